@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
+import { AuthorizeForm } from '@/components/sandbox/authorize-form';
+import { Alert } from '@/components/ui/alert';
+import { openDatabase } from '@/lib/sandbox/db';
+import { checkAuthorizeRequest, OAuthError } from '@/lib/sandbox/oauth';
+import { sandboxEnabled } from '@/lib/sandbox/router';
+
+export const metadata: Metadata = { title: 'Sign in to Polis (sandbox)' };
+
+type Props = { searchParams: Promise<Record<string, string | undefined>> };
+
+export default async function AuthorizePage({ searchParams }: Props) {
+  if (!sandboxEnabled()) notFound();
+  const params = await searchParams;
+  let body: React.ReactNode;
+  try {
+    const client = await checkAuthorizeRequest(await openDatabase(), params);
+    if (params.response_type !== 'code') {
+      const target = new URL(client.redirectUri);
+      target.searchParams.set('error', 'unsupported_response_type');
+      if (params.state) target.searchParams.set('state', params.state);
+      redirect(target.toString());
+    }
+    body = <AuthorizeForm clientName={client.name} params={{ client_id: client.id, redirect_uri: client.redirectUri, state: params.state ?? '' }} />;
+  } catch (error) {
+    if (!(error instanceof OAuthError)) throw error;
+    body = (
+      <Alert tone="error" title="This sign-in link is not valid">
+        {error.description}. Go back to the application and start the sign-in again.
+      </Alert>
+    );
+  }
+  return (
+    <main className="mx-auto mt-24 max-w-md px-6">
+      <div className="rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+        <h1 className="mb-1 text-2xl font-semibold">Polis</h1>
+        <p className="mb-6 text-xs uppercase tracking-wide text-amber-700">Sandbox sign-in</p>
+        {body}
+      </div>
+    </main>
+  );
+}

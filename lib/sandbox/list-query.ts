@@ -1,0 +1,112 @@
+/**
+ * Reads a list request's `filter`, `filter[/path]`, `skip`, `limit` and
+ * `sort` parameters into one validated query, or a 400 that names the
+ * parameter at fault.
+ *
+ * @example
+ *   parseListQuery(new URLSearchParams('filter[/data/campaignId]=…&sort=/data/timestamp&sort=DESC'), attrs)
+ *   // { where: [...], skip: 0, limit: 100, sort: [{ column: 'timestamp', direction: 'desc' }] }
+ */
+import { sql } from 'kysely';
+import { ApiError } from './errors';
+import {
+  compileFilter,
+  resolveAttribute,
+  type AttributeTable,
+  type FilterExpression,
+} from './filter/compile-filter';
+import { FilterSyntaxError, parseFilter } from './filter/parse-filter';
+
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 1000;
+
+export type SortKey = { column: string; direction: 'asc' | 'desc' };
+export type ListQuery = { where: FilterExpression[]; skip: number; limit: number; sort: SortKey[] };
+
+function badParam(param: string, message: string): ApiError {
+  return new ApiError(400, 'invalid_parameter', `${param}: ${message}`, [{ path: param, message }]);
+}
+
+function integerParam(params: URLSearchParams, name: string, fallback: number): number {
+  const raw = params.get(name);
+  if (raw === null || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw badParam(name, `"${raw}" is not a whole number of 0 or more`);
+  return Number(raw);
+}
+
+function parseFilterParam(source: string, attributes: AttributeTable): FilterExpression {
+  try {
+    return compileFilter(parseFilter(source), attributes);
+  } catch (error) {
+    if (error instanceof FilterSyntaxError) {
+      throw new ApiError(400, 'invalid_filter', `filter: ${error.message}`, [
+        { path: 'filter', message: error.message },
+      ]);
+    }
+    throw error;
+  }
+}
+
+/** `filter[/data/campaignId]=abc`: one equality per parameter; the value is taken as the attribute's type. */
+function equalityParam(pointer: string, raw: string, attributes: AttributeTable): FilterExpression {
+  const param = `filter[${pointer}]`;
+  const attribute = resolveAttribute(attributes, pointer, undefined, param);
+  let value: string | number | null = raw;
+  if (raw === 'nil' || raw === 'null') value = null;
+  else if (attribute.type === 'boolean') {
+    if (raw !== 'true' && raw !== 'false') throw badParam(param, `"${raw}" is not true or false`);
+    value = raw === 'true' ? 1 : 0;
+  } else if (attribute.type === 'number') {
+    if (raw.trim() === '' || Number.isNaN(Number(raw))) throw badParam(param, `"${raw}" is not a number`);
+    value = Number(raw);
+  } else if (attribute.type === 'timestamp') {
+    if (Number.isNaN(Date.parse(raw))) throw badParam(param, `"${raw}" is not an ISO 8601 date`);
+    value = new Date(raw).toISOString();
+  }
+  const ref = sql.ref(attribute.column);
+  return value === null ? (eb) => eb(ref, 'is', null) : (eb) => eb(ref, '=', value);
+}
+
+function parseSort(values: string[], attributes: AttributeTable): SortKey[] {
+  if (values.length === 0) return [];
+  let pairs: unknown[];
+  if (values.length === 1 && values[0]!.trim().startsWith('[')) {
+    try {
+      const parsed = JSON.parse(values[0]!) as unknown;
+      pairs = Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed : [parsed];
+    } catch {
+      throw badParam('sort', `${values[0]} is not valid JSON; write ["data/timestamp","DESC"]`);
+    }
+  } else {
+    pairs = [];
+    for (let i = 0; i < values.length; i++) {
+      const direction = values[i + 1];
+      if (direction && /^(asc|desc)$/i.test(direction)) {
+        pairs.push([values[i], direction]);
+        i++;
+      } else pairs.push([values[i], 'ASC']);
+    }
+  }
+  return pairs.map((pair) => {
+    if (!Array.isArray(pair) || typeof pair[0] !== 'string' || (pair[1] !== undefined && typeof pair[1] !== 'string')) {
+      throw badParam('sort', `${JSON.stringify(pair)} is not ["<attribute>","ASC"|"DESC"]`);
+    }
+    const direction = (pair[1] ?? 'ASC').toLowerCase();
+    if (direction !== 'asc' && direction !== 'desc') throw badParam('sort', `"${pair[1]}" is not ASC or DESC`);
+    return { column: resolveAttribute(attributes, pair[0], undefined, 'sort').column, direction };
+  });
+}
+
+export function parseListQuery(params: URLSearchParams, attributes: AttributeTable): ListQuery {
+  const where: FilterExpression[] = [];
+  for (const [key, value] of params) {
+    if (key === 'filter') {
+      if (value.trim() !== '') where.push(parseFilterParam(value, attributes));
+    } else if (key.startsWith('filter[') && key.endsWith(']')) {
+      where.push(equalityParam(key.slice(7, -1), value, attributes));
+    }
+  }
+  const skip = integerParam(params, 'skip', 0);
+  const limit = Math.min(integerParam(params, 'limit', DEFAULT_LIMIT), MAX_LIMIT);
+  return { where, skip, limit, sort: parseSort(params.getAll('sort'), attributes) };
+}

@@ -1,0 +1,212 @@
+/**
+ * The sandbox as an OAuth 2.0 authorization server (code grant), as Polis
+ * runs it: registered clients with hashed secrets and exact redirect URIs,
+ * single-use codes that expire within a minute and are bound to the client
+ * and redirect URI, and RFC 6749 error responses.
+ *
+ * @example
+ *   const client = await checkAuthorizeRequest(db, params);   // before showing the sign-in form
+ *   const code = await issueAuthorizationCode(db, { clientId, redirectUri, userId, organizationId });
+ *   const { access_token } = await exchangeCode(db, body);     // POST /auth/oauth2/token
+ */
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { issueAccessToken } from './access';
+import { immediateTransaction, type Db } from './db';
+import { hashPassword, verifyPassword } from './passwords';
+
+export const CODE_TTL_SECONDS = 60;
+
+export type OAuthErrorCode =
+  | 'invalid_request'
+  | 'invalid_client'
+  | 'invalid_grant'
+  | 'unauthorized_client'
+  | 'unsupported_grant_type'
+  | 'unsupported_response_type';
+
+/** An RFC 6749 §5.2 error: `{ error, error_description }`. */
+export class OAuthError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: OAuthErrorCode,
+    readonly description: string,
+  ) {
+    super(description);
+    this.name = 'OAuthError';
+  }
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** Creates or updates a client; its secret is stored as a scrypt hash. */
+export async function registerClient(db: Db, client: { id: string; name: string; secret: string; redirectUris: string[] }) {
+  const existing = await db.selectFrom('oauth_clients').selectAll().where('id', '=', client.id).executeTakeFirst();
+  const sameSecret = existing ? await verifyPassword(client.secret, existing.secret_hash) : false;
+  const row = {
+    name: client.name,
+    secret_hash: sameSecret ? existing!.secret_hash : await hashPassword(client.secret),
+    redirect_uris: JSON.stringify(client.redirectUris),
+  };
+  if (existing) await db.updateTable('oauth_clients').set(row).where('id', '=', client.id).execute();
+  else await db.insertInto('oauth_clients').values({ id: client.id, created: new Date().toISOString(), ...row }).execute();
+}
+
+export type AuthorizeParams = { response_type?: string; client_id?: string; redirect_uri?: string; state?: string };
+
+/**
+ * Validates an authorize request. A bad client or redirect URI is shown to the
+ * user, never redirected to (RFC 6749 §4.1.2.1); the caller redirects other errors.
+ */
+export async function checkAuthorizeRequest(db: Db, params: AuthorizeParams) {
+  if (!params.client_id) throw new OAuthError(400, 'invalid_request', 'client_id is missing');
+  const client = await db.selectFrom('oauth_clients').select(['id', 'name', 'redirect_uris']).where('id', '=', params.client_id).executeTakeFirst();
+  if (!client) throw new OAuthError(400, 'invalid_client', `no client ${params.client_id} is registered`);
+  if (!params.redirect_uri) throw new OAuthError(400, 'invalid_request', 'redirect_uri is missing');
+  if (!(JSON.parse(client.redirect_uris) as string[]).includes(params.redirect_uri)) {
+    throw new OAuthError(400, 'invalid_request', `redirect_uri ${params.redirect_uri} is not registered for ${client.name}`);
+  }
+  return { id: client.id, name: client.name, redirectUri: params.redirect_uri };
+}
+
+/** The organizations a user may sign in to, or null when the email or password is wrong. */
+export async function verifyLogin(db: Db, email: string, password: string) {
+  const user = await db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  // Hash anyway when the user is unknown, so timing does not reveal which emails exist.
+  const ok = await verifyPassword(password, user?.password_hash ?? 'scrypt$16384$8$1$AAAA$AAAA');
+  if (!user || !user.password_hash || !ok) return null;
+  const organizations = await db
+    .selectFrom('memberships')
+    .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
+    .select(['organizations.id', 'organizations.name', 'memberships.role'])
+    .where('memberships.user_id', '=', user.id)
+    .where('memberships.role', 'in', ['organizer', 'viewer'])
+    .orderBy('organizations.name')
+    .execute();
+  return { userId: user.id, organizations };
+}
+
+export async function issueAuthorizationCode(
+  db: Db,
+  grant: { clientId: string; redirectUri: string; userId: string; organizationId: string },
+  now = new Date(),
+): Promise<string> {
+  const code = randomBytes(32).toString('base64url');
+  await db
+    .insertInto('oauth_codes')
+    .values({
+      id: randomUUID(),
+      code_hash: sha256(code),
+      client_id: grant.clientId,
+      redirect_uri: grant.redirectUri,
+      user_id: grant.userId,
+      organization_id: grant.organizationId,
+      created: now.toISOString(),
+      expires_at: new Date(now.getTime() + CODE_TTL_SECONDS * 1000).toISOString(),
+      used_at: null,
+    })
+    .execute();
+  return code;
+}
+
+export type TokenRequest = Partial<Record<'grant_type' | 'code' | 'client_id' | 'client_secret' | 'redirect_uri', string>>;
+
+/** Exchanges a code for an access token; a replayed code also revokes what it issued (RFC 6749 §4.1.2). */
+export async function exchangeCode(db: Db, body: TokenRequest, now = new Date()) {
+  if (!body.grant_type) throw new OAuthError(400, 'invalid_request', 'grant_type is missing');
+  if (body.grant_type !== 'authorization_code') {
+    throw new OAuthError(400, 'unsupported_grant_type', `grant_type ${body.grant_type} is not supported; use authorization_code`);
+  }
+  if (!body.client_id) throw new OAuthError(400, 'invalid_request', 'client_id is missing');
+  if (!body.client_secret) throw new OAuthError(401, 'invalid_client', 'client_secret is missing');
+  if (!body.code) throw new OAuthError(400, 'invalid_request', 'code is missing');
+
+  const client = await db.selectFrom('oauth_clients').select(['id', 'secret_hash']).where('id', '=', body.client_id).executeTakeFirst();
+  if (!client || !(await verifyPassword(body.client_secret, client.secret_hash))) {
+    throw new OAuthError(401, 'invalid_client', 'client_id or client_secret is wrong');
+  }
+
+  const outcome = await immediateTransaction(db, async (tx) => {
+    const code = await tx.selectFrom('oauth_codes').selectAll().where('code_hash', '=', sha256(body.code!)).executeTakeFirst();
+    if (!code) return { error: 'code is unknown' };
+    if (code.used_at) {
+      await tx.updateTable('access_tokens').set({ revoked_at: now.toISOString() }).where('auth_code_id', '=', code.id).where('revoked_at', 'is', null).execute();
+      return { error: 'code was already used; the tokens issued from it are revoked' };
+    }
+    if (code.client_id !== client.id) return { error: 'code was issued to another client' };
+    if (body.redirect_uri !== undefined && body.redirect_uri !== code.redirect_uri) {
+      return { error: 'redirect_uri differs from the one the code was issued for' };
+    }
+    if (code.expires_at <= now.toISOString()) return { error: 'code has expired' };
+    await tx.updateTable('oauth_codes').set({ used_at: now.toISOString() }).where('id', '=', code.id).execute();
+    const token = await issueAccessToken(tx, { userId: code.user_id, organizationId: code.organization_id, clientId: client.id, authCodeId: code.id, now });
+    return { token };
+  });
+  // The revocation of a replayed code must commit, so the refusal is thrown after the transaction.
+  if ('error' in outcome) throw new OAuthError(400, 'invalid_grant', outcome.error!);
+  return { token_type: 'bearer' as const, access_token: outcome.token.token, expires_in: outcome.token.expiresIn };
+}
+
+/** `POST /auth/oauth2/token`: JSON as Polis takes it, or a form as RFC 6749 does; client credentials in the body or Basic. */
+export async function handleTokenRequest(db: Db, request: Request): Promise<Response> {
+  const headers = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', Pragma: 'no-cache' };
+  try {
+    const body = await readTokenRequest(request);
+    return new Response(JSON.stringify(await exchangeCode(db, body)), { status: 200, headers });
+  } catch (error) {
+    if (!(error instanceof OAuthError)) throw error;
+    const extra: Record<string, string> = error.error === 'invalid_client' ? { 'WWW-Authenticate': 'Basic realm="polis"' } : {};
+    return new Response(JSON.stringify({ error: error.error, error_description: error.description }), {
+      status: error.status,
+      headers: { ...headers, ...extra },
+    });
+  }
+}
+
+async function readTokenRequest(request: Request): Promise<TokenRequest> {
+  const type = request.headers.get('content-type') ?? '';
+  const text = await request.text();
+  let fields: Record<string, unknown>;
+  if (type.includes('application/x-www-form-urlencoded')) {
+    fields = Object.fromEntries(new URLSearchParams(text));
+  } else {
+    try {
+      fields = JSON.parse(text || '{}') as Record<string, unknown>;
+    } catch {
+      throw new OAuthError(400, 'invalid_request', 'the body is neither JSON nor a form');
+    }
+    if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw new OAuthError(400, 'invalid_request', 'the body must be a JSON object');
+  }
+  const basic = request.headers.get('authorization')?.match(/^Basic\s+(\S+)$/i);
+  if (basic) {
+    const [id, secret] = Buffer.from(basic[1]!, 'base64').toString().split(':');
+    fields.client_id ??= decodeURIComponent(id ?? '');
+    fields.client_secret ??= decodeURIComponent(secret ?? '');
+  }
+  const result: TokenRequest = {};
+  for (const key of ['grant_type', 'code', 'client_id', 'client_secret', 'redirect_uri'] as const) {
+    const value = fields[key];
+    if (value === undefined || value === null || value === '') continue;
+    if (typeof value !== 'string') throw new OAuthError(400, 'invalid_request', `${key} must be a string`);
+    result[key] = value;
+  }
+  return result;
+}
+
+/**
+ * A short-lived signed ticket that carries a verified sign-in from the
+ * password step to the organization step, so the password is asked once.
+ */
+export function signLoginTicket(userId: string, secret: string, now = Date.now()): string {
+  const payload = Buffer.from(JSON.stringify({ userId, exp: now + 5 * 60_000 })).toString('base64url');
+  return `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
+}
+
+export function readLoginTicket(ticket: string, secret: string, now = Date.now()): string | null {
+  const [payload, signature] = ticket.split('.');
+  if (!payload || !signature) return null;
+  const expected = createHmac('sha256', secret).update(payload).digest();
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const { userId, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { userId: string; exp: number };
+  return exp > now ? userId : null;
+}

@@ -1,0 +1,174 @@
+/**
+ * What the sandbox knows of each Polis resource: its table, the attributes a
+ * client may filter and sort on (each an indexed column), and the generic
+ * reads every resource shares, always scoped to the caller's tenant and
+ * security groups.
+ *
+ * @example
+ *   const { data, total } = await listResources(db, RESOURCES.interactions, caller, query);
+ *   const row = await findVisible(db, RESOURCES.contacts, caller, contactId); // undefined if not theirs
+ */
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Caller } from './access';
+import type { AttributeTable } from './filter/compile-filter';
+import type { Db } from './db';
+import type { ListQuery } from './list-query';
+import type { ResourceRow, ResourceTable } from './tables';
+import type { Permission } from '@/lib/polis/schemas';
+
+export type ResourceName = ResourceTable;
+
+export type ResourceDefinition = {
+  name: ResourceName;
+  attributes: AttributeTable;
+  read: Permission | null;
+  modify: Permission | null;
+};
+
+const ENVELOPE_ATTRIBUTES: AttributeTable = {
+  '/id': { column: 'id', type: 'id' },
+  '/customerId': { column: 'customer_id', type: 'id' },
+  '/securityGroupId': { column: 'security_group_id', type: 'id' },
+  '/meta/createdBy': { column: 'created_by', type: 'id' },
+  '/meta/modified': { column: 'modified', type: 'timestamp' },
+};
+
+function define(
+  name: ResourceName,
+  read: Permission | null,
+  modify: Permission | null,
+  attributes: AttributeTable,
+): ResourceDefinition {
+  return { name, read, modify, attributes: { ...ENVELOPE_ATTRIBUTES, ...attributes } };
+}
+
+export const RESOURCES = {
+  interactions: define('interactions', 'read@interactions', 'modify@interactions', {
+    '/data/campaignId': { column: 'campaign_id', type: 'id' },
+    '/data/contactId': { column: 'contact_id', type: 'id' },
+    '/data/listId': { column: 'list_id', type: 'id' },
+    '/data/survey/surveyId': { column: 'survey_id', type: 'id' },
+    '/data/walklistId': { column: 'walklist_id', type: 'id' },
+    '/data/timestamp': { column: 'timestamp', type: 'timestamp' },
+    '/data/successful': { column: 'successful', type: 'boolean' },
+    '/data/unavailable': { column: 'unavailable', type: 'boolean' },
+    '/data/unavailableReason': { column: 'unavailable_reason', type: 'string' },
+    '/data/distance': { column: 'distance', type: 'number' },
+    '/data/location/lat': { column: 'lat', type: 'number' },
+    '/data/location/lng': { column: 'lng', type: 'number' },
+    '/data/location/confidence': { column: 'confidence', type: 'number' },
+  }),
+  contacts: define('contacts', 'read@contacts', 'modify@contacts', {
+    '/data/listId': { column: 'list_id', type: 'id' },
+    '/data/profile/name/first': { column: 'first_name', type: 'string' },
+    '/data/profile/name/last': { column: 'last_name', type: 'string' },
+    '/data/profile/address/formatted': { column: 'address', type: 'string' },
+    '/data/profile/address/postalCode': { column: 'postal_code', type: 'string' },
+    '/data/contacted': { column: 'contacted', type: 'boolean' },
+  }),
+  surveys: define('surveys', 'read@surveys', null, {
+    '/data/campaignId': { column: 'campaign_id', type: 'id' },
+    '/data/name': { column: 'name', type: 'string' },
+  }),
+  campaigns: define('campaigns', 'read@campaigns', null, {
+    '/data/organizationId': { column: 'organization_id', type: 'id' },
+    '/data/name': { column: 'name', type: 'string' },
+    '/data/status': { column: 'status', type: 'string' },
+  }),
+  lists: define('lists', 'read@lists', null, {
+    '/data/organizationId': { column: 'organization_id', type: 'id' },
+    '/data/name': { column: 'name', type: 'string' },
+  }),
+  users: define('users', null, null, {}),
+} satisfies Record<ResourceName, ResourceDefinition>;
+
+export const ENVELOPE_COLUMNS = [
+  'id',
+  'customer_id',
+  'security_group_id',
+  'data',
+  'created',
+  'created_by',
+  'modified',
+  'modified_by',
+  'etag',
+  'is_deleted',
+] as const;
+
+/** A stored row's envelope columns, as reads return them. */
+export type EnvelopeRow = Pick<Selectable<ResourceRow>, (typeof ENVELOPE_COLUMNS)[number]>;
+
+export type Envelope = {
+  id: string;
+  customerId: string;
+  securityGroupId: string;
+  data: Record<string, unknown>;
+  meta: {
+    created: string;
+    createdBy: string;
+    modified: string;
+    modifiedBy: string;
+    resource: string;
+    etag: string;
+    isDeleted: boolean;
+  };
+};
+
+export function toEnvelope(resource: ResourceName, row: EnvelopeRow): Envelope {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    securityGroupId: row.security_group_id,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    meta: {
+      created: row.created,
+      createdBy: row.created_by,
+      modified: row.modified,
+      modifiedBy: row.modified_by,
+      resource,
+      etag: row.etag,
+      isDeleted: Boolean(row.is_deleted),
+    },
+  };
+}
+
+/** A fresh opaque etag; every write stores a new one. */
+export const newEtag = () => randomBytes(12).toString('base64url');
+
+// Resource tables share their envelope columns; the generic reads below are
+// typed over that shared shape rather than per table.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const generic = (db: Db) => db as unknown as Kysely<Record<ResourceName, ResourceRow & Record<string, any>>>;
+
+/** Rows the caller may read: its tenant, its security groups, not soft-deleted. */
+function visibleRows(db: Db, resource: ResourceName, caller: Caller) {
+  return generic(db)
+    .selectFrom(resource)
+    .where('customer_id', '=', caller.customerId)
+    .where('security_group_id', 'in', caller.readGroups.length ? caller.readGroups : [''])
+    // A literal, not a parameter, so SQLite can use the partial indexes on live rows.
+    .where(sql.ref('is_deleted'), '=', sql.lit(0));
+}
+
+export async function findVisible(db: Db, definition: ResourceDefinition, caller: Caller, id: string) {
+  return visibleRows(db, definition.name, caller).select(ENVELOPE_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export async function listResources(db: Db, definition: ResourceDefinition, caller: Caller, query: ListQuery) {
+  const filtered = visibleRows(db, definition.name, caller).where((eb) => eb.and(query.where.map((f) => f(eb))));
+  let page = filtered.select(ENVELOPE_COLUMNS);
+  for (const key of query.sort) page = page.orderBy(sql.ref(key.column), key.direction);
+  // The id breaks ties, so paging through equal sort keys is stable.
+  if (!query.sort.some((key) => key.column === 'id')) page = page.orderBy('id', query.sort.at(-1)?.direction ?? 'asc');
+  const rows = query.limit === 0 ? [] : await page.limit(query.limit).offset(query.skip).execute();
+  const count = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  return { data: rows.map((row) => toEnvelope(definition.name, row)), total: Number(count.total) };
+}
+
+/** Stores new `data` for a row with a fresh etag and modification stamp; returns the new row. */
+export async function writeData(db: Db, resource: ResourceName, row: EnvelopeRow, data: unknown, caller: Caller, now = new Date()): Promise<EnvelopeRow> {
+  const updated = { data: JSON.stringify(data), modified: now.toISOString(), modified_by: caller.userId, etag: newEtag() };
+  await generic(db).updateTable(resource).set(updated).where('id', '=', row.id).execute();
+  return { ...row, ...updated };
+}

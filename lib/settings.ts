@@ -1,0 +1,22 @@
+/**
+ * The dashboard's settings, read from the environment with working defaults
+ * for the sandbox. `.env.example` documents each one.
+ */
+const env = process.env;
+
+export const settings = {
+  port: Number(env.PORT || 3000),
+  /** Where the dashboard itself is reached; next-auth's callback URLs hang off it. */
+  get appUrl() {
+    return (env.NEXTAUTH_URL || `http://localhost:${this.port}`).replace(/\/+$/, '');
+  },
+  /** Root of the OAuth authorize page: Polis's `https://knock.polisapp.com`, or this app. */
+  get authUrl() {
+    return (env.POLIS_AUTH_URL || this.appUrl).replace(/\/+$/, '');
+  },
+  clientId: env.POLIS_CLIENT_ID || 'polis-dashboard',
+  clientSecret: env.POLIS_CLIENT_SECRET || 'polis-dashboard-sandbox-secret',
+  get redirectUri() {
+    return `${this.appUrl}/api/auth/callback/polis`;
+  },
+};

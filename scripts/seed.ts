@@ -1,0 +1,44 @@
+/**
+ * npm run seed -- [--interactions N] [--seed S] [--reset]
+ * Fills the sandbox database with the demo data set.
+ */
+import { parseArgs } from 'node:util';
+import { closeDatabases, databasePath, openDatabase } from '@/lib/sandbox/db';
+import { DEFAULT_INTERACTIONS, DEFAULT_SEED, isSeeded, resetDatabase, seedDatabase } from '@/lib/sandbox/seed/seed';
+
+const { values } = parseArgs({
+  options: {
+    interactions: { type: 'string', default: String(DEFAULT_INTERACTIONS) },
+    seed: { type: 'string', default: String(DEFAULT_SEED) },
+    reset: { type: 'boolean', default: false },
+  },
+});
+const interactions = Number(values.interactions);
+if (!Number.isInteger(interactions) || interactions < 0) {
+  console.error(`--interactions: "${values.interactions}" is not a whole number`);
+  process.exit(2);
+}
+
+const db = await openDatabase();
+if (await isSeeded(db)) {
+  if (!values.reset) {
+    console.error(`${databasePath()} already holds data; pass --reset to replace it`);
+    process.exit(1);
+  }
+  await resetDatabase(db);
+}
+const started = performance.now();
+let lastReport = 0;
+const summary = await seedDatabase(db, {
+  interactions,
+  seed: Number(values.seed),
+  onProgress(done, total) {
+    if (performance.now() - lastReport > 2000 || done === total) {
+      lastReport = performance.now();
+      process.stderr.write(`  ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} interactions\n`);
+    }
+  },
+});
+const seconds = (performance.now() - started) / 1000;
+console.log(`Seeded ${summary.interactions} interactions and ${summary.contacts} contacts in ${seconds.toFixed(1)} s into ${databasePath()}`);
+await closeDatabases();

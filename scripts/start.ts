@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { issueAccessToken } from '@/lib/sandbox/access';
+import { issueAccessTokenForEmail } from '@/lib/sandbox/access';
 import { closeDatabases, databasePath, openDatabase } from '@/lib/sandbox/db';
 import { sandboxEnabled } from '@/lib/sandbox/router';
 import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDatabase } from '@/lib/sandbox/seed/seed';
@@ -60,15 +60,7 @@ if (sandboxEnabled(env)) {
     console.log('Seeding the sandbox with the demo data set…');
     await seedDatabase(db);
   }
-  const organizer = await db
-    .selectFrom('users')
-    .innerJoin('memberships', 'memberships.user_id', 'users.id')
-    .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
-    .select(['users.id as userId', 'memberships.organization_id as organizationId'])
-    .where('users.email', '=', DEMO_USERS.organizer)
-    .orderBy('organizations.name')
-    .executeTakeFirstOrThrow();
-  token = (await issueAccessToken(db, organizer)).token;
+  token = (await issueAccessTokenForEmail(db, DEMO_USERS.organizer)) ?? undefined;
   await closeDatabases();
 }
 

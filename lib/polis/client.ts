@@ -26,8 +26,7 @@ import {
 
 /** The base URL of the Polis API: `POLIS_API_URL`, or this app's own sandbox. */
 export function polisApiUrl(env: NodeJS.ProcessEnv = process.env): string {
-  const url = env.POLIS_API_URL || `http://127.0.0.1:${env.PORT || 3000}/api/polis`;
-  return url.replace(/\/+$/, '');
+  return env.POLIS_API_URL || `http://127.0.0.1:${env.PORT || 3000}/api/polis`;
 }
 
 export class PolisApiError extends Error {
@@ -58,7 +57,8 @@ export type ListParams = {
 
 export type PolisClientOptions = { token: string; baseUrl?: string; fetch?: typeof fetch };
 
-export function createPolisClient({ token, baseUrl = polisApiUrl(), fetch: fetchImpl = fetch }: PolisClientOptions) {
+export function createPolisClient({ token, baseUrl: base = polisApiUrl(), fetch: fetchImpl = fetch }: PolisClientOptions) {
+  const baseUrl = base.replace(/\/+$/, '');
   async function request<T extends z.ZodType>(
     schema: T | null,
     method: string,

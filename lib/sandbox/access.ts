@@ -124,3 +124,18 @@ export function requireWritableGroup(caller: Caller, securityGroupId: string): v
     ]);
   }
 }
+
+/** A token for a seeded user by email: in the given organization, else the first by name. */
+export async function issueAccessTokenForEmail(db: Db, email: string, organizationId?: string) {
+  const membership = await db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
+    .select(['users.id as userId', 'memberships.organization_id as organizationId'])
+    .where('users.email', '=', email.trim().toLowerCase())
+    .$if(organizationId !== undefined, (q) => q.where('memberships.organization_id', '=', organizationId!))
+    .orderBy('organizations.name')
+    .executeTakeFirst();
+  if (!membership) return null;
+  return (await issueAccessToken(db, membership)).token;
+}

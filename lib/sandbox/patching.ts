@@ -52,7 +52,11 @@ export function applyDataPatch<T>(data: T, operations: PatchOperation[], readOnl
   try {
     return jsonpatch.applyPatch(structuredClone(data), operations as Operation[], true, true).newDocument;
   } catch (error) {
-    if (!(error instanceof jsonpatch.JsonPatchError)) throw error;
+    if (!(error instanceof jsonpatch.JsonPatchError)) {
+      // fast-json-patch throws a plain TypeError for paths through __proto__ or constructor/prototype.
+      const message = 'the path is not allowed';
+      throw new ApiError(400, 'invalid_patch', `/data: ${message} (${(error as Error).message.split('\n')[0]})`, [{ path: '/data', message }]);
+    }
     const index = error.index ?? 0;
     const pointer = operations[index]?.path ?? '';
     const at = `/data/${index}`;

@@ -1,0 +1,74 @@
+/**
+ * Starts the built dashboard (`next start`) on a fresh, seeded SQLite file,
+ * for contract and browser tests: real HTTP, real database, real sign-in.
+ *
+ * @example
+ *   const server = await startTestServer({ port: 3101 });
+ *   await fetch(`${server.url}/api/polis/v1/campaigns`, ...);
+ *   await server.stop();
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { closeDatabases, openDatabase } from '@/lib/sandbox/db';
+import { seedDatabase } from '@/lib/sandbox/seed/seed';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+export const TEST_AUTH_SECRET = 'test-secret-not-for-production-0123456789';
+
+export type TestServer = { url: string; apiUrl: string; dbFile: string; process: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
+
+export async function seedTestDatabase(interactions = 5000): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polis-test-'));
+  const dbFile = path.join(dir, 'polis.sqlite');
+  await seedDatabase(await openDatabase(dbFile), { interactions });
+  await closeDatabases();
+  return dbFile;
+}
+
+export async function startTestServer(options: { port: number; dbFile?: string; env?: NodeJS.ProcessEnv }): Promise<TestServer> {
+  const dbFile = options.dbFile ?? (await seedTestDatabase());
+  const url = `http://localhost:${options.port}`;
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(options.port)], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(options.port),
+      DATABASE_URL: `file:${dbFile}`,
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: TEST_AUTH_SECRET,
+      NEXT_TELEMETRY_DISABLED: '1',
+      POLIS_API_URL: '',
+      SANDBOX: 'on',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the test server exited early:\n${output}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the test server did not become ready:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    apiUrl: `${url}/api/polis`,
+    dbFile,
+    process: child,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect } from 'react';
 import { authorize, type AuthorizeState } from '@/lib/sandbox/authorize-action';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -11,6 +11,9 @@ const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 te
 
 export function AuthorizeForm({ clientName, params }: Props) {
   const [state, action, pending] = useActionState<AuthorizeState, FormData>(authorize, { step: 'credentials', email: '' });
+  useEffect(() => {
+    if (state.redirectTo) window.location.assign(state.redirectTo);
+  }, [state.redirectTo]);
   return (
     <form action={action} className="space-y-4" noValidate>
       {Object.entries(params).map(([name, value]) => (
@@ -45,7 +48,7 @@ export function AuthorizeForm({ clientName, params }: Props) {
           </div>
         </fieldset>
       )}
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" disabled={pending || Boolean(state.redirectTo)}>
         {pending ? 'Signing in…' : state.step === 'credentials' ? 'Sign in' : 'Continue'}
       </Button>
     </form>

@@ -26,7 +26,7 @@ import {
 
 /** The base URL of the Polis API: `POLIS_API_URL`, or this app's own sandbox. */
 export function polisApiUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return env.POLIS_API_URL || `http://127.0.0.1:${env.PORT || 3000}/api/polis`;
+  return (env.POLIS_API_URL || `http://127.0.0.1:${env.PORT || 3000}/api/polis`).replace(/\/+$/, '');
 }
 
 export class PolisApiError extends Error {

@@ -5,7 +5,6 @@
  * password, then an organization when the user belongs to several, then a
  * redirect back to the client with a single-use code.
  */
-import { redirect } from 'next/navigation';
 import { openDatabase } from './db';
 import { checkAuthorizeRequest, issueAuthorizationCode, OAuthError, readLoginTicket, signLoginTicket, verifyLogin } from './oauth';
 import { sandboxEnabled } from './router';
@@ -16,6 +15,8 @@ export type AuthorizeState = {
   error?: string;
   ticket?: string;
   organizations?: { id: string; name: string; role: string }[];
+  /** Where the browser goes next: the client's redirect URI with the code. */
+  redirectTo?: string;
 };
 
 function ticketSecret() {
@@ -68,5 +69,7 @@ export async function authorize(previous: AuthorizeState, form: FormData): Promi
   target.searchParams.set('code', code);
   if (params.state) target.searchParams.set('state', params.state);
   target.searchParams.set('organizationId', organizationId);
-  redirect(target.toString());
+  // A full page load, not redirect(): the client may live on this same origin,
+  // and its callback must not be fetched as a React Server Component.
+  return { step: 'credentials', email, redirectTo: target.toString() };
 }

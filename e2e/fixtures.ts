@@ -1,0 +1,37 @@
+import { test as base, type Page } from '@playwright/test';
+import { issueAccessTokenForEmail } from '@/lib/sandbox/access';
+import { openDatabase, type Db } from '@/lib/sandbox/db';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/sandbox/seed/seed';
+import { SignInPage } from './pages/sign-in-page';
+
+export { expect } from '@playwright/test';
+
+export const ORGANIZATION = 'Commonwealth Field Partners';
+
+type Fixtures = {
+  /** The test server's sandbox database, for checks a person would make through the API. */
+  db: Db;
+  /** A bearer token of the demo organizer, to compare the page with what the API says. */
+  apiToken: string;
+  signIn: (who: keyof typeof DEMO_USERS, page?: Page) => Promise<void>;
+};
+
+export const test = base.extend<Fixtures>({
+  db: async ({}, use) => {
+    await use(await openDatabase(process.env.E2E_DATABASE_FILE!));
+  },
+  apiToken: async ({ db }, use) => {
+    await use((await issueAccessTokenForEmail(db, DEMO_USERS.organizer))!);
+  },
+  signIn: async ({ page }, use) => {
+    await use(async (who, target = page) => {
+      const organization = who === 'organizer' ? ORGANIZATION : undefined;
+      await new SignInPage(target).signIn(DEMO_USERS[who], DEMO_PASSWORD, { organization });
+    });
+  },
+});
+
+export async function api<T = any>(baseURL: string, token: string, path: string): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const response = await fetch(`${baseURL}/api/polis${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  return response.json() as Promise<T>;
+}

@@ -17,14 +17,14 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
-  db: async ({}, use) => {
-    await use(await openDatabase(process.env.E2E_DATABASE_FILE!));
+  db: async ({}, provide) => {
+    await provide(await openDatabase(process.env.E2E_DATABASE_FILE!));
   },
-  apiToken: async ({ db }, use) => {
-    await use((await issueAccessTokenForEmail(db, DEMO_USERS.organizer))!);
+  apiToken: async ({ db }, provide) => {
+    await provide((await issueAccessTokenForEmail(db, DEMO_USERS.organizer))!);
   },
-  signIn: async ({ page }, use) => {
-    await use(async (who, target = page) => {
+  signIn: async ({ page }, provide) => {
+    await provide(async (who, target = page) => {
       const organization = who === 'organizer' ? ORGANIZATION : undefined;
       await new SignInPage(target).signIn(DEMO_USERS[who], DEMO_PASSWORD, { organization });
     });

@@ -185,7 +185,7 @@ export async function patchResource(db: Db, definition: ResourceDefinition, call
     if (!result.success) throw validationError(result.error, ['data']);
     let data: unknown = result.data;
     if (resource === 'interactions') {
-      const { listId: _listId, ...rest } = result.data as InteractionData;
+      const { listId, ...rest } = result.data as InteractionData;
       data = (await resolveInteraction(tx, caller, rest)).stored;
     } else if (resource === 'contacts') {
       const listId = (result.data as { listId: string }).listId;

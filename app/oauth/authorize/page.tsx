@@ -13,24 +13,24 @@ type Props = { searchParams: Promise<Record<string, string | undefined>> };
 export default async function AuthorizePage({ searchParams }: Props) {
   if (!sandboxEnabled()) notFound();
   const params = await searchParams;
-  let body: React.ReactNode;
-  try {
-    const client = await checkAuthorizeRequest(await openDatabase(), params);
-    if (params.response_type !== 'code') {
-      const target = new URL(client.redirectUri);
-      target.searchParams.set('error', 'unsupported_response_type');
-      if (params.state) target.searchParams.set('state', params.state);
-      redirect(target.toString());
-    }
-    body = <AuthorizeForm clientName={client.name} params={{ client_id: client.id, redirect_uri: client.redirectUri, state: params.state ?? '' }} />;
-  } catch (error) {
-    if (!(error instanceof OAuthError)) throw error;
-    body = (
-      <Alert tone="error" title="This sign-in link is not valid">
-        {error.description}. Go back to the application and start the sign-in again.
-      </Alert>
-    );
+  const checked = await checkAuthorizeRequest(await openDatabase(), params).catch((error: unknown) => {
+    if (error instanceof OAuthError) return error;
+    throw error;
+  });
+  if (!(checked instanceof OAuthError) && params.response_type !== 'code') {
+    const target = new URL(checked.redirectUri);
+    target.searchParams.set('error', 'unsupported_response_type');
+    if (params.state) target.searchParams.set('state', params.state);
+    redirect(target.toString());
   }
+  const body =
+    checked instanceof OAuthError ? (
+      <Alert tone="error" title="This sign-in link is not valid">
+        {checked.description}. Go back to the application and start the sign-in again.
+      </Alert>
+    ) : (
+      <AuthorizeForm clientName={checked.name} params={{ client_id: checked.id, redirect_uri: checked.redirectUri, state: params.state ?? '' }} />
+    );
   return (
     <main className="mx-auto mt-24 max-w-md px-6">
       <div className="rounded-lg border border-slate-200 bg-white p-8 shadow-sm">

@@ -1,0 +1,79 @@
+/**
+ * npm run bench:api -- [--interactions 1000000] [--requests 300]
+ * Seeds a fresh sandbox, serves it with the built app, and measures the
+ * list endpoint over HTTP: a page of 100 filtered by campaign and sorted by
+ * time, with meta.total. Prints figures; asserts nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { issueAccessTokenForEmail } from '@/lib/sandbox/access';
+import { closeDatabases, openDatabase } from '@/lib/sandbox/db';
+import { DEMO_USERS, seedDatabase } from '@/lib/sandbox/seed/seed';
+import { startTestServer } from '@/lib/testing/test-server';
+
+const { values } = parseArgs({ options: { interactions: { type: 'string', default: '1000000' }, requests: { type: 'string', default: '300' } } });
+const interactions = Number(values.interactions);
+const requests = Number(values.requests);
+const root = path.resolve(import.meta.dirname, '..');
+
+if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit' });
+
+const dir = fs.mkdtempSync(path.join(root, 'data', 'bench-'));
+const dbFile = path.join(dir, 'bench.sqlite');
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+console.log(`Seeding ${interactions.toLocaleString('en-US')} interactions…`);
+let started = performance.now();
+const db = await openDatabase(dbFile);
+await seedDatabase(db, { interactions });
+const seedSeconds = (performance.now() - started) / 1000;
+const token = (await issueAccessTokenForEmail(db, DEMO_USERS.organizer))!;
+await closeDatabases();
+const size = fs.statSync(dbFile).size + (fs.existsSync(`${dbFile}-wal`) ? fs.statSync(`${dbFile}-wal`).size : 0);
+
+const server = await startTestServer({ port: 3110, dbFile });
+const get = async (pathAndQuery: string) => {
+  const t = performance.now();
+  const response = await fetch(`${server.apiUrl}${pathAndQuery}`, { headers: { Authorization: `Bearer ${token}` } });
+  const body = (await response.json()) as { data: unknown[]; meta: { total: number } };
+  if (!response.ok) throw new Error(JSON.stringify(body));
+  return { ms: performance.now() - t, body };
+};
+
+const campaigns = (await get('/v1/campaigns')).body.data as { id: string; data: { name: string } }[];
+const counts = await Promise.all(campaigns.map(async (c) => ({ c, total: (await get(`/v1/interactions?limit=0&filter=${encodeURIComponent(`/data/campaignId eq "${c.id}"`)}`)).body.meta.total })));
+const { c: campaign, total } = counts.sort((a, b) => b.total - a.total)[0]!;
+const filter = encodeURIComponent(`/data/campaignId eq "${campaign.id}"`);
+const sort = encodeURIComponent('["data/timestamp","DESC"]');
+
+function percentiles(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return { p50: at(50).toFixed(1), p95: at(95).toFixed(1), max: at(100).toFixed(1) };
+}
+
+async function measure(label: string, pathFor: (i: number) => string, n: number) {
+  for (let i = 0; i < 10; i++) await get(pathFor(i)); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) samples.push((await get(pathFor(i))).ms);
+  const p = percentiles(samples);
+  console.log(`  ${label.padEnd(58)} p50 ${p.p50} ms   p95 ${p.p95} ms   max ${p.max} ms   (${n} requests)`);
+}
+
+console.log(`
+Seed: ${seedSeconds.toFixed(1)} s for ${interactions.toLocaleString('en-US')} interactions (${Math.round(interactions / seedSeconds).toLocaleString('en-US')}/s)
+Database: ${mb(size)} (${(size / interactions).toFixed(0)} bytes per interaction, indexes included)
+Largest campaign: "${campaign.data.name}", ${total.toLocaleString('en-US')} interactions
+
+List endpoint over HTTP, limit=100, filter by campaign, sort by time DESC, with meta.total:`);
+started = performance.now();
+await measure('first page', () => `/v1/interactions?limit=100&filter=${filter}&sort=${sort}`, requests);
+await measure('page 50 (skip 5,000)', () => `/v1/interactions?limit=100&skip=5000&filter=${filter}&sort=${sort}`, Math.ceil(requests / 3));
+await measure(`deep page (skip ${(Math.floor(total / 2 / 100) * 100).toLocaleString('en-US')})`, () => `/v1/interactions?limit=100&skip=${Math.floor(total / 2 / 100) * 100}&filter=${filter}&sort=${sort}`, Math.ceil(requests / 10));
+await measure('first page, + successful and distance ≥ 0.5', () => `/v1/interactions?limit=100&filter=${encodeURIComponent(`/data/campaignId eq "${campaign.id}" and /data/successful eq true and /data/distance gte 0.5`)}&sort=${sort}`, Math.ceil(requests / 3));
+await measure('keyset page of 1000 (/id gt …, sort by id)', (i) => `/v1/interactions?limit=1000&filter=${encodeURIComponent(`/data/campaignId eq "${campaign.id}" and /id gt "${(i * 997).toString(16).padStart(8, '0')}"`)}&sort=${encodeURIComponent('["id","ASC"]')}`, Math.ceil(requests / 10));
+
+await server.stop();
+fs.rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,107 @@
+/**
+ * The interaction filters the map, the table and the survey results share.
+ * They live in the URL (so a view is a link) and translate to the Polis
+ * filter language for everything the API can express; a survey answer,
+ * which the API cannot filter on, is applied through the point index.
+ *
+ * @example
+ *   const filters = parseFilters(await searchParams);      // bad values are dropped
+ *   const expression = toPolisFilter(campaignId, filters); // '/data/campaignId eq "…" and …'
+ */
+import { z } from 'zod';
+import { IdSchema } from '@/lib/polis/schemas';
+
+export const OUTCOMES = ['successful', 'contacted', 'unavailable'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  successful: 'Successful',
+  contacted: 'Home, not successful',
+  unavailable: 'Not available',
+};
+
+/** A survey answer filter: the question and one recorded value (a choice tag for multi-select). */
+export type AnswerFilter = { questionId: string; value: string };
+
+const FilterFields = {
+  from: z.iso.date(),
+  to: z.iso.date(),
+  outcome: z.enum(OUTCOMES),
+  list: IdSchema,
+  walklist: IdSchema,
+  canvasser: IdSchema,
+  answer: z.string().regex(/^[0-9a-f-]{36}~.+$/).transform((raw): AnswerFilter => {
+    const at = raw.indexOf('~');
+    return { questionId: raw.slice(0, at), value: raw.slice(at + 1) };
+  }),
+  minDistance: z.coerce.number().nonnegative().finite(),
+  minConfidence: z.coerce.number().nonnegative().finite(),
+};
+
+export type InteractionFilters = { [K in keyof typeof FilterFields]?: z.output<(typeof FilterFields)[K]> };
+export const FILTER_KEYS = Object.keys(FilterFields) as (keyof InteractionFilters)[];
+
+type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
+
+function first(params: SearchParams, key: string): string | undefined {
+  const value = params instanceof URLSearchParams ? params.get(key) ?? undefined : params[key];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Reads the filters from a URL's parameters; a value that does not parse is ignored, not fatal. */
+export function parseFilters(params: SearchParams): InteractionFilters {
+  const filters: Record<string, unknown> = {};
+  for (const key of FILTER_KEYS) {
+    const raw = first(params, key);
+    if (raw === undefined || raw === '') continue;
+    const parsed = FilterFields[key].safeParse(raw);
+    if (parsed.success) filters[key] = parsed.data;
+  }
+  return filters as InteractionFilters;
+}
+
+/** The filters as URL parameters, in a stable order. */
+export function filtersToSearch(filters: InteractionFilters): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = filters[key];
+    if (value === undefined) continue;
+    search.set(key, key === 'answer' ? `${(value as AnswerFilter).questionId}~${(value as AnswerFilter).value}` : String(value));
+  }
+  return search;
+}
+
+const quote = (value: string) => JSON.stringify(value);
+
+/** Start of a UTC day, and start of the next one for an inclusive `to`. */
+const dayStart = (date: string) => `${date}T00:00:00.000Z`;
+const nextDayStart = (date: string) => new Date(Date.parse(dayStart(date)) + 86_400_000).toISOString();
+
+/** The part of the filters the Polis filter language can express, scoped to the campaign. */
+export function toPolisFilter(campaignId: string, filters: InteractionFilters): string {
+  const terms = [`/data/campaignId eq ${quote(campaignId)}`];
+  if (filters.from) terms.push(`/data/timestamp gte ${quote(dayStart(filters.from))}`);
+  if (filters.to) terms.push(`/data/timestamp lt ${quote(nextDayStart(filters.to))}`);
+  if (filters.outcome === 'successful') terms.push('/data/successful eq true');
+  if (filters.outcome === 'contacted') terms.push('/data/unavailable eq false and (/data/successful eq false or /data/successful eq nil)');
+  if (filters.outcome === 'unavailable') terms.push('/data/unavailable eq true');
+  if (filters.list) terms.push(`/data/listId eq ${quote(filters.list)}`);
+  if (filters.walklist) terms.push(`/data/walklistId eq ${quote(filters.walklist)}`);
+  if (filters.canvasser) terms.push(`/meta/createdBy eq ${quote(filters.canvasser)}`);
+  if (filters.minDistance !== undefined) terms.push(`/data/distance gte ${filters.minDistance}`);
+  if (filters.minConfidence !== undefined) terms.push(`/data/location/confidence gte ${filters.minConfidence}`);
+  return terms.join(' and ');
+}
+
+/** The time window of the filters in epoch seconds, for the point index. */
+export function timeWindow(filters: InteractionFilters): [from: number, to: number] {
+  return [
+    filters.from ? Date.parse(dayStart(filters.from)) / 1000 : 0,
+    filters.to ? Date.parse(nextDayStart(filters.to)) / 1000 : Number.MAX_SAFE_INTEGER,
+  ];
+}
+
+export function outcomeOf(interaction: { data: { successful?: boolean; unavailable: boolean } }): Outcome {
+  if (interaction.data.successful) return 'successful';
+  return interaction.data.unavailable ? 'unavailable' : 'contacted';
+}

@@ -1,0 +1,167 @@
+/**
+ * Builds and keeps fresh the point index of a campaign, through the Polis
+ * API only (the real service offers no bounding-box or tile endpoint):
+ * a keyset walk for the first build, `/meta/modified` for what changed since,
+ * and a periodic full rebuild in the background (it also catches deletions
+ * made elsewhere, which the API no longer lists). Readers always see a
+ * complete index: a rebuild swaps in when it is done.
+ *
+ * @example
+ *   const entry = await campaignIndex(auth, campaignId);   // starts a build on first use
+ *   if (entry.state === 'ready') entry.index.select(filters);
+ *   else entry.progress;                                      // { loaded, total }
+ */
+import 'server-only';
+import type { AuthContext } from '@/lib/auth/session';
+import type { PolisClient } from '@/lib/polis/client';
+import type { Interaction } from '@/lib/polis/schemas';
+import { PointIndex } from './point-index';
+
+export const PAGE_SIZE = 1000;
+const REFRESH_AFTER_MS = 30_000;
+const REBUILD_AFTER_MS = 15 * 60_000;
+const ACCESS_CHECK_MS = 60_000;
+
+type IndexClient = Pick<PolisClient, 'listInteractions' | 'listSurveys'>;
+
+/**
+ * Walks a campaign's interactions in id order with keyset paging
+ * (`/id gt "<last id>"`), never a growing skip, so the last page costs what the first does.
+ */
+export async function walkInteractions(client: IndexClient, campaignId: string, onPage: (page: Interaction[], total: number) => void, pageSize = PAGE_SIZE): Promise<void> {
+  let last: string | undefined;
+  let total: number | undefined;
+  for (;;) {
+    const filter = `/data/campaignId eq "${campaignId}"` + (last ? ` and /id gt "${last}"` : '');
+    const page = await client.listInteractions({ filter, sort: ['/id', 'ASC'], limit: pageSize });
+    total ??= page.total;
+    onPage(page.data, total);
+    if (page.data.length < pageSize) return;
+    last = page.data.at(-1)!.id;
+  }
+}
+
+/** Applies everything modified at or after `since`; returns the newest modification seen. */
+export async function applyChangesSince(client: IndexClient, campaignId: string, index: PointIndex, since: string, pageSize = PAGE_SIZE): Promise<string> {
+  let newest = since;
+  let skip = 0;
+  for (;;) {
+    const page = await client.listInteractions({
+      filter: `/data/campaignId eq "${campaignId}" and /meta/modified gte "${newest}"`,
+      sort: ['/meta/modified', 'ASC'],
+      limit: pageSize,
+      skip,
+    });
+    for (const interaction of page.data) index.upsert(interaction);
+    if (page.data.length < pageSize) return page.data.at(-1)?.meta.modified ?? newest;
+    const lastModified = page.data.at(-1)!.meta.modified;
+    // A full page of one timestamp: step past it with skip rather than loop forever.
+    skip = lastModified === newest ? skip + pageSize : 0;
+    newest = lastModified;
+  }
+}
+
+export async function buildIndex(client: IndexClient, campaignId: string, onProgress: (loaded: number, total: number) => void = () => {}) {
+  const surveys = await client.listSurveys({ filter: `/data/campaignId eq "${campaignId}"`, limit: 1000 });
+  const questions = surveys.data.flatMap((survey) => survey.data.questions);
+  const index = new PointIndex(questions);
+  let newest = '';
+  await walkInteractions(client, campaignId, (page, total) => {
+    for (const interaction of page) {
+      index.upsert(interaction);
+      if (interaction.meta.modified > newest) newest = interaction.meta.modified;
+    }
+    onProgress(index.size, total);
+  });
+  index.compact();
+  return { index, newest: newest || new Date(0).toISOString() };
+}
+
+export type IndexEntry = {
+  state: 'building' | 'ready' | 'failed';
+  index: PointIndex | null;
+  progress: { loaded: number; total: number };
+  error?: string;
+  builtAt: number;
+  refreshedAt: number;
+  newest: string;
+  client: IndexClient;
+  work: Promise<void> | null;
+};
+
+// Indexes live as long as the server process; one per organization and campaign.
+const entries = new Map<string, IndexEntry>();
+const accessChecked = new Map<string, number>();
+
+function startBuild(entry: IndexEntry, campaignId: string) {
+  const rebuilding = entry.state === 'ready';
+  entry.work = buildIndex(entry.client, campaignId, (loaded, total) => {
+    if (!rebuilding) entry.progress = { loaded, total };
+  })
+    .then(({ index, newest }) => {
+      Object.assign(entry, { index, newest, state: 'ready', error: undefined, builtAt: Date.now(), refreshedAt: Date.now() });
+      entry.progress = { loaded: index.size, total: index.size };
+    })
+    .catch((error: Error) => {
+      if (!rebuilding) Object.assign(entry, { state: 'failed', error: error.message });
+    })
+    .finally(() => {
+      entry.work = null;
+    });
+}
+
+function startRefresh(entry: IndexEntry, campaignId: string) {
+  entry.refreshedAt = Date.now();
+  entry.work = applyChangesSince(entry.client, campaignId, entry.index!, entry.newest)
+    .then((newest) => {
+      entry.newest = newest;
+    })
+    .catch(() => {
+      // Tried again at the next read.
+    })
+    .finally(() => {
+      entry.work = null;
+    });
+}
+
+/**
+ * The index of a campaign for the signed-in user. Each user's access to the
+ * campaign is checked with their own token (and again every minute), so a
+ * user who loses access stops seeing it; indexes are never shared across
+ * organizations.
+ */
+export async function campaignIndex(auth: AuthContext, campaignId: string): Promise<IndexEntry> {
+  const accessKey = `${auth.user.id}:${auth.organization.id}:${campaignId}`;
+  if ((accessChecked.get(accessKey) ?? 0) < Date.now()) {
+    await auth.polis.getCampaign(campaignId); // throws 404 when the campaign is not theirs
+    accessChecked.set(accessKey, Date.now() + ACCESS_CHECK_MS);
+  }
+  const key = `${auth.organization.id}:${campaignId}`;
+  let entry = entries.get(key);
+  if (!entry || entry.state === 'failed') {
+    entry = { state: 'building', index: null, progress: { loaded: 0, total: 0 }, builtAt: 0, refreshedAt: 0, newest: '', client: auth.polis, work: null };
+    entries.set(key, entry);
+    startBuild(entry, campaignId);
+    return entry;
+  }
+  entry.client = auth.polis; // the freshest token does the background work
+  if (entry.state === 'ready' && !entry.work) {
+    if (Date.now() - entry.builtAt > REBUILD_AFTER_MS) startBuild(entry, campaignId);
+    else if (Date.now() - entry.refreshedAt > REFRESH_AFTER_MS) startRefresh(entry, campaignId);
+  }
+  return entry;
+}
+
+/** Waits for a build in progress, up to `ms`. */
+export async function settle(entry: IndexEntry, ms: number): Promise<IndexEntry> {
+  if (entry.work) await Promise.race([entry.work, new Promise((resolve) => setTimeout(resolve, ms))]);
+  return entry;
+}
+
+/** Applies a change made through the dashboard at once, so the map and counts show it. */
+export function recordChange(organizationId: string, campaignId: string, change: { upsert: Interaction } | { remove: string }) {
+  const entry = entries.get(`${organizationId}:${campaignId}`);
+  if (!entry?.index) return;
+  if ('upsert' in change) entry.index.upsert(change.upsert);
+  else entry.index.remove(change.remove);
+}

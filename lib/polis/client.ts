@@ -18,6 +18,7 @@ import {
   ListSchema,
   MeSchema,
   SurveySchema,
+  UserSchema,
   listOf,
   type CreateInteraction,
   type ErrorBody,
@@ -128,6 +129,7 @@ export function createPolisClient({ token, baseUrl: base = polisApiUrl(), fetch:
 
   return {
     getMe: async () => (await request(MeSchema, 'GET', '/users/me')).value,
+    listUsers: lister('users', UserSchema),
 
     listCampaigns: lister('campaigns', CampaignSchema),
     getCampaign: getter('campaigns', CampaignSchema),

@@ -71,6 +71,10 @@ export async function migrate(db: Db): Promise<void> {
  * Runs `work` in one `BEGIN IMMEDIATE` transaction, so a read-check-write
  * cannot interleave with another writer, in this process or another.
  */
+let commits = 0;
+/** How many write transactions this process has committed; caches compare it to know the data changed. */
+export const commitCount = () => commits;
+
 export async function immediateTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   // Kysely's own transaction() opens with a plain BEGIN; this holds the one
   // connection exclusively and opens it IMMEDIATE instead.
@@ -79,6 +83,7 @@ export async function immediateTransaction<T>(db: Db, work: (tx: Db) => Promise<
     try {
       const result = await work(connection);
       await sql`commit`.execute(connection);
+      commits++;
       return result;
     } catch (error) {
       await sql`rollback`.execute(connection);

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Caller } from './access';
 import type { AttributeTable } from './filter/compile-filter';
-import type { Db } from './db';
+import { commitCount, type Db } from './db';
 import type { ListQuery } from './list-query';
 import type { ResourceRow, ResourceTable } from './tables';
 import type { Permission } from '@/lib/polis/schemas';
@@ -80,7 +80,10 @@ export const RESOURCES = {
     '/data/organizationId': { column: 'organization_id', type: 'id' },
     '/data/name': { column: 'name', type: 'string' },
   }),
-  users: define('users', null, null, {}),
+  // Any member of the tenant may see its users (canvassers' names); there is no read@users permission.
+  users: define('users', null, null, {
+    '/data/email': { column: 'email', type: 'string' },
+  }),
 } satisfies Record<ResourceName, ResourceDefinition>;
 
 export const ENVELOPE_COLUMNS = [
@@ -155,15 +158,48 @@ export async function findVisible(db: Db, definition: ResourceDefinition, caller
   return visibleRows(db, definition.name, caller).select(ENVELOPE_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Totals are cached until the data changes: commitCount() moves with every
+ * commit of this process, and SQLite's data_version with any other
+ * connection's. Counting a large campaign is the costly part of a list.
+ */
+const totals = new Map<string, number>();
+let totalsVersion = '';
+
+async function countRows(db: Db, query: { compile(): { sql: string; parameters: readonly unknown[] }; executeTakeFirstOrThrow(): Promise<{ total: number }> }) {
+  const { data_version } = (await sql<{ data_version: number }>`pragma data_version`.execute(db)).rows[0]!;
+  const version = `${data_version}:${commitCount()}`;
+  if (version !== totalsVersion || totals.size > 5000) {
+    totals.clear();
+    totalsVersion = version;
+  }
+  const compiled = query.compile();
+  const key = compiled.sql + JSON.stringify(compiled.parameters);
+  let total = totals.get(key);
+  if (total === undefined) {
+    total = Number((await query.executeTakeFirstOrThrow()).total);
+    totals.set(key, total);
+  }
+  return total;
+}
+
 export async function listResources(db: Db, definition: ResourceDefinition, caller: Caller, query: ListQuery) {
   const filtered = visibleRows(db, definition.name, caller).where((eb) => eb.and(query.where.map((f) => f(eb))));
-  let page = filtered.select(ENVELOPE_COLUMNS);
-  for (const key of query.sort) page = page.orderBy(sql.ref(key.column), key.direction);
-  // The id breaks ties, so paging through equal sort keys is stable.
-  if (!query.sort.some((key) => key.column === 'id')) page = page.orderBy('id', query.sort.at(-1)?.direction ?? 'asc');
-  const rows = query.limit === 0 ? [] : await page.limit(query.limit).offset(query.skip).execute();
-  const count = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  return { data: rows.map((row) => toEnvelope(definition.name, row)), total: Number(count.total) };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- both the rowid page and the row read take the same ordering
+  const order = (builder: any) => {
+    let ordered = builder;
+    for (const key of query.sort) ordered = ordered.orderBy(sql.ref(key.column), key.direction);
+    // The rowid breaks ties, so paging through equal sort keys is stable; every index carries it.
+    return ordered.orderBy(sql`rowid`, query.sort.at(-1)?.direction ?? 'asc');
+  };
+  let rows: EnvelopeRow[] = [];
+  if (query.limit > 0) {
+    // Deferred join: page through the (covering) index for rowids, then read only those rows.
+    const page = order(filtered.select(sql<number>`rowid`.as('rid'))).limit(query.limit).offset(query.skip);
+    rows = await order(generic(db).selectFrom(definition.name).select(ENVELOPE_COLUMNS).where(sql`rowid`, 'in', page)).execute();
+  }
+  const total = await countRows(db, filtered.select((eb) => eb.fn.countAll<number>().as('total')));
+  return { data: rows.map((row) => toEnvelope(definition.name, row)), total };
 }
 
 /** Stores new `data` for a row with a fresh etag and modification stamp; returns the new row. */

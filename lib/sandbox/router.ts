@@ -45,8 +45,7 @@ async function handleV1(db: Db, request: Request, segments: string[], url: URL):
   const definition = RESOURCES[name];
   const caller = await authenticate(db, request.headers.get('authorization'));
 
-  if (name === 'users') {
-    if (id !== 'me') throw new ApiError(404, 'not_found', `no such path ${path}; the sandbox serves /v1/users/me`);
+  if (name === 'users' && id === 'me') {
     if (method !== 'GET') methodNotAllowed(method, path, ['GET']);
     return json(200, await describeCaller(db, caller));
   }

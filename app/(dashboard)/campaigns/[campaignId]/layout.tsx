@@ -1,0 +1,28 @@
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { CampaignTabs } from '@/components/campaigns/campaign-tabs';
+import { requireAuth, withPolis } from '@/lib/auth/session';
+import { PolisApiError } from '@/lib/polis/client';
+
+type Props = { children: React.ReactNode; params: Promise<{ campaignId: string }> };
+
+export default async function CampaignLayout({ children, params }: Props) {
+  const { campaignId } = await params;
+  const auth = await requireAuth(`/campaigns/${campaignId}`);
+  const campaign = await withPolis(`/campaigns/${campaignId}`, () => auth.polis.getCampaign(campaignId)).catch((error: unknown) => {
+    if (error instanceof PolisApiError && (error.status === 404 || error.status === 400)) notFound();
+    throw error;
+  });
+  return (
+    <div className="space-y-4">
+      <div>
+        <p className="text-sm text-slate-500">Campaign</p>
+        <h1 className="text-2xl font-semibold">{campaign.data.name}</h1>
+      </div>
+      <Suspense>
+        <CampaignTabs campaignId={campaignId} />
+      </Suspense>
+      {children}
+    </div>
+  );
+}

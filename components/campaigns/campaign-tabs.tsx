@@ -1,0 +1,44 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { FILTER_KEYS } from '@/lib/interactions/filters';
+
+const VIEWS = [
+  { segment: 'map', label: 'Map' },
+  { segment: 'table', label: 'Table' },
+  { segment: 'results', label: 'Survey results' },
+] as const;
+
+/** The campaign's views; switching keeps the shared filters in the URL. */
+export function CampaignTabs({ campaignId }: { campaignId: string }) {
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const kept = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) kept.set(key, value);
+  }
+  const query = kept.size ? `?${kept}` : '';
+  return (
+    <nav aria-label="Campaign views" className="border-b border-slate-200">
+      <ul className="flex gap-1">
+        {VIEWS.map(({ segment, label }) => {
+          const href = `/campaigns/${campaignId}/${segment}`;
+          const current = pathname === href;
+          return (
+            <li key={segment}>
+              <Link
+                href={`${href}${query}`}
+                aria-current={current ? 'page' : undefined}
+                className={`inline-block border-b-2 px-4 py-2 text-sm font-medium ${current ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
+              >
+                {label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

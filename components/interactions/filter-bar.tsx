@@ -1,0 +1,115 @@
+import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
+import { OUTCOME_LABELS, OUTCOMES, type InteractionFilters } from '@/lib/interactions/filters';
+import type { Question } from '@/lib/polis/schemas';
+import { choiceText, optionText } from '@/lib/surveys/format-answer';
+
+type Props = {
+  action: string;
+  filters: InteractionFilters;
+  lists: { id: string; name: string }[];
+  canvassers: { id: string; name: string }[];
+  walklists: string[];
+  questions: Question[];
+  /** Parameters of the view (sort, page size) that survive a filter change. */
+  keep?: Record<string, string>;
+};
+
+const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
+const label = 'block text-xs font-medium text-slate-600';
+
+/** The shared filters as a plain GET form: the URL is the state, and it works before scripts load. */
+export function FilterBar({ action, filters, lists, canvassers, walklists, questions, keep = {} }: Props) {
+  const answerable = questions.filter((q) => q.type !== 'text');
+  const answer = filters.answer ? `${filters.answer.questionId}~${filters.answer.value}` : '';
+  return (
+    <form action={action} method="get" role="search" aria-label="Filter interactions" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4 xl:grid-cols-6">
+      {Object.entries(keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <label className={label}>
+        From (UTC)
+        <input type="date" name="from" defaultValue={filters.from} className={field} />
+      </label>
+      <label className={label}>
+        To (UTC)
+        <input type="date" name="to" defaultValue={filters.to} className={field} />
+      </label>
+      <label className={label}>
+        Outcome
+        <select name="outcome" defaultValue={filters.outcome ?? ''} className={field}>
+          <option value="">Any outcome</option>
+          {OUTCOMES.map((outcome) => (
+            <option key={outcome} value={outcome}>
+              {OUTCOME_LABELS[outcome]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={label}>
+        List
+        <select name="list" defaultValue={filters.list ?? ''} className={field}>
+          <option value="">All lists</option>
+          {lists.map((list) => (
+            <option key={list.id} value={list.id}>
+              {list.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={label}>
+        Canvasser
+        <select name="canvasser" defaultValue={filters.canvasser ?? ''} className={field}>
+          <option value="">Everyone</option>
+          {canvassers.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={label}>
+        Walklist
+        <select name="walklist" defaultValue={filters.walklist ?? ''} className={field}>
+          <option value="">All walklists</option>
+          {walklists.map((id, i) => (
+            <option key={id} value={id}>
+              Walklist {i + 1} ({id.slice(0, 8)})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={`${label} col-span-2`}>
+        Survey answer
+        <select name="answer" defaultValue={answer} className={field}>
+          <option value="">Any answer</option>
+          {answerable.map((question) => (
+            <optgroup key={question.questionId} label={question.text}>
+              {(question.type === 'multi-select' ? (question.choices ?? []).map((c) => c.tag) : question.options.map((o) => String(o.value))).map((value) => (
+                <option key={value} value={`${question.questionId}~${value}`}>
+                  {question.type === 'multi-select' ? choiceText(question, value) : optionText(question, value)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      <label className={label}>
+        Distance at least (miles)
+        <input type="number" name="minDistance" min="0" step="0.01" defaultValue={filters.minDistance} placeholder="e.g. 0.25" className={field} />
+      </label>
+      <label className={label}>
+        GPS accuracy worse than (m)
+        <input type="number" name="minConfidence" min="0" step="1" defaultValue={filters.minConfidence} placeholder="e.g. 50" className={field} />
+      </label>
+      <div className="col-span-2 flex items-end gap-2">
+        <button type="submit" className={buttonClass('primary')}>
+          Apply filters
+        </button>
+        <Link href={action} className={buttonClass('secondary')}>
+          Clear
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The reads behind the campaign pages, all through the Polis client: the
+ * campaign with its lists, surveys and canvassers; a page of interactions for
+ * the shared filters (through the point index when a survey answer is part
+ * of the filter, which the API cannot express); contacts by id.
+ *
+ * @example
+ *   const context = await loadCampaignContext(auth, campaignId);
+ *   const page = await loadInteractionPage(auth, campaignId, filters, { page: 1, size: 100, sort: 'timestamp:desc' });
+ */
+import 'server-only';
+import type { AuthContext } from '@/lib/auth/session';
+import { campaignIndex, settle } from '@/lib/map-index/campaign-index';
+import type { Contact, Interaction, Question, Survey } from '@/lib/polis/schemas';
+import { toPolisFilter, type InteractionFilters } from './filters';
+
+/** How many ids go in one `/id in [...]` filter, keeping the URL well under common limits. */
+const IDS_PER_REQUEST = 150;
+
+export type CampaignContext = Awaited<ReturnType<typeof loadCampaignContext>>;
+
+export async function loadCampaignContext(auth: AuthContext, campaignId: string) {
+  const [campaign, lists, surveys, users] = await Promise.all([
+    auth.polis.getCampaign(campaignId),
+    auth.polis.listLists({ limit: 1000, sort: ['/data/name', 'ASC'] }),
+    auth.polis.listSurveys({ filter: `/data/campaignId eq "${campaignId}"`, limit: 1000 }),
+    auth.polis.listUsers({ limit: 1000 }),
+  ]);
+  const campaignListIds = new Set(campaign.data.lists.map((l) => l.listId));
+  return {
+    campaign,
+    lists: lists.data.filter((list) => campaignListIds.has(list.id)).map((list) => ({ id: list.id, name: list.data.name })),
+    surveys: surveys.data,
+    questions: surveys.data.flatMap((survey) => survey.data.questions),
+    people: new Map(users.data.map((user) => [user.id, user.data.profile?.name ?? user.data.email])),
+  };
+}
+
+export function questionsById(surveys: Survey[]): Map<string, Question> {
+  return new Map(surveys.flatMap((survey) => survey.data.questions.map((q) => [q.questionId, q] as const)));
+}
+
+export async function loadContacts(auth: AuthContext, ids: string[]): Promise<Map<string, Contact>> {
+  const unique = [...new Set(ids)];
+  const batches: string[][] = [];
+  for (let i = 0; i < unique.length; i += IDS_PER_REQUEST) batches.push(unique.slice(i, i + IDS_PER_REQUEST));
+  const pages = await Promise.all(
+    batches.map((batch) => auth.polis.listContacts({ filter: `/id in [${batch.map((id) => JSON.stringify(id)).join(',')}]`, limit: batch.length })),
+  );
+  return new Map(pages.flatMap((page) => page.data.map((contact) => [contact.id, contact] as const)));
+}
+
+export const SORTABLE = { timestamp: '/data/timestamp', distance: '/data/distance', confidence: '/data/location/confidence' } as const;
+export type SortKey = keyof typeof SORTABLE;
+export type TableQuery = { page: number; size: number; sort: SortKey; direction: 'asc' | 'desc' };
+
+export type InteractionPage =
+  | { state: 'ready'; interactions: Interaction[]; total: number }
+  | { state: 'indexing'; loaded: number; total: number };
+
+export async function loadInteractionPage(auth: AuthContext, campaignId: string, filters: InteractionFilters, query: TableQuery): Promise<InteractionPage> {
+  const skip = (query.page - 1) * query.size;
+  if (!filters.answer) {
+    const { data, total } = await auth.polis.listInteractions({
+      filter: toPolisFilter(campaignId, filters),
+      sort: [SORTABLE[query.sort], query.direction === 'asc' ? 'ASC' : 'DESC'],
+      skip,
+      limit: query.size,
+    });
+    return { state: 'ready', interactions: data, total };
+  }
+  // A survey answer: the index picks and orders the rows, the API supplies them.
+  const entry = await settle(await campaignIndex(auth, campaignId), 2000);
+  if (!entry.index) return { state: 'indexing', ...entry.progress };
+  const { index } = entry;
+  const rows = Array.from(index.select(filters));
+  const key = query.sort === 'timestamp' ? index.time : query.sort === 'distance' ? index.distance : index.confidence;
+  const sign = query.direction === 'asc' ? 1 : -1;
+  rows.sort((a, b) => sign * ((key[a] ?? 0) - (key[b] ?? 0) || (index.idAt(a) < index.idAt(b) ? -1 : 1)));
+  const ids = rows.slice(skip, skip + query.size).map((row) => index.idAt(row));
+  const found = new Map<string, Interaction>();
+  for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
+    const batch = ids.slice(i, i + IDS_PER_REQUEST);
+    const page = await auth.polis.listInteractions({ filter: `/id in [${batch.map((id) => JSON.stringify(id)).join(',')}]`, limit: batch.length });
+    for (const interaction of page.data) found.set(interaction.id, interaction);
+  }
+  return { state: 'ready', interactions: ids.flatMap((id) => found.get(id) ?? []), total: rows.length };
+}

@@ -16,6 +16,9 @@ export const settings = {
   },
   clientId: env.POLIS_CLIENT_ID || 'polis-dashboard',
   clientSecret: env.POLIS_CLIENT_SECRET || 'polis-dashboard-sandbox-secret',
+  /** Basemap tiles; empty draws the data on a plain background (as on CI, where tiles cannot load). */
+  tileUrl: env.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  tileAttribution: env.MAP_TILE_ATTRIBUTION ?? '&copy; OpenStreetMap contributors',
   get redirectUri() {
     return `${this.appUrl}/api/auth/callback/polis`;
   },

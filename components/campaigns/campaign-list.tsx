@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Campaign } from '@/lib/polis/schemas';
 
 export type CampaignSummary = { campaign: Campaign; interactions: number; successful: number; unavailable: number };
@@ -14,7 +15,11 @@ export function CampaignList({ summaries }: { summaries: CampaignSummary[] }) {
       {summaries.map(({ campaign, interactions, successful, unavailable }) => (
         <li key={campaign.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <div className="flex items-start justify-between gap-3">
-            <h2 className="text-lg font-semibold">{campaign.data.name}</h2>
+            <h2 className="text-lg font-semibold">
+              <Link href={`/campaigns/${campaign.id}`} className="text-brand-700 hover:underline">
+                {campaign.data.name}
+              </Link>
+            </h2>
             <span className="rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-medium text-brand-700">{STATUS[campaign.data.status]}</span>
           </div>
           {campaign.data.description && <p className="mt-1 text-sm text-slate-600">{campaign.data.description}</p>}

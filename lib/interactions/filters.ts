@@ -30,6 +30,8 @@ const FilterFields = {
   list: IdSchema,
   walklist: IdSchema,
   canvasser: IdSchema,
+  /** One contact's visits; the point index does not keep contacts, so the API alone answers it. */
+  contact: IdSchema,
   answer: z.string().regex(/^[0-9a-f-]{36}~.+$/).transform((raw): AnswerFilter => {
     const at = raw.indexOf('~');
     return { questionId: raw.slice(0, at), value: raw.slice(at + 1) };
@@ -88,6 +90,7 @@ export function toPolisFilter(campaignId: string, filters: InteractionFilters): 
   if (filters.list) terms.push(`/data/listId eq ${quote(filters.list)}`);
   if (filters.walklist) terms.push(`/data/walklistId eq ${quote(filters.walklist)}`);
   if (filters.canvasser) terms.push(`/meta/createdBy eq ${quote(filters.canvasser)}`);
+  if (filters.contact) terms.push(`/data/contactId eq ${quote(filters.contact)}`);
   if (filters.minDistance !== undefined) terms.push(`/data/distance gte ${filters.minDistance}`);
   if (filters.minConfidence !== undefined) terms.push(`/data/location/confidence gte ${filters.minConfidence}`);
   return terms.join(' and ');
@@ -104,4 +107,11 @@ export function timeWindow(filters: InteractionFilters): [from: number, to: numb
 export function outcomeOf(interaction: { data: { successful?: boolean; unavailable: boolean } }): Outcome {
   if (interaction.data.successful) return 'successful';
   return interaction.data.unavailable ? 'unavailable' : 'contacted';
+}
+
+/** Whether an interaction recorded `answer` (for a multi-select, among its choices). */
+export function matchesAnswer(interaction: { data: { survey: { responses: Record<string, { fields: Record<string, unknown> }> } } }, answer: AnswerFilter | undefined): boolean {
+  if (!answer) return true;
+  const fields = interaction.data.survey.responses[answer.questionId]?.fields ?? {};
+  return Object.values(fields).some((value) => (Array.isArray(value) ? value.map(String).includes(answer.value) : String(value) === answer.value));
 }

@@ -12,7 +12,7 @@ import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
 import { campaignIndex, settle } from '@/lib/map-index/campaign-index';
 import type { Contact, Interaction, Question, Survey } from '@/lib/polis/schemas';
-import { toPolisFilter, type InteractionFilters } from './filters';
+import { matchesAnswer, toPolisFilter, type InteractionFilters } from './filters';
 
 /** How many ids go in one `/id in [...]` filter, keeping the URL well under common limits. */
 const IDS_PER_REQUEST = 150;
@@ -60,6 +60,16 @@ export type InteractionPage =
 
 export async function loadInteractionPage(auth: AuthContext, campaignId: string, filters: InteractionFilters, query: TableQuery): Promise<InteractionPage> {
   const skip = (query.page - 1) * query.size;
+  if (filters.contact) {
+    // One household's visits are few: the API lists them, the answer filter applies here.
+    const { data } = await auth.polis.listInteractions({
+      filter: toPolisFilter(campaignId, filters),
+      sort: [SORTABLE[query.sort], query.direction === 'asc' ? 'ASC' : 'DESC'],
+      limit: 1000,
+    });
+    const matching = data.filter((interaction) => matchesAnswer(interaction, filters.answer));
+    return { state: 'ready', interactions: matching.slice(skip, skip + query.size), total: matching.length };
+  }
   if (!filters.answer) {
     const { data, total } = await auth.polis.listInteractions({
       filter: toPolisFilter(campaignId, filters),
@@ -86,3 +96,4 @@ export async function loadInteractionPage(auth: AuthContext, campaignId: string,
   }
   return { state: 'ready', interactions: ids.flatMap((id) => found.get(id) ?? []), total: rows.length };
 }
+

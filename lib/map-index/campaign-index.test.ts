@@ -69,7 +69,9 @@ describe('walkInteractions', () => {
     const all = Array.from({ length: 25 }, () => interaction());
     const { client, calls } = fakeApi(all);
     const seen: string[] = [];
-    await walkInteractions(client, CAMPAIGN, (page) => seen.push(...page.map((i) => i.id)), 10);
+    await walkInteractions(client, `/data/campaignId eq "${CAMPAIGN}"`, (page) => {
+      seen.push(...page.map((i) => i.id));
+    }, 10);
     expect(seen).toEqual(all.map((i) => i.id).sort());
     expect(calls).toHaveLength(3);
     expect(calls.every((call) => !call.skip && call.limit === 10 && call.sort?.[0] === '/id')).toBe(true);

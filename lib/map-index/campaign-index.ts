@@ -25,17 +25,17 @@ const ACCESS_CHECK_MS = 60_000;
 type IndexClient = Pick<PolisClient, 'listInteractions' | 'listSurveys'>;
 
 /**
- * Walks a campaign's interactions in id order with keyset paging
+ * Walks the interactions matching `filter` in id order with keyset paging
  * (`/id gt "<last id>"`), never a growing skip, so the last page costs what the first does.
  */
-export async function walkInteractions(client: IndexClient, campaignId: string, onPage: (page: Interaction[], total: number) => void, pageSize = PAGE_SIZE): Promise<void> {
+export async function walkInteractions(client: Pick<PolisClient, 'listInteractions'>, baseFilter: string, onPage: (page: Interaction[], total: number) => void | Promise<void>, pageSize = PAGE_SIZE): Promise<void> {
   let last: string | undefined;
   let total: number | undefined;
   for (;;) {
-    const filter = `/data/campaignId eq "${campaignId}"` + (last ? ` and /id gt "${last}"` : '');
+    const filter = last ? `${baseFilter} and /id gt "${last}"` : baseFilter;
     const page = await client.listInteractions({ filter, sort: ['/id', 'ASC'], limit: pageSize });
     total ??= page.total;
-    onPage(page.data, total);
+    await onPage(page.data, total);
     if (page.data.length < pageSize) return;
     last = page.data.at(-1)!.id;
   }
@@ -66,7 +66,7 @@ export async function buildIndex(client: IndexClient, campaignId: string, onProg
   const questions = surveys.data.flatMap((survey) => survey.data.questions);
   const index = new PointIndex(questions);
   let newest = '';
-  await walkInteractions(client, campaignId, (page, total) => {
+  await walkInteractions(client, `/data/campaignId eq "${campaignId}"`, (page, total) => {
     for (const interaction of page) {
       index.upsert(interaction);
       if (interaction.meta.modified > newest) newest = interaction.meta.modified;

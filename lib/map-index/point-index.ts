@@ -61,6 +61,8 @@ function bytesToUuid(source: Uint8Array, offset: number): string {
 
 export class PointIndex {
   size = 0;
+  /** Moves with every change, so caches built on the index know to rebuild. */
+  version = 0;
   private capacity = 0;
   /** Rows [0, sortedCount) hold ids in ascending order (as the keyset walk delivers them). */
   private sortedCount = 0;
@@ -149,6 +151,7 @@ export class PointIndex {
 
   /** Adds or replaces an interaction. Ids arriving in ascending order extend the sorted part. */
   upsert(interaction: Interaction): number {
+    this.version++;
     let row = this.find(interaction.id);
     if (row === -1) {
       if (this.size === this.capacity) this.grow(this.capacity * 2);
@@ -181,6 +184,7 @@ export class PointIndex {
   remove(id: string): boolean {
     const row = this.find(id);
     if (row === -1) return false;
+    this.version++;
     this.flags[row]! |= FLAG_DELETED;
     return true;
   }

@@ -41,6 +41,8 @@ export async function startTestServer(options: { port: number; dbFile?: string; 
       NEXT_TELEMETRY_DISABLED: '1',
       POLIS_API_URL: '',
       SANDBOX: 'on',
+      // No request may depend on a tile server.
+      MAP_TILE_URL: '',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,142 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { OutcomeBadge } from '@/components/interactions/outcome-badge';
+import { WhereMapLoader } from '@/components/map/where-map-loader';
+import { SurveyAnswers } from '@/components/surveys/survey-answers';
+import { ErrorState } from '@/components/ui/error-state';
+import { requireAuth, withPolis, type AuthContext } from '@/lib/auth/session';
+import { outcomeOf } from '@/lib/interactions/filters';
+import { contactAddress, contactName } from '@/lib/interactions/rows';
+import { PolisApiError } from '@/lib/polis/client';
+import type { Interaction } from '@/lib/polis/schemas';
+import { settings } from '@/lib/settings';
+
+export const metadata: Metadata = { title: 'Interaction' };
+
+type Props = { params: Promise<{ campaignId: string; interactionId: string }> };
+
+const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'long', timeZone: 'UTC' });
+const orNull = <T,>(promise: Promise<T>) => promise.catch((error: unknown) => (error instanceof PolisApiError && error.status !== 401 ? null : Promise.reject(error)));
+
+async function load(auth: AuthContext, campaignId: string, interactionId: string) {
+  let interaction: Interaction;
+  try {
+    interaction = await auth.polis.getInteraction(interactionId);
+  } catch (error) {
+    // Deleted, another tenant's, or not an id at all: the same "not found" for each.
+    if (error instanceof PolisApiError && (error.status === 404 || error.status === 400)) return null;
+    throw error;
+  }
+  if (interaction.data.campaignId !== campaignId) return null;
+  const [contact, survey, users, list] = await Promise.all([
+    orNull(auth.polis.getContact(interaction.data.contactId)),
+    orNull(auth.polis.getSurvey(interaction.data.survey.surveyId)),
+    orNull(auth.polis.listUsers({ limit: 1000 })),
+    orNull(auth.polis.getList(interaction.data.listId)),
+  ]);
+  const people = new Map((users?.data ?? []).map((u) => [u.id, u.data.profile?.name ?? u.data.email]));
+  return { interaction, contact, survey, list, people };
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={title} className="rounded-lg border border-slate-200 bg-white p-5">
+      <h2 id={title} className="mb-3 text-base font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="text-sm">{children}</dd>
+    </div>
+  );
+}
+
+export default async function InteractionPage({ params }: Props) {
+  const { campaignId, interactionId } = await params;
+  const path = `/campaigns/${campaignId}/interactions/${interactionId}`;
+  const auth = await requireAuth(path);
+  let loaded;
+  try {
+    loaded = await withPolis(path, () => load(auth, campaignId, interactionId));
+  } catch (error) {
+    if (!(error instanceof PolisApiError)) throw error;
+    return <ErrorState title="This interaction could not be loaded" message={`Polis answered: ${error.message}`} retryHref={path} />;
+  }
+  if (!loaded) notFound();
+  const { interaction, contact, survey, list, people } = loaded;
+  const { data, meta } = interaction;
+  const position = contact?.data.profile.address.position?.coordinates;
+  const household: [number, number] | null = position ? [position[1], position[0]] : null;
+  const canvasser: [number, number] | null = data.location?.lat !== undefined && data.location?.lng !== undefined ? [data.location.lat, data.location.lng] : null;
+  const distance = data.distance !== undefined ? `${data.distance.toFixed(3)} mi (${Math.round(data.distance * 1609.344)} m)` : null;
+  const name = contactName(contact ?? undefined);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-xl font-semibold">
+          Visit to {name}, {when.format(new Date(data.timestamp))}
+        </h2>
+        <Link href={`/campaigns/${campaignId}/table`} className="text-sm text-brand-700 hover:underline">
+          Back to the table
+        </Link>
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Section title="Contact">
+          {contact ? (
+            <dl className="grid grid-cols-2 gap-3">
+              <Fact label="Name">{name}</Fact>
+              <Fact label="List">{list?.data.name ?? data.listId}</Fact>
+              <Fact label="Address">{contactAddress(contact)}</Fact>
+              <Fact label="Phone">{contact.data.profile.phone?.join(', ') || '—'}</Fact>
+              <Fact label="Email">{contact.data.profile.email ?? '—'}</Fact>
+              <Fact label="Other visits">
+                <Link className="text-brand-700 hover:underline" href={`/campaigns/${campaignId}/table?contact=${contact.id}`}>
+                  All interactions with {contact.data.profile.name.first}
+                </Link>
+              </Fact>
+            </dl>
+          ) : (
+            <p className="text-sm text-slate-600">The contact {data.contactId} could not be loaded.</p>
+          )}
+        </Section>
+        <Section title="Where">
+          <WhereMapLoader household={household} canvasser={canvasser} confidence={data.location?.confidence ?? null} distanceLabel={distance} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} />
+          <dl className="mt-3 grid grid-cols-3 gap-3">
+            <Fact label="Distance from household">{distance ?? '—'}</Fact>
+            <Fact label="GPS accuracy">{data.location?.confidence !== undefined ? `${Math.round(data.location.confidence)} m` : '—'}</Fact>
+            <Fact label="Canvasser position">{canvasser ? `${canvasser[0].toFixed(5)}, ${canvasser[1].toFixed(5)}` : '—'}</Fact>
+          </dl>
+        </Section>
+        <Section title="Outcome">
+          <dl className="grid grid-cols-2 gap-3">
+            <Fact label="Outcome">
+              <OutcomeBadge outcome={outcomeOf(interaction)} />
+            </Fact>
+            <Fact label="Unavailable reason">{data.unavailableReason ?? '—'}</Fact>
+            <Fact label="Walklist">{data.walklistId ?? '—'}</Fact>
+            <Fact label="Canvasser">{people.get(meta.createdBy) ?? meta.createdBy}</Fact>
+            <Fact label="Recorded">{when.format(new Date(meta.created))} by {people.get(meta.createdBy) ?? meta.createdBy}</Fact>
+            <Fact label="Last modified">{when.format(new Date(meta.modified))} by {people.get(meta.modifiedBy) ?? meta.modifiedBy}</Fact>
+          </dl>
+        </Section>
+        <Section title="Survey">
+          <p className="mb-2 text-sm text-slate-600">{survey?.data.name}</p>
+          <SurveyAnswers responses={data.survey.responses} questions={survey?.data.questions ?? null} />
+        </Section>
+      </div>
+      <details className="rounded-lg border border-slate-200 bg-white p-4">
+        <summary className="cursor-pointer text-sm font-medium">Raw JSON (for support)</summary>
+        <pre className="mt-3 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(interaction, null, 2)}</pre>
+      </details>
+    </div>
+  );
+}

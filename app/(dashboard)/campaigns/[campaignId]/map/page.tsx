@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import { FilterBar } from '@/components/interactions/filter-bar';
+import { MapViewLoader } from '@/components/map/map-view-loader';
+import { ErrorState } from '@/components/ui/error-state';
+import { requireAuth, withPolis } from '@/lib/auth/session';
+import { filtersToSearch, parseFilters } from '@/lib/interactions/filters';
+import { loadCampaignContext } from '@/lib/interactions/queries';
+import { campaignIndex } from '@/lib/map-index/campaign-index';
+import { PolisApiError } from '@/lib/polis/client';
+import { settings } from '@/lib/settings';
+
+export const metadata: Metadata = { title: 'Map' };
+
+type Props = { params: Promise<{ campaignId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function readView(search: Record<string, string | string[] | undefined>) {
+  const [lat, lng, zoom] = ['lat', 'lng', 'z'].map((key) => Number(search[key]));
+  const valid = Number.isFinite(lat) && Math.abs(lat!) <= 90 && Number.isFinite(lng) && Math.abs(lng!) <= 180 && Number.isInteger(zoom) && zoom! >= 0 && zoom! <= 20;
+  return search.lat !== undefined && valid ? { lat: lat!, lng: lng!, zoom: zoom! } : null;
+}
+
+export default async function MapPage({ params, searchParams }: Props) {
+  const { campaignId } = await params;
+  const search = await searchParams;
+  const filters = parseFilters(search);
+  const filterQuery = filtersToSearch(filters).toString();
+  const base = `/campaigns/${campaignId}/map`;
+  const here = `${base}?${new URLSearchParams(search as Record<string, string>)}`;
+  const auth = await requireAuth(here);
+  let loaded;
+  try {
+    loaded = await withPolis(here, async () => {
+      const [context, entry] = await Promise.all([loadCampaignContext(auth, campaignId), campaignIndex(auth, campaignId)]);
+      return { context, walklists: entry.index?.walklists.values ?? [] };
+    });
+  } catch (error) {
+    if (!(error instanceof PolisApiError)) throw error;
+    return <ErrorState title="The map could not be loaded" message={`Polis answered: ${error.message}`} retryHref={here} />;
+  }
+  const { context, walklists } = loaded;
+  const canvassers = [...context.people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+  const view = readView(search);
+  return (
+    <div className="space-y-4">
+      <FilterBar action={base} filters={filters} lists={context.lists} canvassers={canvassers} walklists={walklists} questions={context.questions} keep={view ? { lat: String(view.lat), lng: String(view.lng), z: String(view.zoom) } : {}} />
+      <MapViewLoader key={filterQuery} campaignId={campaignId} filterQuery={filterQuery} initialView={view} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { withAuthRoute } from '@/lib/auth/guard';
+import { parseFilters } from '@/lib/interactions/filters';
+import { campaignIndex } from '@/lib/map-index/campaign-index';
+import { clustererFor, clustersFor } from '@/lib/map-index/clusters';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * GET /api/map/<campaign>/clusters?bbox=w,s,e,n&zoom=z&<filters>: GeoJSON clusters
+ * (with counts by outcome) and points in the box; while the campaign is first
+ * indexed, the progress instead.
+ */
+export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', async (auth, request, { campaignId }) => {
+  const search = new URL(request.url).searchParams;
+  const bbox = (search.get('bbox') ?? '').split(',').map(Number);
+  const zoom = Number(search.get('zoom'));
+  if (bbox.length !== 4 || bbox.some((n) => !Number.isFinite(n)) || !Number.isFinite(zoom) || zoom < 0 || zoom > 22) {
+    return Response.json({ error: 'bbox must be west,south,east,north in degrees and zoom a number from 0 to 22' }, { status: 400 });
+  }
+  const entry = await campaignIndex(auth, campaignId);
+  if (!entry.index) {
+    if (entry.state === 'failed') return Response.json({ error: `Indexing failed: ${entry.error}` }, { status: 502 });
+    return Response.json({ state: 'building', ...entry.progress });
+  }
+  const filters = parseFilters(search);
+  const cached = clustererFor(entry.index, filters);
+  const features = clustersFor(entry.index, cached, bbox as [number, number, number, number], zoom);
+  return Response.json(
+    { state: 'ready', total: cached.total, counts: cached.counts, bounds: cached.bounds, type: 'FeatureCollection', features },
+    { headers: { 'Cache-Control': 'private, no-store' } },
+  );
+});

@@ -1,0 +1,255 @@
+'use client';
+
+import 'leaflet/dist/leaflet.css';
+import L from 'leaflet';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { MapContainer, TileLayer, useMap, useMapEvents } from 'react-leaflet';
+import { OUTCOME_STYLE, OutcomeShape } from '@/components/interactions/outcome-badge';
+import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '@/lib/interactions/filters';
+import type { ClusterFeature, PointFeature } from '@/lib/map-index/clusters';
+import { donutSvg } from './donut';
+import { ShapeMarker } from './shape-marker';
+
+export type MapViewProps = {
+  campaignId: string;
+  /** The shared filters as URL parameters. */
+  filterQuery: string;
+  initialView: { lat: number; lng: number; zoom: number } | null;
+  tileUrl: string;
+  tileAttribution: string;
+};
+
+type Data =
+  | { state: 'loading' }
+  | { state: 'building'; loaded: number; total: number }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; total: number; counts: Record<Outcome, number>; bounds: [number, number, number, number] | null; features: (ClusterFeature | PointFeature)[] };
+
+const number = new Intl.NumberFormat('en-US');
+const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+function popupContent(details: { contact: string; address: string; time: string; canvasser: string; outcome: Outcome; unavailableReason: string | null; distance: number | null; href: string }) {
+  const root = document.createElement('div');
+  root.className = 'space-y-1 text-sm';
+  const line = (text: string, className = '') => {
+    const p = document.createElement('p');
+    p.textContent = text;
+    p.className = className;
+    root.append(p);
+  };
+  line(details.contact, 'font-semibold');
+  line(details.address, 'text-slate-600');
+  line(`${when.format(new Date(details.time))} UTC · ${details.canvasser}`);
+  line(`${OUTCOME_LABELS[details.outcome]}${details.unavailableReason ? ` (${details.unavailableReason})` : ''}`);
+  line(details.distance === null ? 'No distance recorded' : `${details.distance.toFixed(3)} mi from the household`);
+  const link = document.createElement('a');
+  link.href = details.href;
+  link.textContent = 'Open the interaction';
+  link.className = 'font-medium text-brand-700 underline';
+  root.append(link);
+  return root;
+}
+
+/** Draws clusters (DOM donuts) and points (shaped canvas markers), and opens popups. */
+function ClusterLayer({ data, campaignId, onZoomTo }: { data: Data; campaignId: string; onZoomTo: (lat: number, lng: number) => void }) {
+  const map = useMap();
+  const layer = useRef<L.LayerGroup | null>(null);
+  useEffect(() => {
+    layer.current = L.layerGroup().addTo(map);
+    return () => void layer.current?.remove();
+  }, [map]);
+  useEffect(() => {
+    const group = layer.current;
+    if (!group || data.state !== 'ready') return;
+    group.clearLayers();
+    const renderer = L.canvas({ padding: 0.2 });
+    for (const feature of data.features) {
+      const [lng, lat] = feature.geometry.coordinates as [number, number];
+      if (feature.properties.cluster) {
+        const props = feature.properties;
+        const donut = donutSvg({ successful: props.successful, contacted: props.contacted, unavailable: props.unavailable }, props.count);
+        const marker = L.marker([lat, lng], {
+          icon: L.divIcon({ html: donut.html, className: 'polis-cluster', iconSize: [donut.size, donut.size] }),
+          title: donut.label,
+          keyboard: true,
+        });
+        marker.on('click', () => onZoomTo(lat, lng));
+        group.addLayer(marker);
+      } else {
+        const { id, outcome } = feature.properties;
+        const style = OUTCOME_STYLE[outcome];
+        const marker = new ShapeMarker([lat, lng], { renderer, radius: 6, shape: style.shape, color: '#ffffff', weight: 1.5, fillColor: style.color, fillOpacity: 1 });
+        marker.on('click', async () => {
+          const popup = L.popup().setLatLng([lat, lng]).setContent('Loading…').openOn(map);
+          const response = await fetch(`/api/map/${campaignId}/points/${id}`);
+          popup.setContent(response.ok ? popupContent(await response.json()) : 'This interaction could not be loaded.');
+        });
+        group.addLayer(marker);
+      }
+    }
+  }, [data, map, campaignId, onZoomTo]);
+  return null;
+}
+
+function ViewTracker({ onMove }: { onMove: (map: L.Map) => void }) {
+  const map = useMapEvents({ moveend: () => onMove(map) });
+  useEffect(() => {
+    onMove(map);
+  }, [map, onMove]);
+  return null;
+}
+
+export default function MapView({ campaignId, filterQuery, initialView, tileUrl, tileAttribution }: MapViewProps) {
+  const [data, setData] = useState<Data>({ state: 'loading' });
+  const mapRef = useRef<L.Map | null>(null);
+  const fitted = useRef(initialView !== null);
+  const request = useRef<AbortController | null>(null);
+  const retry = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const loadAgain = useRef<(map: L.Map) => void>(() => {});
+
+  const load = useCallback(
+    async (map: L.Map) => {
+      mapRef.current = map;
+      request.current?.abort();
+      if (retry.current) clearTimeout(retry.current);
+      const controller = new AbortController();
+      request.current = controller;
+      const b = map.getBounds();
+      const zoom = map.getZoom();
+      const center = map.getCenter();
+      const params = new URLSearchParams(filterQuery);
+      // The view lives in the URL: a shared link or a reload opens the same place.
+      if (fitted.current) {
+        params.set('lat', center.lat.toFixed(5));
+        params.set('lng', center.lng.toFixed(5));
+        params.set('z', String(zoom));
+        window.history.replaceState(null, '', `?${params}`);
+      }
+      const query = new URLSearchParams(filterQuery);
+      query.set('bbox', [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(6)).join(','));
+      query.set('zoom', String(zoom));
+      try {
+        const response = await fetch(`/api/map/${campaignId}/clusters?${query}`, { signal: controller.signal });
+        const body = await response.json();
+        if (!response.ok) {
+          setData({ state: 'error', message: body.error ?? `The map data could not be loaded (${response.status}).` });
+          return;
+        }
+        if (body.state === 'building') {
+          setData(body);
+          retry.current = setTimeout(() => loadAgain.current(map), 1000);
+          return;
+        }
+        if (!fitted.current && body.bounds) {
+          fitted.current = true;
+          const [w, s, e, n] = body.bounds;
+          map.fitBounds([[s, w], [n, e]], { padding: [24, 24] });
+          return; // the move triggers a load for the fitted view
+        }
+        setData(body);
+      } catch (error) {
+        if ((error as Error).name !== 'AbortError') setData({ state: 'error', message: 'The map data could not be loaded. Check the connection and move the map to try again.' });
+      }
+    },
+    [campaignId, filterQuery],
+  );
+
+  useEffect(() => {
+    loadAgain.current = load;
+  }, [load]);
+
+  useEffect(() => () => {
+    request.current?.abort();
+    if (retry.current) clearTimeout(retry.current);
+  }, []);
+
+  const zoomTo = useCallback((lat: number, lng: number) => {
+    const map = mapRef.current;
+    if (map) map.setView([lat, lng], Math.min(map.getZoom() + 2, 19));
+  }, []);
+
+  const points = data.state === 'ready' ? data.features.filter((f): f is PointFeature => !f.properties.cluster) : [];
+  const clusters = data.state === 'ready' ? data.features.filter((f): f is ClusterFeature => f.properties.cluster) : [];
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
+      <div className="relative">
+        <MapContainer
+          center={initialView ? [initialView.lat, initialView.lng] : [39.5, -98.35]}
+          zoom={initialView?.zoom ?? 4}
+          preferCanvas
+          className="h-[70vh] w-full rounded-lg border border-slate-200 bg-slate-100"
+          aria-label="Map of the campaign's interactions"
+        >
+          {tileUrl && <TileLayer url={tileUrl} attribution={tileAttribution} />}
+          <ViewTracker onMove={load} />
+          <ClusterLayer data={data} campaignId={campaignId} onZoomTo={zoomTo} />
+        </MapContainer>
+        {data.state === 'building' && (
+          <div className="absolute inset-x-4 top-4 z-[1000] rounded-md bg-white/95 p-3 shadow" role="status">
+            <p className="text-sm font-medium" id="map-progress">
+              Indexing interactions: {number.format(data.loaded)} of {data.total ? number.format(data.total) : '…'}
+            </p>
+            <progress className="mt-2 h-2 w-full" aria-labelledby="map-progress" value={data.loaded} max={data.total || 1} />
+          </div>
+        )}
+        {data.state === 'error' && (
+          <div className="absolute inset-x-4 top-4 z-[1000] rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" role="alert">
+            {data.message}
+          </div>
+        )}
+      </div>
+      <aside className="space-y-4" aria-label="Map legend and visible interactions">
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="mb-2 text-sm font-semibold">Legend</h2>
+          <ul className="space-y-1 text-sm" aria-label="Outcomes">
+            {OUTCOMES.map((outcome) => (
+              <li key={outcome} className="flex items-center justify-between gap-2">
+                <span className="flex items-center gap-2">
+                  <OutcomeShape outcome={outcome} size={14} />
+                  {OUTCOME_LABELS[outcome]}
+                </span>
+                <span className="tabular-nums" data-testid={`count-${outcome}`}>
+                  {data.state === 'ready' ? number.format(data.counts[outcome]) : '…'}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2 border-t border-slate-100 pt-2 text-sm">
+            Total: <strong data-testid="map-total">{data.state === 'ready' ? number.format(data.total) : '…'}</strong>
+          </p>
+          <p className="mt-1 text-xs text-slate-500">Circles are groups; the ring shows their mix of outcomes.</p>
+        </section>
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="mb-2 text-sm font-semibold">In view</h2>
+          {data.state !== 'ready' ? (
+            <p className="text-sm text-slate-500">Loading…</p>
+          ) : data.features.length === 0 ? (
+            <p className="text-sm text-slate-500">No interactions here. Zoom out or change the filters.</p>
+          ) : (
+            <ul className="max-h-[45vh] space-y-1 overflow-auto text-sm" aria-label="Interactions in view">
+              {clusters.slice(0, 50).map((cluster) => {
+                const [lng, lat] = cluster.geometry.coordinates as [number, number];
+                return (
+                  <li key={`c${cluster.properties.id}`}>
+                    <button type="button" className="text-left text-brand-700 hover:underline" onClick={() => zoomTo(lat, lng)}>
+                      Group of {number.format(cluster.properties.count)}: zoom in
+                    </button>
+                  </li>
+                );
+              })}
+              {points.slice(0, 200).map((point) => (
+                <li key={point.properties.id} className="flex items-center gap-2">
+                  <OutcomeShape outcome={point.properties.outcome} />
+                  <a className="text-brand-700 hover:underline" href={`/campaigns/${campaignId}/interactions/${point.properties.id}`}>
+                    {OUTCOME_LABELS[point.properties.outcome]}, {when.format(new Date(point.properties.time))}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * Clusters of a point index for the map, with supercluster. One clusterer
+ * per filter, built over the rows that match it and kept in a small LRU.
+ * Points reach supercluster through a lazy iterable, so no GeoJSON object
+ * per interaction is ever held; each cluster carries its counts by outcome.
+ *
+ * @example
+ *   const features = clustersFor(index, filters, [-71.2, 42.2, -71.0, 42.4], 13);
+ */
+import Supercluster, { type ClusterProperties } from 'supercluster';
+import type { Feature, Point } from 'geojson';
+import { filtersToSearch, type InteractionFilters, type Outcome } from '@/lib/interactions/filters';
+import type { PointIndex } from './point-index';
+import { FLAG_LOCATED } from './point-index';
+
+/** Beyond this zoom every interaction is drawn on its own. */
+export const CLUSTER_MAX_ZOOM = 14;
+const CACHE_SIZE = 6;
+
+type PointProps = { outcome: Outcome };
+type ClusterProps = { successful: number; contacted: number; unavailable: number };
+
+const PROPS: Record<Outcome, PointProps> = {
+  successful: { outcome: 'successful' },
+  contacted: { outcome: 'contacted' },
+  unavailable: { outcome: 'unavailable' },
+};
+
+export type ClusterFeature = Feature<Point, { cluster: true; count: number } & ClusterProps & { id: number }>;
+export type PointFeature = Feature<Point, { cluster: false; id: string; outcome: Outcome; time: string }>;
+
+type Cached = { clusterer: Supercluster<PointProps, ClusterProps>; total: number; counts: Record<Outcome, number>; bounds: [number, number, number, number] | null };
+const caches = new WeakMap<PointIndex, { version: number; entries: Map<string, Cached> }>();
+
+function build(index: PointIndex, rows: Uint32Array): Cached {
+  const located = rows.filter((row) => (index.flags[row]! & FLAG_LOCATED) !== 0);
+  const counts: Record<Outcome, number> = { successful: 0, contacted: 0, unavailable: 0 };
+  for (const row of rows) counts[index.outcomeAt(row)]++;
+  let bounds: Cached['bounds'] = null;
+  for (const row of located) {
+    const lng = index.lng[row]!;
+    const lat = index.lat[row]!;
+    bounds = bounds ? [Math.min(bounds[0], lng), Math.min(bounds[1], lat), Math.max(bounds[2], lng), Math.max(bounds[3], lat)] : [lng, lat, lng, lat];
+  }
+  const clusterer = new Supercluster<PointProps, ClusterProps>({
+    maxZoom: CLUSTER_MAX_ZOOM,
+    radius: 60,
+    map: (props) => ({ successful: props.outcome === 'successful' ? 1 : 0, contacted: props.outcome === 'contacted' ? 1 : 0, unavailable: props.outcome === 'unavailable' ? 1 : 0 }),
+    reduce: (sum, props) => {
+      sum.successful += props.successful;
+      sum.contacted += props.contacted;
+      sum.unavailable += props.unavailable;
+    },
+  });
+  // A lazy iterable of transient features: supercluster keeps only its typed arrays.
+  const points = {
+    length: located.length,
+    *[Symbol.iterator]() {
+      const feature = { type: 'Feature' as const, id: 0, properties: PROPS.successful, geometry: { type: 'Point' as const, coordinates: [0, 0] } };
+      for (let i = 0; i < located.length; i++) {
+        const row = located[i]!;
+        feature.id = row;
+        feature.properties = PROPS[index.outcomeAt(row)];
+        feature.geometry.coordinates = [index.lng[row]!, index.lat[row]!];
+        yield feature;
+      }
+    },
+  };
+  clusterer.load(points as unknown as Feature<Point, PointProps>[]);
+  return { clusterer, total: rows.length, counts, bounds };
+}
+
+/** The clusterer for these filters, built on first use and again after the index changes. */
+export function clustererFor(index: PointIndex, filters: InteractionFilters): Cached {
+  let cache = caches.get(index);
+  if (!cache || cache.version !== index.version) {
+    cache = { version: index.version, entries: new Map() };
+    caches.set(index, cache);
+  }
+  const key = filtersToSearch(filters).toString();
+  let cached = cache.entries.get(key);
+  if (cached) {
+    cache.entries.delete(key);
+  } else {
+    cached = build(index, index.select(filters));
+    if (cache.entries.size >= CACHE_SIZE) cache.entries.delete(cache.entries.keys().next().value!);
+  }
+  cache.entries.set(key, cached);
+  return cached;
+}
+
+export function clustersFor(index: PointIndex, cached: Cached, bbox: [number, number, number, number], zoom: number): (ClusterFeature | PointFeature)[] {
+  return cached.clusterer.getClusters(bbox, Math.round(zoom)).map((feature) => {
+    const props = feature.properties as Partial<ClusterProps & ClusterProperties> & PointProps;
+    if (props.cluster) {
+      return {
+        type: 'Feature',
+        geometry: feature.geometry,
+        properties: { cluster: true, id: props.cluster_id!, count: props.point_count!, successful: props.successful!, contacted: props.contacted!, unavailable: props.unavailable! },
+      } satisfies ClusterFeature;
+    }
+    return { type: 'Feature', geometry: feature.geometry, properties: { cluster: false, id: index.idAt(feature.id as number), outcome: props.outcome, time: new Date(index.time[feature.id as number]! * 1000).toISOString() } } satisfies PointFeature;
+  });
+}
+
+/** The zoom at which a cluster breaks apart, for "zoom in" from the list beside the map. */
+export function expansionZoom(cached: Cached, clusterId: number): number {
+  return cached.clusterer.getClusterExpansionZoom(clusterId);
+}

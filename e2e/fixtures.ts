@@ -35,3 +35,20 @@ export async function api<T = any>(baseURL: string, token: string, path: string)
   const response = await fetch(`${baseURL}/api/polis${path}`, { headers: { Authorization: `Bearer ${token}` } });
   return response.json() as Promise<T>;
 }
+
+/** The demo organizer's campaigns, largest first, as the API lists them. */
+export async function campaigns(baseURL: string, token: string) {
+  const list = await api(baseURL, token, '/v1/campaigns');
+  const withTotals = await Promise.all(
+    list.data.map(async (campaign: { id: string; data: { name: string } }) => ({
+      id: campaign.id,
+      name: campaign.data.name,
+      total: (await api(baseURL, token, `/v1/interactions?limit=0&filter=${encodeURIComponent(`/data/campaignId eq "${campaign.id}"`)}`)).meta.total as number,
+    })),
+  );
+  return withTotals.sort((a, b) => b.total - a.total);
+}
+
+export async function apiTotal(baseURL: string, token: string, filter: string): Promise<number> {
+  return (await api(baseURL, token, `/v1/interactions?limit=0&filter=${encodeURIComponent(filter)}`)).meta.total;
+}

@@ -1,11 +1,13 @@
 import { decode } from 'next-auth/jwt';
-import { expect, test } from './fixtures';
+import { api, campaigns, expect, test } from './fixtures';
 import { TEST_AUTH_SECRET } from '@/lib/testing/test-server';
 
-/** Every page a signed-in user can open; later pages join this list. */
-const PAGES = ['/', '/sign-in'];
-
-test('the Polis access token never reaches the browser', async ({ page, signIn, context }) => {
+test('the Polis access token never reaches the browser', async ({ page, signIn, context, baseURL, apiToken }) => {
+  const [campaign] = await campaigns(baseURL!, apiToken);
+  const { data } = await api(baseURL!, apiToken, `/v1/interactions?limit=1&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}"`)}`);
+  const base = `/campaigns/${campaign!.id}`;
+  // Every page a signed-in user can open.
+  const PAGES = ['/', '/sign-in', `${base}/map`, `${base}/table`, `${base}/results`, `${base}/interactions/${data[0].id}`, `${base}/export`, `/api/map/${campaign!.id}/clusters?bbox=-180,-85,180,85&zoom=3`, `/api/map/${campaign!.id}/points/${data[0].id}`];
   await signIn('organizer');
   const cookie = (await context.cookies()).find((c) => c.name === 'next-auth.session-token');
   const jwt = await decode({ token: cookie!.value, secret: TEST_AUTH_SECRET });

@@ -173,13 +173,12 @@ export default function MapView({ campaignId, filterQuery, initialView, tileUrl,
 
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
-      <div className="relative">
+      <div className="relative" role="region" aria-label="Map of the campaign's interactions">
         <MapContainer
           center={initialView ? [initialView.lat, initialView.lng] : [39.5, -98.35]}
           zoom={initialView?.zoom ?? 4}
           preferCanvas
           className="h-[70vh] w-full rounded-lg border border-slate-200 bg-slate-100"
-          aria-label="Map of the campaign's interactions"
         >
           {tileUrl && <TileLayer url={tileUrl} attribution={tileAttribution} />}
           <ViewTracker onMove={load} />

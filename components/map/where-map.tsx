@@ -19,6 +19,7 @@ export default function WhereMap({ household, canvasser, confidence, distanceLab
   if (points.length === 0) return <p className="text-sm text-slate-600">No location was recorded.</p>;
   const bounds = points.length === 2 ? points : undefined;
   return (
+    <div role="region" aria-label="Map of the household and the canvasser's location">
     <MapContainer
       bounds={bounds}
       boundsOptions={{ padding: [40, 40], maxZoom: 18 }}
@@ -26,7 +27,6 @@ export default function WhereMap({ household, canvasser, confidence, distanceLab
       zoom={bounds ? undefined : 17}
       className="h-72 w-full rounded-md bg-slate-100"
       preferCanvas
-      aria-label="Map of the household and the canvasser's location"
     >
       {tileUrl && <TileLayer url={tileUrl} attribution={tileAttribution} />}
       {household && canvasser && (
@@ -46,5 +46,6 @@ export default function WhereMap({ household, canvasser, confidence, distanceLab
         </CircleMarker>
       )}
     </MapContainer>
+    </div>
   );
 }

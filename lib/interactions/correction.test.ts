@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { InteractionData, Question } from '@/lib/polis/schemas';
+import { applyFormValues, correctionSchema, describeConflict, manualEntrySchema, milesBetween, reapplyEdits, toFormValues } from './correction';
+
+const Q = {
+  available: 'aaaaaaaa-0000-4000-8000-000000000001',
+  support: 'aaaaaaaa-0000-4000-8000-000000000002',
+  issues: 'aaaaaaaa-0000-4000-8000-000000000003',
+  likely: 'aaaaaaaa-0000-4000-8000-000000000004',
+  comments: 'aaaaaaaa-0000-4000-8000-000000000005',
+  donation: 'aaaaaaaa-0000-4000-8000-000000000006',
+};
+const questions: Question[] = [
+  { questionId: Q.available, tag: 'available', text: 'Home?', type: 'availability', required: true, options: [{ text: 'Yes', tag: 'available', value: 'true' }, { text: 'No', tag: 'available', value: 'false' }] },
+  { questionId: Q.support, tag: 'support', text: 'Support?', type: 'multi-choice', required: false, options: [{ text: 'Strongly support', tag: 'support', value: 'strong-yes' }, { text: 'Undecided', tag: 'support', value: 'undecided' }] },
+  { questionId: Q.issues, tag: 'issues', text: 'Issues?', type: 'multi-select', required: false, options: [], choices: [{ tag: 'Housing', text: 'Housing costs' }, { tag: 'Transit', text: 'Buses' }] },
+  { questionId: Q.likely, tag: 'likelihood', text: 'Likely?', type: 'scale', required: false, options: [1, 2, 3, 4, 5].map((value) => ({ text: `L${value}`, tag: 'likelihood', value })) },
+  { questionId: Q.comments, tag: 'comments', text: 'Comments?', type: 'text', required: false, options: [], max: 20 },
+  { questionId: Q.donation, tag: 'donation', text: 'Donate?', type: 'payment', required: false, options: [{ text: '$25', tag: 'donation', value: 25 }, { text: 'No', tag: 'donation', value: 0 }] },
+];
+
+const data: InteractionData = {
+  campaignId: 'bbbbbbbb-0000-4000-8000-000000000001',
+  contactId: 'bbbbbbbb-0000-4000-8000-000000000002',
+  listId: 'bbbbbbbb-0000-4000-8000-000000000003',
+  timestamp: '2026-09-12T15:04:05.000Z',
+  survey: {
+    surveyId: 'bbbbbbbb-0000-4000-8000-000000000004',
+    responses: {
+      [Q.available]: { questionId: Q.available, fields: { available: 'true' } },
+      [Q.support]: { questionId: Q.support, fields: { support: 'undecided' } },
+      [Q.issues]: { questionId: Q.issues, fields: { issues: ['Housing'] } },
+      [Q.likely]: { questionId: Q.likely, fields: { likelihood: 4 } },
+      'cccccccc-0000-4000-8000-000000000009': { questionId: 'cccccccc-0000-4000-8000-000000000009', fields: { retired: 'x' } },
+    },
+  },
+  unavailable: false,
+  successful: true,
+  location: { lat: 42.3, lng: -71.1, confidence: 12 },
+  distance: 0.01,
+};
+
+const valid = (overrides: Partial<ReturnType<typeof toFormValues>> & { reason?: string } = {}) => ({ ...toFormValues(data, questions), reason: 'Canvasser misread the answer', ...overrides });
+
+describe('the correction form model', () => {
+  it('round-trips: unchanged values give back the same data', () => {
+    const values = correctionSchema(questions).parse(valid());
+    expect(applyFormValues(data, values, questions)).toEqual(data);
+  });
+
+  it('applies edits as the app records them: typed option values, choice tags, scale numbers', () => {
+    const values = correctionSchema(questions).parse(
+      valid({ outcome: 'unavailable', unavailableReason: 'Moved', answers: { ...valid().answers, [Q.support]: 'strong-yes', [Q.issues]: ['Housing', 'Transit'], [Q.likely]: '2', [Q.donation]: '25', [Q.comments]: 'Call back' } }),
+    );
+    const next = applyFormValues(data, values, questions);
+    expect(next).toMatchObject({ successful: false, unavailable: true, unavailableReason: 'Moved' });
+    expect(next.survey.responses[Q.support]!.fields).toEqual({ support: 'strong-yes' });
+    expect(next.survey.responses[Q.issues]!.fields).toEqual({ issues: ['Housing', 'Transit'] });
+    expect(next.survey.responses[Q.likely]!.fields).toEqual({ likelihood: 2 });
+    expect(next.survey.responses[Q.donation]!.fields).toEqual({ donation: 25 });
+    expect(next.survey.responses[Q.comments]!.fields).toEqual({ comments: 'Call back' });
+    // An answer to a question that left the survey is kept, not dropped.
+    expect(next.survey.responses['cccccccc-0000-4000-8000-000000000009']).toEqual(data.survey.responses['cccccccc-0000-4000-8000-000000000009']);
+  });
+
+  it('clears an answer to empty fields and drops the reason when the person was home', () => {
+    const next = applyFormValues({ ...data, unavailableReason: 'Not home' }, correctionSchema(questions).parse(valid({ answers: { ...valid().answers, [Q.support]: '' } })), questions);
+    expect(next.survey.responses[Q.support]!.fields).toEqual({});
+    expect(next.unavailableReason).toBeUndefined();
+  });
+
+  const refusals: [string, Record<string, unknown>, string][] = [
+    ['an option the question does not offer', { answers: { ...valid().answers, [Q.support]: 'maybe' } }, 'Choose one of the options'],
+    ['a choice the question does not list', { answers: { ...valid().answers, [Q.issues]: ['Llamas'] } }, 'Choose among the listed choices'],
+    ['a question that is not in the survey', { answers: { ...valid().answers, 'dddddddd-0000-4000-8000-000000000000': 'x' } }, 'Not a question of this survey'],
+    ['text over the question max', { answers: { ...valid().answers, [Q.comments]: 'x'.repeat(21) } }, '20 characters'],
+    ['a latitude out of range', { lat: 91 }, 'latitude must be between -90 and 90'],
+    ['a missing longitude', { lng: NaN }, 'Enter the longitude'],
+    ['a time in the future', { timestamp: '2999-01-01T00:00:00' }, 'cannot be in the future'],
+    ['a time that is not one', { timestamp: 'soon' }, 'Enter a date and time'],
+    ['no reason', { reason: ' ' }, 'Say why'],
+  ];
+  it.each(refusals)('refuses %s with a plain message', (_, overrides, message) => {
+    const result = correctionSchema(questions).safeParse(valid(overrides as never));
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.message).join(' | ')).toContain(message);
+  });
+
+  it('asks manual entries for the contact', () => {
+    const { reason: _reason, ...fields } = valid();
+    const result = manualEntrySchema(questions).safeParse({ ...fields, id: 'eeeeeeee-0000-4000-8000-000000000001', surveyId: data.survey.surveyId, contactId: '' });
+    expect(result.error!.issues[0]).toMatchObject({ path: ['contactId'], message: 'Choose the contact who was visited' });
+  });
+});
+
+describe('conflicts', () => {
+  it('shows what the other change did and what the user wants, field by field, and re-applies the user edits on top', () => {
+    const original = toFormValues(data, questions);
+    const theirs = { ...original, outcome: 'unavailable' as const, unavailableReason: 'Moved', answers: { ...original.answers, [Q.likely]: '5' } };
+    const yours = { ...original, answers: { ...original.answers, [Q.support]: 'strong-yes' } };
+    const changes = describeConflict(original, theirs, yours, questions);
+    expect(changes).toEqual([
+      { field: 'outcome', label: 'Outcome', original: 'Successful', theirs: 'Not available', yours: 'Successful' },
+      { field: 'unavailableReason', label: 'Unavailable reason', original: '—', theirs: 'Moved', yours: '—' },
+      { field: `answers.${Q.support}`, label: 'Support?', original: 'Undecided', theirs: 'Undecided', yours: 'Strongly support' },
+      { field: `answers.${Q.likely}`, label: 'Likely?', original: 'L4', theirs: 'L5', yours: 'L4' },
+    ]);
+    const merged = reapplyEdits(original, theirs, yours);
+    expect(merged).toMatchObject({ outcome: 'unavailable', unavailableReason: 'Moved' });
+    expect(merged.answers[Q.support]).toBe('strong-yes');
+    expect(merged.answers[Q.likely]).toBe('5');
+  });
+
+  it('measures distance in miles', () => {
+    expect(milesBetween({ lat: 42.3601, lng: -71.0589 }, { lat: 42.3601, lng: -71.0589 })).toBe(0);
+    expect(milesBetween({ lat: 42.3601, lng: -71.0589 }, { lat: 40.7128, lng: -74.006 })).toBeCloseTo(190.2, 0);
+  });
+});

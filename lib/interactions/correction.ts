@@ -1,0 +1,188 @@
+/**
+ * The correction and manual-entry forms' model, shared by the browser
+ * (react-hook-form's resolver) and the server actions: one zod schema built
+ * from the API's own schemas and the survey's questions, and the mapping
+ * between an interaction's `data` and the form's values.
+ *
+ * @example
+ *   const schema = correctionSchema(questions);
+ *   const values = toFormValues(interaction.data, questions);
+ *   const corrected = applyFormValues(interaction.data, schema.parse(values), questions);
+ */
+import { z } from 'zod';
+import { IdSchema, InteractionDataSchema, LocationSchema, TEXT_ANSWER_DEFAULT_MAX, type InteractionData, type Question } from '@/lib/polis/schemas';
+import { optionText, choiceText, recordedValue } from '@/lib/surveys/format-answer';
+import { OUTCOME_LABELS, OUTCOMES, type Outcome } from './filters';
+
+/** Answers as the form holds them: option values as strings, choice tags, or text; '' when unanswered. */
+export type AnswerValue = string | string[];
+
+const OPTION_TYPES = new Set(['availability', 'verification', 'pdf', 'youtube', 'multi-choice', 'payment', 'scale']);
+
+/** Minutes of clock difference tolerated before a time counts as "in the future". */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+function answerSchema(question: Question): z.ZodType<AnswerValue> {
+  if (question.type === 'multi-select') {
+    const tags = (question.choices ?? []).map((c) => c.tag);
+    return z.array(z.string().refine((tag) => tags.includes(tag), { message: 'Choose among the listed choices' }));
+  }
+  if (OPTION_TYPES.has(question.type)) {
+    const values = question.options.map((o) => String(o.value));
+    return z.string().refine((value) => value === '' || values.includes(value), { message: 'Choose one of the options this question offers' });
+  }
+  const max = question.max ?? TEXT_ANSWER_DEFAULT_MAX;
+  let text = z.string().max(max, `Keep the answer to ${max} characters or fewer`);
+  if (question.keyboard === 'email') text = text.refine((v) => v === '' || z.email().safeParse(v).success, { message: 'Enter an email address' }) as unknown as typeof text;
+  if (question.keyboard === 'number') text = text.refine((v) => v === '' || !Number.isNaN(Number(v)), { message: 'Enter a number' }) as unknown as typeof text;
+  return text;
+}
+
+/** `YYYY-MM-DDTHH:mm[:ss]` in UTC, as a datetime-local input gives it. */
+const LocalTimestamp = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Enter a date and time')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}Z`)), { message: 'Enter a real date and time' })
+  .refine((value) => Date.parse(`${value}Z`) <= Date.now() + FUTURE_TOLERANCE_MS, { message: 'The time cannot be in the future' });
+
+const Coordinate = (shape: z.ZodNumber, name: string) =>
+  z.number({ error: `Enter the ${name}` }).pipe(shape);
+
+export function interactionFieldsSchema(questions: Question[]) {
+  return z.object({
+    outcome: z.enum(OUTCOMES, { error: 'Choose an outcome' }),
+    unavailableReason: InteractionDataSchema.shape.unavailableReason.unwrap().or(z.literal('')),
+    timestamp: LocalTimestamp,
+    walklistId: IdSchema.or(z.literal('')),
+    lat: Coordinate(LocationSchema.shape.lat, 'latitude'),
+    lng: Coordinate(LocationSchema.shape.lng, 'longitude'),
+    answers: z.strictObject(Object.fromEntries(questions.map((q) => [q.questionId, answerSchema(q)])), {
+      error: (issue) => (issue.code === 'unrecognized_keys' ? `Not a question of this survey: ${issue.keys.join(', ')}` : undefined),
+    }),
+  });
+}
+
+export function correctionSchema(questions: Question[]) {
+  return interactionFieldsSchema(questions).extend({
+    reason: z.string().trim().min(3, 'Say why you are correcting this interaction').max(500, 'Keep the reason to 500 characters or fewer'),
+  });
+}
+
+export function manualEntrySchema(questions: Question[]) {
+  return interactionFieldsSchema(questions).extend({
+    id: IdSchema,
+    surveyId: IdSchema,
+    contactId: z.uuid({ error: 'Choose the contact who was visited' }),
+  });
+}
+
+export type InteractionFields = z.infer<ReturnType<typeof interactionFieldsSchema>>;
+export type CorrectionValues = z.infer<ReturnType<typeof correctionSchema>>;
+export type ManualEntryValues = z.infer<ReturnType<typeof manualEntrySchema>>;
+
+function outcomeOfData(data: Pick<InteractionData, 'successful' | 'unavailable'>): Outcome {
+  if (data.successful) return 'successful';
+  return data.unavailable ? 'unavailable' : 'contacted';
+}
+
+/** A recorded response as the form holds it. */
+function formAnswer(question: Question, response: InteractionData['survey']['responses'][string] | undefined): AnswerValue {
+  const value = recordedValue(question, response);
+  if (question.type === 'multi-select') return Array.isArray(value) ? value.map(String) : value === undefined || value === '' ? [] : [String(value)];
+  return value === undefined ? '' : String(Array.isArray(value) ? value[0] : value);
+}
+
+export function toFormValues(data: InteractionData, questions: Question[]): InteractionFields {
+  const answers: Record<string, AnswerValue> = {};
+  for (const question of questions) answers[question.questionId] = formAnswer(question, data.survey.responses[question.questionId]);
+  return {
+    outcome: outcomeOfData(data),
+    unavailableReason: data.unavailableReason ?? '',
+    timestamp: data.timestamp.slice(0, 19),
+    walklistId: data.walklistId ?? '',
+    lat: data.location?.lat ?? NaN,
+    lng: data.location?.lng ?? NaN,
+    answers,
+  };
+}
+
+/** The recorded form of an answer: the option's own value (its type kept), the choice tags, or the text. */
+function recorded(question: Question, value: AnswerValue): string | number | boolean | string[] {
+  if (Array.isArray(value)) return value;
+  if (OPTION_TYPES.has(question.type)) return question.options.find((o) => String(o.value) === value)?.value ?? value;
+  return value;
+}
+
+const isEmpty = (value: AnswerValue | undefined) => value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
+/** The interaction's data with the form's values applied; untouched parts (and unknown questions) are kept as they were. */
+export function applyFormValues(data: InteractionData, values: InteractionFields, questions: Question[]): InteractionData {
+  const responses = { ...data.survey.responses };
+  for (const question of questions) {
+    const value = values.answers[question.questionId] ?? '';
+    if (JSON.stringify(formAnswer(question, responses[question.questionId])) === JSON.stringify(value)) continue;
+    responses[question.questionId] = { questionId: question.questionId, fields: isEmpty(value) ? {} : { [question.tag]: recorded(question, value) } };
+  }
+  const timestamp = new Date(`${values.timestamp}Z`).toISOString();
+  const next: InteractionData = {
+    ...data,
+    successful: values.outcome === 'successful',
+    unavailable: values.outcome === 'unavailable',
+    timestamp: timestamp === new Date(data.timestamp).toISOString() ? data.timestamp : timestamp,
+    location: { ...data.location, lat: values.lat, lng: values.lng },
+    survey: { ...data.survey, responses },
+  };
+  if (values.outcome === 'unavailable' && values.unavailableReason) next.unavailableReason = values.unavailableReason;
+  else delete next.unavailableReason;
+  if (values.walklistId) next.walklistId = values.walklistId;
+  else delete next.walklistId;
+  return next;
+}
+
+/** Miles between two points (haversine), as Polis records `distance`. */
+export function milesBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
+  return Math.round(2 * 3958.7613 * Math.asin(Math.sqrt(h)) * 10_000) / 10_000;
+}
+
+export type FieldChange = { field: string; label: string; original: string; theirs: string; yours: string };
+
+function show(question: Question | null, value: AnswerValue): string {
+  if (isEmpty(value)) return 'Not answered';
+  if (!question) return String(value);
+  if (Array.isArray(value)) return value.map((tag) => choiceText(question, tag) ?? tag).join('; ');
+  return OPTION_TYPES.has(question.type) ? optionText(question, value) ?? value : value;
+}
+
+/**
+ * Field by field, what someone else changed (`original` → `theirs`) and what
+ * the user wants (`yours`), for every field either side touched.
+ */
+export function describeConflict(original: InteractionFields, theirs: InteractionFields, yours: InteractionFields, questions: Question[]): FieldChange[] {
+  const rows: { field: string; label: string; pick: (v: InteractionFields) => string }[] = [
+    { field: 'outcome', label: 'Outcome', pick: (v) => OUTCOME_LABELS[v.outcome] },
+    { field: 'unavailableReason', label: 'Unavailable reason', pick: (v) => v.unavailableReason || '—' },
+    { field: 'timestamp', label: 'Time (UTC)', pick: (v) => v.timestamp.replace('T', ' ') },
+    { field: 'walklistId', label: 'Walklist', pick: (v) => v.walklistId || '—' },
+    { field: 'location', label: 'Canvasser location', pick: (v) => `${v.lat.toFixed(6)}, ${v.lng.toFixed(6)}` },
+    ...questions.map((q) => ({ field: `answers.${q.questionId}`, label: q.text, pick: (v: InteractionFields) => show(q, v.answers[q.questionId] ?? '') })),
+  ];
+  return rows
+    .map(({ field, label, pick }) => ({ field, label, original: pick(original), theirs: pick(theirs), yours: pick(yours) }))
+    .filter((row) => row.original !== row.theirs || row.original !== row.yours);
+}
+
+/** The user's edits (what differs from `original`) laid over `theirs`: "re-apply my edits" after a conflict. */
+export function reapplyEdits(original: InteractionFields, theirs: InteractionFields, yours: InteractionFields): InteractionFields {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const merged: InteractionFields = { ...theirs, answers: { ...theirs.answers } };
+  for (const key of ['outcome', 'unavailableReason', 'timestamp', 'walklistId'] as const) {
+    if (!same(original[key], yours[key])) (merged as Record<string, unknown>)[key] = yours[key];
+  }
+  if (!same([original.lat, original.lng], [yours.lat, yours.lng])) Object.assign(merged, { lat: yours.lat, lng: yours.lng });
+  for (const [questionId, value] of Object.entries(yours.answers)) {
+    if (!same(original.answers[questionId], value)) merged.answers[questionId] = value;
+  }
+  return merged;
+}

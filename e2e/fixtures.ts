@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/sandbox/seed/seed';
 import { SignInPage } from './pages/sign-in-page';
 
 export { expect } from '@playwright/test';
+export type { Db } from '@/lib/sandbox/db';
 
 export const ORGANIZATION = 'Commonwealth Field Partners';
 

@@ -56,9 +56,10 @@ export function interactionFieldsSchema(questions: Question[]) {
     walklistId: IdSchema.or(z.literal('')),
     lat: Coordinate(LocationSchema.shape.lat, 'latitude'),
     lng: Coordinate(LocationSchema.shape.lng, 'longitude'),
+    // Keys are the survey's question ids, known only at run time.
     answers: z.strictObject(Object.fromEntries(questions.map((q) => [q.questionId, answerSchema(q)])), {
       error: (issue) => (issue.code === 'unrecognized_keys' ? `Not a question of this survey: ${issue.keys.join(', ')}` : undefined),
-    }),
+    }) as unknown as z.ZodType<Record<string, AnswerValue>, Record<string, AnswerValue>>,
   });
 }
 

@@ -89,9 +89,14 @@ export type IndexEntry = {
   work: Promise<void> | null;
 };
 
-// Indexes live as long as the server process; one per organization and campaign.
-const entries = new Map<string, IndexEntry>();
-const accessChecked = new Map<string, number>();
+// Indexes live as long as the server process; one per organization and campaign. They sit on
+// globalThis because Next.js bundles each route apart: pages, actions and route handlers
+// must all reach the same index, not one copy each.
+const registry = ((globalThis as { polisIndexes?: { entries: Map<string, IndexEntry>; accessChecked: Map<string, number> } }).polisIndexes ??= {
+  entries: new Map(),
+  accessChecked: new Map(),
+});
+const { entries, accessChecked } = registry;
 
 function startBuild(entry: IndexEntry, campaignId: string) {
   const rebuilding = entry.state === 'ready';

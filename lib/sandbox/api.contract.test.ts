@@ -230,14 +230,17 @@ describe('retrieve, update and delete an interaction', () => {
     expect(after.headers.get('etag')).toBe(etag);
   });
 
-  it('soft-deletes: 204, then 404 on retrieve and gone from lists', async () => {
+  it('soft-deletes: 204, then 404 on retrieve and gone from lists and totals', async () => {
     const { interaction, etag } = await createOne();
+    const totalPath = `/v1/interactions${query({ filter: `/data/campaignId eq "${fx.campaignId}"`, limit: 0 })}`;
+    const totalBefore = (await organizer('GET', totalPath)).body.meta.total;
     expect((await organizer('DELETE', `/v1/interactions/${interaction.id}`)).status).toBe(428);
     const deleted = await organizer('DELETE', `/v1/interactions/${interaction.id}`, { etag });
     expect(deleted.status).toBe(204);
     expect((await organizer('GET', `/v1/interactions/${interaction.id}`)).status).toBe(404);
     const listed = await organizer('GET', `/v1/interactions${query({ filter: `/id eq "${interaction.id}"` })}`);
     expect(listed.body.meta.total).toBe(0);
+    expect((await organizer('GET', totalPath)).body.meta.total).toBe(totalBefore - 1);
     expect((await organizer('PATCH', `/v1/interactions/${interaction.id}`, { etag, body: { data: [] } })).status).toBe(404);
   });
 

@@ -1,4 +1,6 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { buttonClass } from '@/components/ui/button';
 import { Suspense } from 'react';
 import { CampaignTabs } from '@/components/campaigns/campaign-tabs';
 import { requireAuth, withPolis } from '@/lib/auth/session';
@@ -15,9 +17,16 @@ export default async function CampaignLayout({ children, params }: Props) {
   });
   return (
     <div className="space-y-4">
-      <div>
-        <p className="text-sm text-slate-500">Campaign</p>
-        <h1 className="text-2xl font-semibold">{campaign.data.name}</h1>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <p className="text-sm text-slate-500">Campaign</p>
+          <h1 className="text-2xl font-semibold">{campaign.data.name}</h1>
+        </div>
+        {auth.can('insert@interactions') && (
+          <Link href={`/campaigns/${campaignId}/new`} className={buttonClass('primary')}>
+            Enter an interaction
+          </Link>
+        )}
       </div>
       <Suspense>
         <CampaignTabs campaignId={campaignId} />

@@ -1,7 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DeleteInteraction } from '@/components/forms/delete-interaction';
+import { CorrectionHistory } from '@/components/interactions/correction-history';
 import { OutcomeBadge } from '@/components/interactions/outcome-badge';
+import { buttonClass } from '@/components/ui/button';
+import { listCorrections } from '@/lib/corrections/store';
 import { WhereMapLoader } from '@/components/map/where-map-loader';
 import { SurveyAnswers } from '@/components/surveys/survey-answers';
 import { ErrorState } from '@/components/ui/error-state';
@@ -78,6 +82,8 @@ export default async function InteractionPage({ params }: Props) {
   const canvasser: [number, number] | null = data.location?.lat !== undefined && data.location?.lng !== undefined ? [data.location.lat, data.location.lng] : null;
   const distance = data.distance !== undefined ? `${data.distance.toFixed(3)} mi (${Math.round(data.distance * 1609.344)} m)` : null;
   const name = contactName(contact ?? undefined);
+  const corrections = await listCorrections(auth.organization.id, interaction.id);
+  const canModify = auth.can('modify@interactions');
 
   return (
     <div className="space-y-4">
@@ -85,9 +91,19 @@ export default async function InteractionPage({ params }: Props) {
         <h2 className="text-xl font-semibold">
           Visit to {name}, {when.format(new Date(data.timestamp))}
         </h2>
-        <Link href={`/campaigns/${campaignId}/table`} className="text-sm text-brand-700 hover:underline">
-          Back to the table
-        </Link>
+        <div className="flex items-center gap-3">
+          <Link href={`/campaigns/${campaignId}/table?selected=${interaction.id}`} className="text-sm text-brand-700 hover:underline">
+            Back to the table
+          </Link>
+          {canModify && (
+            <>
+              <Link href={`${path}/edit`} className={buttonClass('primary')}>
+                Correct
+              </Link>
+              <DeleteInteraction interactionId={interaction.id} etag={meta.etag} description={`The visit to ${name} on ${when.format(new Date(data.timestamp))}`} />
+            </>
+          )}
+        </div>
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <Section title="Contact">
@@ -133,6 +149,9 @@ export default async function InteractionPage({ params }: Props) {
           <SurveyAnswers responses={data.survey.responses} questions={survey?.data.questions ?? null} />
         </Section>
       </div>
+      <Section title="Correction history">
+        <CorrectionHistory corrections={corrections} />
+      </Section>
       <details className="rounded-lg border border-slate-200 bg-white p-4">
         <summary className="cursor-pointer text-sm font-medium">Raw JSON (for support)</summary>
         <pre className="mt-3 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(interaction, null, 2)}</pre>

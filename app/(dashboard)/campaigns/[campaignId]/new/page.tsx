@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { ManualEntryForm } from '@/components/forms/manual-entry-form';
+import { ErrorState } from '@/components/ui/error-state';
+import { requireAuth, withPolis } from '@/lib/auth/session';
+import { PolisApiError } from '@/lib/polis/client';
+import { settings } from '@/lib/settings';
+
+export const metadata: Metadata = { title: 'Enter an interaction' };
+
+type Props = { params: Promise<{ campaignId: string }> };
+
+export default async function NewInteractionPage({ params }: Props) {
+  const { campaignId } = await params;
+  const path = `/campaigns/${campaignId}/new`;
+  const auth = await requireAuth(path);
+  if (!auth.can('insert@interactions')) {
+    return <ErrorState title="You cannot enter interactions" message={`Your role (${auth.role}) may read interactions but not add them. Ask an organizer.`} />;
+  }
+  let surveys;
+  try {
+    surveys = await withPolis(path, () => auth.polis.listSurveys({ filter: `/data/campaignId eq "${campaignId}"`, limit: 100 }));
+  } catch (error) {
+    if (!(error instanceof PolisApiError)) throw error;
+    return <ErrorState title="The campaign's surveys could not be loaded" message={`Polis answered: ${error.message}`} retryHref={path} />;
+  }
+  if (surveys.data.length === 0) return <ErrorState title="This campaign has no survey" message="An interaction records a survey; create one in Polis first." />;
+  return (
+    <div className="space-y-4">
+      <h2 className="text-xl font-semibold">Enter an interaction from a paper sheet</h2>
+      <ManualEntryForm campaignId={campaignId} surveys={surveys.data.map((s) => ({ id: s.id, name: s.data.name, questions: s.data.questions }))} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} />
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useMemo, useState, useTransition } from 'react';
+import { FormProvider, useForm, type Path } from 'react-hook-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { correctInteraction, type CorrectionState } from '@/lib/interactions/actions';
+import { correctionSchema, describeConflict, reapplyEdits, type CorrectionValues, type InteractionFields as Values } from '@/lib/interactions/correction';
+import type { Question } from '@/lib/polis/schemas';
+import { ConflictView } from './conflict-view';
+import { Field, inputClass } from './field';
+import { InteractionFields } from './interaction-fields';
+import { useSignInKeepingValues } from './use-kept-values';
+
+const CONNECTION_LOST: CorrectionState = { ok: false, retry: true, message: 'The connection to the dashboard failed. Your entries are still here: try again.' };
+
+type Props = {
+  interactionId: string;
+  etag: string;
+  initial: Values;
+  questions: Question[];
+  household: { lat: number; lng: number } | null;
+  detailHref: string;
+  tileUrl: string;
+  tileAttribution: string;
+};
+
+/** Correct an interaction: validated as the server will, sent with the etag it was loaded with, never cleared on failure. */
+export function CorrectionForm({ interactionId, etag: loadedEtag, initial, questions, household, detailHref, tileUrl, tileAttribution }: Props) {
+  const router = useRouter();
+  const schema = useMemo(() => correctionSchema(questions), [questions]);
+  const form = useForm<CorrectionValues>({ resolver: zodResolver(schema), defaultValues: { ...initial, reason: '' }, mode: 'onTouched' });
+  const signInAgain = useSignInKeepingValues(`polis.correction.${interactionId}`, form);
+  const [base, setBase] = useState({ values: initial, etag: loadedEtag });
+  const [state, setState] = useState<CorrectionState | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const submit = form.handleSubmit((values) =>
+    startTransition(async () => {
+      const result = await correctInteraction({ interactionId, etag: base.etag, values }).catch(() => CONNECTION_LOST);
+      setState(result);
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<CorrectionValues>, { message });
+      if (result.ok && result.saved && result.etag) {
+        setBase({ values: result.saved, etag: result.etag });
+        form.reset({ ...result.saved, reason: '' });
+        router.refresh();
+      }
+    }),
+  );
+
+  const conflict = state?.conflict;
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={submit} noValidate className="space-y-6" aria-label="Correct the interaction">
+        {state?.ok && (
+          <Alert tone="success" title={state.message}>
+            <Link href={detailHref} className="underline">
+              Back to the interaction
+            </Link>
+          </Alert>
+        )}
+        {state && !state.ok && !conflict && (
+          <Alert tone="error" title={state.message}>
+            {state.retry && (
+              <Button type="submit" variant="secondary" className="mt-2" disabled={pending}>
+                Try again
+              </Button>
+            )}
+            {state.reauth && (
+              <Button type="button" variant="secondary" className="mt-2" onClick={signInAgain}>
+                Sign in again
+              </Button>
+            )}
+          </Alert>
+        )}
+        {conflict && (
+          <ConflictView
+            changes={describeConflict(base.values, conflict.theirs, form.getValues(), questions)}
+            onReapply={() => {
+              const { reason } = form.getValues();
+              form.reset({ ...reapplyEdits(base.values, conflict.theirs, form.getValues()), reason });
+              setBase({ values: conflict.theirs, etag: conflict.etag });
+              setState(null);
+            }}
+          />
+        )}
+        <InteractionFields questions={questions} household={household} tileUrl={tileUrl} tileAttribution={tileAttribution} />
+        <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+          <Field id="reason" label="Reason for the correction" hint="Kept in the interaction's correction history." error={form.formState.errors.reason?.message}>
+            <textarea id="reason" rows={2} className={inputClass} {...form.register('reason')} aria-invalid={form.formState.errors.reason ? true : undefined} />
+          </Field>
+          <div className="flex gap-3">
+            <Button type="submit" disabled={pending || Boolean(conflict)}>
+              {pending ? 'Saving…' : 'Save correction'}
+            </Button>
+            <Link href={detailHref} className="inline-flex items-center px-3 text-sm text-slate-700 hover:underline">
+              Cancel
+            </Link>
+          </div>
+        </section>
+      </form>
+    </FormProvider>
+  );
+}

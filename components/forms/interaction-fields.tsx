@@ -1,0 +1,128 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { useCallback } from 'react';
+import { useFormContext, useWatch, type FieldErrors } from 'react-hook-form';
+import { OUTCOME_LABELS, OUTCOMES } from '@/lib/interactions/filters';
+import type { InteractionFields as Values } from '@/lib/interactions/correction';
+import type { Question } from '@/lib/polis/schemas';
+import { TEXT_ANSWER_DEFAULT_MAX } from '@/lib/polis/schemas';
+import { Field, FieldSet, inputClass } from './field';
+
+const LocationPicker = dynamic(() => import('./location-picker'), { ssr: false, loading: () => <div className="h-64 w-full animate-pulse rounded-md bg-slate-100" /> });
+
+const REASONS = ['Not home', 'Refused to open the door', 'Moved', 'Language barrier', 'Inaccessible building', 'Come back later', 'Deceased'];
+
+function errorAt(errors: FieldErrors, path: string): string | undefined {
+  let node: unknown = errors;
+  for (const key of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
+  return (node as { message?: string } | undefined)?.message;
+}
+
+type Props = { questions: Question[]; household: { lat: number; lng: number } | null; tileUrl: string; tileAttribution: string };
+
+/** The fields an interaction shares between correction and manual entry, wired to the surrounding react-hook-form. */
+export function InteractionFields({ questions, household, tileUrl, tileAttribution }: Props) {
+  const { register, setValue, control, formState } = useFormContext<Values>();
+  const { errors } = formState;
+  const [outcome, lat, lng] = useWatch({ control, name: ['outcome', 'lat', 'lng'] });
+  const invalid = (path: string) => ({ 'aria-invalid': errorAt(errors, path) ? true : undefined, 'aria-describedby': errorAt(errors, path) ? `${path}-error` : undefined });
+  const onMove = useCallback(
+    (newLat: number, newLng: number) => {
+      setValue('lat', newLat, { shouldDirty: true, shouldValidate: true });
+      setValue('lng', newLng, { shouldDirty: true, shouldValidate: true });
+    },
+    [setValue],
+  );
+
+  return (
+    <div className="space-y-6">
+      <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+        <h2 className="text-base font-semibold">Outcome</h2>
+        <FieldSet legend="Outcome" id="outcome" error={errorAt(errors, 'outcome')}>
+          {OUTCOMES.map((value) => (
+            <label key={value} className="flex items-center gap-2 text-sm">
+              <input type="radio" value={value} {...register('outcome')} />
+              {OUTCOME_LABELS[value]}
+            </label>
+          ))}
+        </FieldSet>
+        {outcome === 'unavailable' && (
+          <Field id="unavailableReason" label="Unavailable reason" error={errorAt(errors, 'unavailableReason')}>
+            <input id="unavailableReason" list="unavailable-reasons" className={inputClass} {...register('unavailableReason')} {...invalid('unavailableReason')} />
+            <datalist id="unavailable-reasons">
+              {REASONS.map((reason) => (
+                <option key={reason} value={reason} />
+              ))}
+            </datalist>
+          </Field>
+        )}
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="timestamp" label="Time of the visit (UTC)" error={errorAt(errors, 'timestamp')}>
+            <input id="timestamp" type="datetime-local" step="1" className={inputClass} {...register('timestamp')} {...invalid('timestamp')} />
+          </Field>
+          <Field id="walklistId" label="Walklist id" hint="Leave empty when the visit was not on a walklist." error={errorAt(errors, 'walklistId')}>
+            <input id="walklistId" className={inputClass} {...register('walklistId')} {...invalid('walklistId')} />
+          </Field>
+        </div>
+      </section>
+
+      <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+        <h2 className="text-base font-semibold">Where the canvasser stood</h2>
+        <LocationPicker lat={lat} lng={lng} household={household} onMove={onMove} tileUrl={tileUrl} tileAttribution={tileAttribution} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="lat" label="Latitude" error={errorAt(errors, 'lat')}>
+            <input id="lat" type="number" step="any" className={inputClass} {...register('lat', { valueAsNumber: true })} {...invalid('lat')} />
+          </Field>
+          <Field id="lng" label="Longitude" error={errorAt(errors, 'lng')}>
+            <input id="lng" type="number" step="any" className={inputClass} {...register('lng', { valueAsNumber: true })} {...invalid('lng')} />
+          </Field>
+        </div>
+      </section>
+
+      <section className="space-y-5 rounded-lg border border-slate-200 bg-white p-5">
+        <h2 className="text-base font-semibold">Survey answers</h2>
+        {questions.map((question) => {
+          const name = `answers.${question.questionId}` as const;
+          const error = errorAt(errors, name);
+          const id = `answer-${question.questionId}`;
+          if (question.type === 'multi-select') {
+            return (
+              <FieldSet key={question.questionId} legend={question.text} id={name} error={error}>
+                {(question.choices ?? []).map((choice) => (
+                  <label key={choice.tag} className="flex items-center gap-2 text-sm">
+                    <input type="checkbox" value={choice.tag} {...register(name)} />
+                    {choice.text}
+                  </label>
+                ))}
+              </FieldSet>
+            );
+          }
+          if (question.type === 'text') {
+            const max = question.max ?? TEXT_ANSWER_DEFAULT_MAX;
+            const props = { id, maxLength: undefined, placeholder: question.placeholder, className: inputClass, ...register(name), ...invalid(name) };
+            return (
+              <Field key={question.questionId} id={id} label={question.text} error={error} hint={`Up to ${max} characters.`}>
+                {question.multiline ? <textarea rows={3} {...props} /> : <input type={question.keyboard === 'email' ? 'email' : question.keyboard === 'number' ? 'text' : 'text'} inputMode={question.keyboard === 'number' ? 'decimal' : undefined} {...props} />}
+              </Field>
+            );
+          }
+          return (
+            <FieldSet key={question.questionId} legend={question.text} id={name} error={error}>
+              {question.options.map((option) => (
+                <label key={String(option.value)} className="flex items-center gap-2 text-sm">
+                  <input type="radio" value={String(option.value)} {...register(name)} />
+                  {question.type === 'scale' ? `${option.value} · ${option.text}` : option.text}
+                </label>
+              ))}
+              <label className="flex items-center gap-2 text-sm text-slate-500">
+                <input type="radio" value="" {...register(name)} />
+                Not answered
+              </label>
+            </FieldSet>
+          );
+        })}
+      </section>
+    </div>
+  );
+}

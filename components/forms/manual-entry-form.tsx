@@ -1,0 +1,198 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
+import { useMemo, useState, useTransition } from 'react';
+import { FormProvider, useForm, type Path } from 'react-hook-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { enterInteraction, searchContacts, type ContactMatch, type EntryState } from '@/lib/interactions/actions';
+import { manualEntrySchema, type ManualEntryValues } from '@/lib/interactions/correction';
+import type { Question } from '@/lib/polis/schemas';
+import { Field, inputClass } from './field';
+import { InteractionFields } from './interaction-fields';
+import { useSignInKeepingValues } from './use-kept-values';
+
+type Survey = { id: string; name: string; questions: Question[] };
+type Props = { campaignId: string; surveys: Survey[]; tileUrl: string; tileAttribution: string };
+
+const nowUtc = () => new Date().toISOString().slice(0, 19);
+
+function blank(survey: Survey): ManualEntryValues {
+  return {
+    // Chosen once, when the form opens: a double click, a retry after a timeout or a resubmit creates one interaction.
+    id: crypto.randomUUID(),
+    surveyId: survey.id,
+    contactId: '',
+    outcome: 'contacted',
+    unavailableReason: '',
+    timestamp: nowUtc(),
+    walklistId: '',
+    lat: NaN,
+    lng: NaN,
+    answers: Object.fromEntries(survey.questions.map((q) => [q.questionId, q.type === 'multi-select' ? [] : ''])),
+  };
+}
+
+/** Enter an interaction from a paper canvass sheet. */
+export function ManualEntryForm({ campaignId, surveys, tileUrl, tileAttribution }: Props) {
+  const [surveyId, setSurveyId] = useState(surveys[0]!.id);
+  const survey = surveys.find((s) => s.id === surveyId)!;
+  const schema = useMemo(() => manualEntrySchema(survey.questions), [survey]);
+  const form = useForm<ManualEntryValues>({ resolver: zodResolver(schema), defaultValues: blank(survey), mode: 'onTouched' });
+  const signInAgain = useSignInKeepingValues(`polis.entry.${campaignId}`, form);
+  const [contact, setContact] = useState<ContactMatch | null>(null);
+  const [query, setQuery] = useState('');
+  const [matches, setMatches] = useState<ContactMatch[] | null>(null);
+  const [searchMessage, setSearchMessage] = useState<string | null>(null);
+  const [state, setState] = useState<EntryState | null>(null);
+  const [pending, startTransition] = useTransition();
+  const [searching, startSearch] = useTransition();
+
+  const chooseSurvey = (id: string) => {
+    const next = surveys.find((s) => s.id === id)!;
+    setSurveyId(id);
+    form.reset({ ...blank(next), contactId: form.getValues('contactId'), lat: form.getValues('lat'), lng: form.getValues('lng') });
+  };
+
+  const search = () =>
+    startSearch(async () => {
+      const result = await searchContacts({ campaignId, query });
+      setMatches(result.matches ?? []);
+      setSearchMessage(result.ok ? null : result.message ?? 'The search failed.');
+    });
+
+  const choose = (match: ContactMatch) => {
+    setContact(match);
+    setMatches(null);
+    form.setValue('contactId', match.id, { shouldValidate: true });
+    if (match.position) {
+      form.setValue('lat', match.position.lat, { shouldValidate: true });
+      form.setValue('lng', match.position.lng, { shouldValidate: true });
+    }
+  };
+
+  const submit = form.handleSubmit((values) =>
+    startTransition(async () => {
+      // A lost answer is retried with the same id, so it cannot create a second interaction.
+      const result = await enterInteraction({ campaignId, values }).catch((): EntryState => ({ ok: false, retry: true, message: 'The connection to the dashboard failed. Your entries are still here: try again.' }));
+      setState(result);
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<ManualEntryValues>, { message });
+    }),
+  );
+
+  if (state?.ok && state.contact) {
+    return (
+      <section className="space-y-4 rounded-lg border border-green-300 bg-green-50 p-6" aria-labelledby="saved-title">
+        <h2 id="saved-title" className="text-lg font-semibold text-green-900">
+          Saved: {state.contact.name} now has these answers on file
+        </h2>
+        <dl className="grid gap-2 text-sm sm:grid-cols-2">
+          {Object.entries(state.contact.fields).map(([key, value]) => (
+            <div key={key}>
+              <dt className="text-xs uppercase text-green-800">{key}</dt>
+              <dd>{Array.isArray(value) ? value.join(', ') : String(value)}</dd>
+            </div>
+          ))}
+        </dl>
+        <div className="flex gap-3">
+          <Link className="text-sm font-medium text-brand-700 underline" href={`/campaigns/${campaignId}/interactions/${state.interactionId}`}>
+            Open the interaction
+          </Link>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => {
+              form.reset(blank(survey));
+              setContact(null);
+              setState(null);
+            }}
+          >
+            Enter another
+          </Button>
+        </div>
+      </section>
+    );
+  }
+
+  const contactError = form.formState.errors.contactId?.message;
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={submit} noValidate className="space-y-6" aria-label="Enter an interaction">
+        {state && !state.ok && (
+          <Alert tone="error" title={state.message}>
+            {state.retry && (
+              <Button type="submit" variant="secondary" className="mt-2" disabled={pending}>
+                Try again
+              </Button>
+            )}
+            {state.reauth && (
+              <Button
+                type="button"
+                variant="secondary"
+                className="mt-2"
+                onClick={signInAgain}
+              >
+                Sign in again
+              </Button>
+            )}
+          </Alert>
+        )}
+        <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+          <h2 className="text-base font-semibold">Who was visited</h2>
+          <Field id="survey" label="Survey">
+            <select id="survey" className={inputClass} value={surveyId} onChange={(event) => chooseSurvey(event.target.value)}>
+              {surveys.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="contact-search" label="Contact (search by name or address)" error={contactError}>
+            <div className="mt-1 flex gap-2">
+              <input
+                id="contact-search"
+                className={`${inputClass} mt-0`}
+                value={query}
+                onChange={(event) => setQuery(event.target.value)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') {
+                    event.preventDefault();
+                    search();
+                  }
+                }}
+                aria-invalid={contactError ? true : undefined}
+              />
+              <Button type="button" variant="secondary" onClick={search} disabled={searching}>
+                {searching ? 'Searching…' : 'Search'}
+              </Button>
+            </div>
+          </Field>
+          {searchMessage && <p className="text-sm text-red-700">{searchMessage}</p>}
+          {matches && (
+            <ul aria-label="Matching contacts" className="divide-y divide-slate-100 rounded-md border border-slate-200">
+              {matches.length === 0 && <li className="p-2 text-sm text-slate-600">No contact of this campaign matches.</li>}
+              {matches.map((match) => (
+                <li key={match.id}>
+                  <button type="button" className="w-full p-2 text-left text-sm hover:bg-brand-50" onClick={() => choose(match)}>
+                    <span className="font-medium">{match.name}</span> <span className="text-slate-600">{match.address}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {contact && (
+            <p className="text-sm" aria-live="polite">
+              Chosen: <strong>{contact.name}</strong>, {contact.address}
+            </p>
+          )}
+        </section>
+        <InteractionFields key={surveyId} questions={survey.questions} household={contact?.position ?? null} tileUrl={tileUrl} tileAttribution={tileAttribution} />
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : 'Save interaction'}
+        </Button>
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,248 @@
+'use server';
+
+/**
+ * The mutations of interactions, as server actions: each passes the gate
+ * (site, session, permission), validates with the shared zod schemas before
+ * anything reaches Polis, sends the change through the Polis client, and logs
+ * it only once Polis accepted it.
+ */
+import jsonpatch from 'fast-json-patch';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { withPermission, type ActionState } from '@/lib/auth/action';
+import type { AuthContext } from '@/lib/auth/session';
+import { logCorrection } from '@/lib/corrections/store';
+import { recordChange } from '@/lib/map-index/campaign-index';
+import { PolisApiError } from '@/lib/polis/client';
+import { IdSchema, type Contact, type Interaction, type InteractionData, type PatchOperation, type Question } from '@/lib/polis/schemas';
+import { applyFormValues, correctionSchema, manualEntrySchema, milesBetween, toFormValues, type InteractionFields } from './correction';
+
+export type CorrectionState = ActionState & {
+  etag?: string;
+  /** The saved version, as form values, after success. */
+  saved?: InteractionFields;
+  /** Someone else saved first: their version and its etag. */
+  conflict?: { theirs: InteractionFields; etag: string };
+};
+
+export type EntryState = ActionState & { interactionId?: string; contact?: { name: string; fields: Contact['data']['fields'] } };
+
+/** zod issues as `{ field: message }`, the field named as the form names it (`answers.<id>`, `lat`). */
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || 'form';
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+/** API validation details (`/data/location/lat`) as form fields (`lat`). */
+function apiFieldErrors(error: PolisApiError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const detail of error.details) {
+    const path = detail.path.replace(/^\/data\//, '');
+    const field = path.startsWith('survey/responses/') ? `answers.${path.split('/')[2]}` : path.startsWith('location/') ? path.split('/')[1]! : path;
+    errors[field] ??= detail.message;
+  }
+  return errors;
+}
+
+function rejected(error: unknown): CorrectionState | null {
+  if (error instanceof PolisApiError && error.status === 400) {
+    return { ok: false, message: `Polis refused the change: ${error.message}`, fieldErrors: apiFieldErrors(error) };
+  }
+  return null;
+}
+
+const household = (contact: Contact | null) => {
+  const position = contact?.data.profile.address.position?.coordinates;
+  return position ? { lat: position[1], lng: position[0] } : null;
+};
+
+async function surveyQuestions(auth: AuthContext, surveyId: string): Promise<Question[]> {
+  return (await auth.polis.getSurvey(surveyId)).data.questions;
+}
+
+const CorrectionInput = z.object({ interactionId: IdSchema, etag: z.string().min(1), values: z.unknown() });
+
+export async function correctInteraction(input: z.input<typeof CorrectionInput>): Promise<CorrectionState> {
+  return withPermission('modify@interactions', async (auth) => {
+    const parsed = CorrectionInput.safeParse(input);
+    if (!parsed.success) return { ok: false, message: 'The form could not be read. Reload the page and try again.' };
+    const { interactionId, etag } = parsed.data;
+    const current = await auth.polis.getInteraction(interactionId);
+    const questions = await surveyQuestions(auth, current.data.survey.surveyId);
+    const values = correctionSchema(questions).safeParse(parsed.data.values);
+    if (!values.success) return { ok: false, message: 'Some fields need attention.', fieldErrors: fieldErrors(values.error) };
+
+    let corrected = applyFormValues(current.data, values.data, questions);
+    const moved = corrected.location?.lat !== current.data.location?.lat || corrected.location?.lng !== current.data.location?.lng;
+    if (moved) {
+      const home = household(await auth.polis.getContact(current.data.contactId).catch(() => null));
+      if (home) corrected = { ...corrected, distance: milesBetween(home, { lat: values.data.lat, lng: values.data.lng }) };
+    }
+    const { listId: _listId, ...before } = current.data;
+    const { listId: _readOnly, ...after } = corrected;
+    const patch = jsonpatch.compare(before, after) as PatchOperation[];
+    if (patch.length === 0) return { ok: false, message: 'Nothing was changed, so there is nothing to save.' };
+
+    let saved: Interaction;
+    try {
+      saved = await auth.polis.patchInteraction(interactionId, etag, patch);
+    } catch (error) {
+      if (error instanceof PolisApiError && error.status === 412) {
+        const theirs = await auth.polis.getInteraction(interactionId);
+        return {
+          ok: false,
+          message: 'Someone else changed this interaction while you were editing. Compare the changes below; your edits are kept.',
+          conflict: { theirs: toFormValues(theirs.data, questions), etag: theirs.meta.etag },
+        };
+      }
+      const refusal = rejected(error);
+      if (refusal) return refusal;
+      throw error;
+    }
+    await logCorrection({
+      organizationId: auth.organization.id,
+      campaignId: saved.data.campaignId,
+      interactionId,
+      action: 'correct',
+      user: { id: auth.user.id, name: auth.user.name },
+      reason: values.data.reason,
+      patch,
+      etagBefore: etag,
+      etagAfter: saved.meta.etag,
+    });
+    recordChange(auth.organization.id, saved.data.campaignId, { upsert: saved });
+    revalidatePath(`/campaigns/${saved.data.campaignId}`, 'layout');
+    return { ok: true, message: 'Correction saved.', etag: saved.meta.etag, saved: toFormValues(saved.data, questions) };
+  });
+}
+
+const DeleteInput = z.object({ interactionId: IdSchema, etag: z.string().min(1), reason: z.string().trim().min(3, 'Say why this interaction is deleted').max(500) });
+
+export async function deleteInteraction(input: z.input<typeof DeleteInput>): Promise<ActionState> {
+  let campaignId = '';
+  const result = await withPermission('modify@interactions', async (auth) => {
+    const parsed = DeleteInput.safeParse(input);
+    if (!parsed.success) return { ok: false, message: 'Some fields need attention.', fieldErrors: fieldErrors(parsed.error) };
+    const { interactionId, etag, reason } = parsed.data;
+    const current = await auth.polis.getInteraction(interactionId);
+    try {
+      await auth.polis.deleteInteraction(interactionId, etag);
+    } catch (error) {
+      if (error instanceof PolisApiError && error.status === 412) {
+        return { ok: false, message: 'Someone else changed this interaction since you opened it. Reload the page to see their change before deleting.' };
+      }
+      throw error;
+    }
+    campaignId = current.data.campaignId;
+    await logCorrection({
+      organizationId: auth.organization.id,
+      campaignId,
+      interactionId,
+      action: 'delete',
+      user: { id: auth.user.id, name: auth.user.name },
+      reason,
+      patch: [],
+      etagBefore: etag,
+      etagAfter: null,
+    });
+    recordChange(auth.organization.id, campaignId, { remove: interactionId });
+    return { ok: true, message: 'Interaction deleted.' };
+  });
+  // After success only, and outside the gate's error handling: the table, freshly rendered.
+  if (result.ok) {
+    revalidatePath(`/campaigns/${campaignId}`, 'layout');
+    redirect(`/campaigns/${campaignId}/table`);
+  }
+  return result;
+}
+
+const EntryInput = z.object({ campaignId: IdSchema, values: z.object({ surveyId: IdSchema, contactId: z.string() }).loose() });
+
+/** Manual entry: the client chose the id when the form opened, so a retry cannot create a second interaction. */
+export async function enterInteraction(input: z.input<typeof EntryInput>): Promise<EntryState> {
+  return withPermission('insert@interactions', async (auth) => {
+    const parsed = EntryInput.safeParse(input);
+    if (!parsed.success) return { ok: false, message: 'Choose a survey first.', fieldErrors: fieldErrors(parsed.error) };
+    const { campaignId } = parsed.data;
+    const survey = await auth.polis.getSurvey(parsed.data.values.surveyId);
+    if (survey.data.campaignId !== campaignId) return { ok: false, fieldErrors: { surveyId: 'This survey belongs to another campaign' }, message: 'Some fields need attention.' };
+    const questions = survey.data.questions;
+    const values = manualEntrySchema(questions).safeParse(parsed.data.values);
+    if (!values.success) return { ok: false, message: 'Some fields need attention.', fieldErrors: fieldErrors(values.error) };
+    const campaign = await auth.polis.getCampaign(campaignId);
+    const contact = await auth.polis.getContact(values.data.contactId).catch(() => null);
+    if (!contact || !campaign.data.lists.some((l) => l.listId === contact.data.listId)) {
+      return { ok: false, message: 'Some fields need attention.', fieldErrors: { contactId: 'Choose a contact from this campaign’s lists' } };
+    }
+    const empty: InteractionData = {
+      campaignId,
+      contactId: contact.id,
+      timestamp: new Date().toISOString(),
+      survey: { surveyId: survey.id, responses: Object.fromEntries(questions.map((q) => [q.questionId, { questionId: q.questionId, fields: {} }])) },
+      unavailable: false,
+    };
+    const data = applyFormValues(empty, values.data, questions);
+    const home = household(contact);
+    if (home) data.distance = milesBetween(home, { lat: values.data.lat, lng: values.data.lng });
+    data.location = { ...data.location, confidence: 0 };
+    let updated: Contact;
+    try {
+      updated = await auth.polis.createInteraction({ id: values.data.id, data });
+    } catch (error) {
+      const refusal = rejected(error);
+      if (refusal) return refusal;
+      throw error;
+    }
+    const created = await auth.polis.getInteraction(values.data.id);
+    await logCorrection({
+      organizationId: auth.organization.id,
+      campaignId,
+      interactionId: created.id,
+      action: 'create',
+      user: { id: auth.user.id, name: auth.user.name },
+      reason: 'Entered by hand',
+      patch: [{ op: 'add', path: '', value: data }],
+      etagBefore: null,
+      etagAfter: created.meta.etag,
+    });
+    recordChange(auth.organization.id, campaignId, { upsert: created });
+    revalidatePath(`/campaigns/${campaignId}`, 'layout');
+    const name = [updated.data.profile.name.first, updated.data.profile.name.last].join(' ');
+    return { ok: true, message: 'Interaction saved.', interactionId: created.id, contact: { name, fields: updated.data.fields } };
+  });
+}
+
+export type ContactMatch = { id: string; name: string; address: string; position: { lat: number; lng: number } | null };
+
+const SearchInput = z.object({ campaignId: IdSchema, query: z.string().trim().min(2).max(100) });
+
+/** Contacts of the campaign's lists whose last name starts with, or whose address contains, the query. */
+export async function searchContacts(input: z.input<typeof SearchInput>): Promise<ActionState & { matches?: ContactMatch[] }> {
+  return withPermission('read@contacts', async (auth) => {
+    const parsed = SearchInput.safeParse(input);
+    if (!parsed.success) return { ok: false, message: 'Type at least two letters of a name or an address.' };
+    const { campaignId, query } = parsed.data;
+    const campaign = await auth.polis.getCampaign(campaignId);
+    const lists = campaign.data.lists.map((l) => JSON.stringify(l.listId)).join(',');
+    const pattern = query.replace(/["\\*]/g, '');
+    const { data } = await auth.polis.listContacts({
+      filter: `/data/listId in [${lists}] and (/data/profile/name/last like ${JSON.stringify(`${pattern}*`)} or /data/profile/name/first like ${JSON.stringify(`${pattern}*`)} or /data/profile/address/formatted like ${JSON.stringify(`*${pattern}*`)})`,
+      sort: ['/data/profile/name/last', 'ASC'],
+      limit: 20,
+    });
+    return {
+      ok: true,
+      matches: data.map((contact) => ({
+        id: contact.id,
+        name: [contact.data.profile.name.first, contact.data.profile.name.last].join(' '),
+        address: contact.data.profile.address.formatted ?? '',
+        position: household(contact),
+      })),
+    };
+  });
+}

@@ -125,10 +125,10 @@ describe('PointIndex', () => {
     expect(ids({ outcome: 'successful' })).toEqual([rows[3]!.id]);
   });
 
-  it('stays within 60 bytes of typed arrays per interaction', async () => {
+  it('stays within 50 bytes of typed arrays per interaction', async () => {
     const all = Array.from({ length: 5000 }, () => interaction({}, { [SUPPORT]: 'undecided' }));
     const { index } = await buildIndex(fakeApi(all).client, CAMPAIGN);
-    expect(index.byteLength() / index.size).toBeLessThanOrEqual(60);
+    expect(index.byteLength() / index.size).toBeLessThanOrEqual(50);
   });
 });
 

@@ -17,14 +17,13 @@ import { FLAG_LOCATED } from './point-index';
 export const CLUSTER_MAX_ZOOM = 14;
 const CACHE_SIZE = 6;
 
-type PointProps = { outcome: Outcome };
+/**
+ * A point's properties are just its row in the index: a number costs
+ * supercluster no object per point. (Its types ask for an object, hence the casts.)
+ */
+type PointProps = Record<string, never>;
+const rowOf = (props: unknown) => props as number;
 type ClusterProps = { successful: number; contacted: number; unavailable: number };
-
-const PROPS: Record<Outcome, PointProps> = {
-  successful: { outcome: 'successful' },
-  contacted: { outcome: 'contacted' },
-  unavailable: { outcome: 'unavailable' },
-};
 
 export type ClusterFeature = Feature<Point, { cluster: true; count: number } & ClusterProps & { id: number }>;
 export type PointFeature = Feature<Point, { cluster: false; id: string; outcome: Outcome; time: string }>;
@@ -45,7 +44,10 @@ function build(index: PointIndex, rows: Uint32Array): Cached {
   const clusterer = new Supercluster<PointProps, ClusterProps>({
     maxZoom: CLUSTER_MAX_ZOOM,
     radius: 60,
-    map: (props) => ({ successful: props.outcome === 'successful' ? 1 : 0, contacted: props.outcome === 'contacted' ? 1 : 0, unavailable: props.outcome === 'unavailable' ? 1 : 0 }),
+    map: (props) => {
+      const outcome = index.outcomeAt(rowOf(props));
+      return { successful: outcome === 'successful' ? 1 : 0, contacted: outcome === 'contacted' ? 1 : 0, unavailable: outcome === 'unavailable' ? 1 : 0 };
+    },
     reduce: (sum, props) => {
       sum.successful += props.successful;
       sum.contacted += props.contacted;
@@ -56,11 +58,10 @@ function build(index: PointIndex, rows: Uint32Array): Cached {
   const points = {
     length: located.length,
     *[Symbol.iterator]() {
-      const feature = { type: 'Feature' as const, id: 0, properties: PROPS.successful, geometry: { type: 'Point' as const, coordinates: [0, 0] } };
+      const feature = { type: 'Feature' as const, properties: 0, geometry: { type: 'Point' as const, coordinates: [0, 0] } };
       for (let i = 0; i < located.length; i++) {
         const row = located[i]!;
-        feature.id = row;
-        feature.properties = PROPS[index.outcomeAt(row)];
+        feature.properties = row;
         feature.geometry.coordinates = [index.lng[row]!, index.lat[row]!];
         yield feature;
       }
@@ -91,15 +92,16 @@ export function clustererFor(index: PointIndex, filters: InteractionFilters): Ca
 
 export function clustersFor(index: PointIndex, cached: Cached, bbox: [number, number, number, number], zoom: number): (ClusterFeature | PointFeature)[] {
   return cached.clusterer.getClusters(bbox, Math.round(zoom)).map((feature) => {
-    const props = feature.properties as Partial<ClusterProps & ClusterProperties> & PointProps;
-    if (props.cluster) {
-      return {
-        type: 'Feature',
-        geometry: feature.geometry,
-        properties: { cluster: true, id: props.cluster_id!, count: props.point_count!, successful: props.successful!, contacted: props.contacted!, unavailable: props.unavailable! },
-      } satisfies ClusterFeature;
+    if (typeof feature.properties === 'number') {
+      const row = rowOf(feature.properties);
+      return { type: 'Feature', geometry: feature.geometry, properties: { cluster: false, id: index.idAt(row), outcome: index.outcomeAt(row), time: new Date(index.time[row]! * 1000).toISOString() } } satisfies PointFeature;
     }
-    return { type: 'Feature', geometry: feature.geometry, properties: { cluster: false, id: index.idAt(feature.id as number), outcome: props.outcome, time: new Date(index.time[feature.id as number]! * 1000).toISOString() } } satisfies PointFeature;
+    const props = feature.properties as ClusterProps & ClusterProperties;
+    return {
+      type: 'Feature',
+      geometry: feature.geometry,
+      properties: { cluster: true, id: props.cluster_id, count: props.point_count, successful: props.successful, contacted: props.contacted, unavailable: props.unavailable },
+    } satisfies ClusterFeature;
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * A compact in-memory index of one campaign's interactions: just what the
  * map, the counts, the answer filter and the survey results need, in typed
- * arrays (about 55 bytes an interaction) instead of an object per point.
+ * arrays (about 50 bytes an interaction) instead of an object per point.
  * Strings that repeat (canvassers, lists, walklists, answers) are stored
  * once in dictionaries and referenced by number.
  *
@@ -44,8 +44,12 @@ class Dictionary {
   }
 }
 
-/** How one survey question's answers are kept: a value code, a bitmask of choices, or answered/not. */
-type AnswerColumn = { kind: 'value' | 'choices' | 'answered'; tag?: string; values: Dictionary; cells: Uint16Array };
+/**
+ * How one survey question's answers are kept: a value code (one byte), a
+ * bitmask of up to 16 choices (two bytes), or answered/not (one byte).
+ * `none` marks "answered, but with a value beyond what the cell can hold".
+ */
+type AnswerColumn = { kind: 'value' | 'choices' | 'answered'; tag?: string; values: Dictionary; cells: Uint8Array | Uint16Array; none: number };
 
 function uuidToBytes(id: string, target: Uint8Array, offset: number) {
   const hex = id.replace(/-/g, '');
@@ -88,13 +92,15 @@ export class PointIndex {
   constructor(questions: Question[] = []) {
     for (const question of questions) {
       const kind = question.type === 'multi-select' ? 'choices' : question.type === 'text' ? 'answered' : 'value';
-      this.answers.set(question.questionId, { kind, tag: question.tag, values: new Dictionary(), cells: new Uint16Array(0) });
+      const wide = kind === 'choices';
+      this.answers.set(question.questionId, { kind, tag: question.tag, values: new Dictionary(), cells: wide ? new Uint16Array(0) : new Uint8Array(0), none: wide ? 0xffff : 0xff });
     }
     this.grow(INITIAL_CAPACITY);
   }
 
   private grow(capacity: number) {
     const copy = <T extends Uint8Array | Uint16Array | Uint32Array | Float32Array>(array: T, length: number): T => {
+      // Same kind of array, longer or shorter; what fits is kept.
       const next = new (array.constructor as new (n: number) => T)(length);
       next.set(array.subarray(0, Math.min(array.length, length)) as never);
       return next;
@@ -230,7 +236,7 @@ export class PointIndex {
     if (!column || code === undefined) return () => false;
     if (column.kind === 'choices') {
       const bit = 1 << code;
-      return (row) => column.cells[row] !== NONE && (column.cells[row]! & bit) !== 0;
+      return (row) => column.cells[row] !== column.none && (column.cells[row]! & bit) !== 0;
     }
     return (row) => column.cells[row] === code + 1;
   }
@@ -246,8 +252,9 @@ export class PointIndex {
       let answered = 0;
       for (const row of rows) {
         const cell = column.cells[row]!;
-        if (cell === 0 || cell === NONE) continue;
+        if (cell === 0) continue;
         answered++;
+        if (cell === column.none) continue;
         if (column.kind === 'choices') {
           for (let bit = 0; bit < 16; bit++) if (cell & (1 << bit)) tally[bit]!++;
         } else if (column.kind === 'value') tally[cell - 1]!++;
@@ -268,7 +275,7 @@ export class PointIndex {
   }
 }
 
-/** 0 = unanswered; single values are code + 1; multi-select keeps a bitmask of up to 16 choices (0xffff marks none kept). */
+/** 0 = unanswered; single values are code + 1; multi-select keeps a bitmask of its first 16 choices. */
 function encodeAnswer(column: AnswerColumn, value: unknown): number {
   if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return 0;
   if (column.kind === 'answered') return 1;
@@ -278,8 +285,8 @@ function encodeAnswer(column: AnswerColumn, value: unknown): number {
       const code = column.values.code(String(item));
       if (code < 16) mask |= 1 << code;
     }
-    return mask === 0 ? NONE : mask;
+    return mask === 0 || mask === column.none ? column.none : mask;
   }
   const code = column.values.code(String(Array.isArray(value) ? value[0] : value));
-  return code === NONE ? 0 : code + 1;
+  return code + 1 >= column.none ? column.none : code + 1;
 }

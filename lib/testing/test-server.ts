@@ -46,6 +46,8 @@ export async function startTestServer(options: { port: number; dbFile?: string; 
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so stopping it also stops the workers Next.js starts.
+    detached: true,
   });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -69,7 +71,13 @@ export async function startTestServer(options: { port: number; dbFile?: string; 
     dbFile,
     process: child,
     async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null) child.kill(signal);
+      if (child.exitCode === null) {
+        try {
+          process.kill(-child.pid!, signal);
+        } catch {
+          child.kill(signal);
+        }
+      }
       await exited;
     },
   };

@@ -1,0 +1,255 @@
+/**
+ * npm run bench:map -- [--sizes 100000,1000000] [--requests 400]
+ * Measures the map on seeded sandboxes of each size and prints figures
+ * (asserts nothing): the cold index build and its first and last page, the
+ * memory the index adds, the cluster endpoint at 8 concurrent clients, first
+ * paint in headless Chromium against Leaflet.markercluster loading every
+ * point, and long tasks during 20 pans and zooms.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { buildIndex } from '@/lib/map-index/campaign-index';
+import { clustererFor } from '@/lib/map-index/clusters';
+import { createPolisClient } from '@/lib/polis/client';
+import { issueAccessTokenForEmail } from '@/lib/sandbox/access';
+import { closeDatabases, openDatabase } from '@/lib/sandbox/db';
+import { DEMO_PASSWORD, DEMO_USERS, seedDatabase } from '@/lib/sandbox/seed/seed';
+import { startTestServer } from '@/lib/testing/test-server';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100000,1000000' },
+    requests: { type: 'string', default: '400' },
+    // Internal: build one index in a fresh process, so its memory is measured alone.
+    'measure-build': { type: 'string' },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const requests = Number(values.requests);
+const root = path.resolve(import.meta.dirname, '..');
+const chromiumPath = fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc (npm run bench:map does)');
+
+if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit' });
+
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+function percentile(xs: number[], p: number) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function database(size: number) {
+  const file = path.join(root, 'data', 'bench', `interactions-${size}.sqlite`);
+  if (!fs.existsSync(file)) {
+    console.log(`Seeding ${size.toLocaleString('en-US')} interactions (kept in data/bench/ for the next run)…`);
+    await seedDatabase(await openDatabase(file), { interactions: size });
+  }
+  const token = (await issueAccessTokenForEmail(await openDatabase(file), DEMO_USERS.organizer))!;
+  await closeDatabases();
+  return { file, token };
+}
+
+async function signIn(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.longTasks.push(entry.duration))).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${url}/`);
+  await page.getByRole('button', { name: 'Sign in with Polis' }).click();
+  await page.getByLabel('Email').fill(DEMO_USERS.organizer);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('radio', { name: /Field Partners/ }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL(`${url}/`);
+  return page;
+}
+
+/** Milliseconds from navigation start until the first cluster is on screen. */
+async function firstPaint(page: Page, url: string, selector: string): Promise<number> {
+  await page.goto(url);
+  await page.waitForSelector(selector, { timeout: 120_000 });
+  return page.evaluate(() => performance.now());
+}
+
+/** A static page that does what dashboards usually ship: every point into Leaflet.markercluster. */
+function serveBaseline(points: [number, number][], port: number) {
+  const files: Record<string, [string, string]> = {
+    '/leaflet.js': ['application/javascript', fs.readFileSync(path.join(root, 'node_modules/leaflet/dist/leaflet.js'), 'utf8')],
+    '/leaflet.css': ['text/css', fs.readFileSync(path.join(root, 'node_modules/leaflet/dist/leaflet.css'), 'utf8')],
+    '/markercluster.js': ['application/javascript', fs.readFileSync(path.join(root, 'node_modules/leaflet.markercluster/dist/leaflet.markercluster.js'), 'utf8')],
+    '/markercluster.css': ['text/css', fs.readFileSync(path.join(root, 'node_modules/leaflet.markercluster/dist/MarkerCluster.css'), 'utf8') + fs.readFileSync(path.join(root, 'node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css'), 'utf8')],
+    '/points.json': ['application/json', JSON.stringify(points)],
+    '/': [
+      'text/html',
+      `<!doctype html><link rel="stylesheet" href="/leaflet.css"><link rel="stylesheet" href="/markercluster.css"><div id="map" style="height:700px"></div>
+<script src="/leaflet.js"></script><script src="/markercluster.js"></script><script>
+const map = L.map('map', { preferCanvas: true, maxZoom: 19 });
+fetch('/points.json').then((r) => r.json()).then((points) => {
+  const group = L.markerClusterGroup({ chunkedLoading: true });
+  group.addLayers(points.map(([lat, lng]) => L.circleMarker([lat, lng], { radius: 5 })));
+  map.addLayer(group);
+  map.fitBounds(group.getBounds());
+});
+</script>`,
+    ],
+  };
+  const server = http.createServer((request, response) => {
+    const file = files[request.url ?? '/'];
+    if (!file) return void response.writeHead(404).end();
+    response.writeHead(200, { 'Content-Type': file[0] }).end(file[1]);
+  });
+  return new Promise<http.Server>((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+type BuildFigures = { buildMs: number; pages: number; firstPage: number; lastFullPage: number; medianPage: number; clusterMs: number; indexBytes: number; typedBytes: number; withClustersBytes: number };
+
+async function measureBuild({ apiUrl, token, campaignId }: { apiUrl: string; token: string; campaignId: string }): Promise<BuildFigures> {
+  const polis = createPolisClient({ token, baseUrl: apiUrl });
+  const pages: { ms: number; rows: number }[] = [];
+  const timed = {
+    listSurveys: polis.listSurveys,
+    listInteractions: async (params: Parameters<typeof polis.listInteractions>[0]) => {
+      const started = performance.now();
+      const page = await polis.listInteractions(params);
+      pages.push({ ms: performance.now() - started, rows: page.data.length });
+      return page;
+    },
+  };
+  gc!();
+  const before = process.memoryUsage();
+  const added = (m: NodeJS.MemoryUsage) => m.heapUsed + m.arrayBuffers - before.heapUsed - before.arrayBuffers;
+  let started = performance.now();
+  const { index } = await buildIndex(timed, campaignId);
+  const buildMs = performance.now() - started;
+  gc!();
+  const afterIndex = process.memoryUsage();
+  started = performance.now();
+  clustererFor(index, {});
+  const clusterMs = performance.now() - started;
+  gc!();
+  const afterClusters = process.memoryUsage();
+  const full = pages.filter((p) => p.rows === 1000);
+  return {
+    buildMs,
+    pages: pages.length,
+    firstPage: pages[0]!.ms,
+    lastFullPage: full.at(-1)!.ms,
+    medianPage: median(pages.map((p) => p.ms)),
+    clusterMs,
+    indexBytes: added(afterIndex) / index.size,
+    typedBytes: index.byteLength() / index.size,
+    withClustersBytes: added(afterClusters) / index.size,
+  };
+}
+
+if (values['measure-build']) {
+  console.log(JSON.stringify(await measureBuild(JSON.parse(values['measure-build']))));
+  process.exit(0);
+}
+
+const db = (file: string) => openDatabase(file);
+const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const results: Record<number, { paint: number }> = {};
+
+for (const size of sizes) {
+  const { file, token } = await database(size);
+  const server = await startTestServer({ port: 3120, dbFile: file });
+  const polis = createPolisClient({ token, baseUrl: server.apiUrl });
+  const campaigns = await polis.listCampaigns();
+  const totals = await Promise.all(campaigns.data.map(async (c) => ({ c, total: (await polis.listInteractions({ filter: `/data/campaignId eq "${c.id}"`, limit: 0 })).total })));
+  const { c: campaign, total } = totals.sort((a, b) => b.total - a.total)[0]!;
+  console.log(`\n=== ${size.toLocaleString('en-US')} interactions; largest campaign "${campaign.data.name}": ${total.toLocaleString('en-US')} ===`);
+
+  // Cold index build in a fresh process, through the same code and HTTP as the server's.
+  const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--measure-build', JSON.stringify({ apiUrl: server.apiUrl, token, campaignId: campaign.id })], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (child.status !== 0) throw new Error(child.stderr);
+  const build = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as BuildFigures;
+  console.log(`cold index build (walk + index): ${ms(build.buildMs)} for ${build.pages} pages of 1,000; first page ${ms(build.firstPage)}, last full page ${ms(build.lastFullPage)} (ratio ${(build.lastFullPage / build.firstPage).toFixed(2)}), median page ${ms(build.medianPage)}`);
+  console.log(`supercluster over the whole campaign: ${ms(build.clusterMs)}`);
+  console.log(`memory added: index ${build.indexBytes.toFixed(0)} bytes per interaction (typed arrays ${build.typedBytes.toFixed(0)}); with the unfiltered clusters ${build.withClustersBytes.toFixed(0)} bytes per interaction (heap + array buffers after GC)`);
+
+  // The server builds its own index on the first map request: observed from the browser.
+  const page = await signIn(browser, server.url);
+  const mapUrl = `${server.url}/campaigns/${campaign.id}/map`;
+  const started = performance.now();
+  await firstPaint(page, mapUrl, '.polis-cluster');
+  console.log(`server cold index, first map request to clusters on screen: ${ms(performance.now() - started)}`);
+  const paints: number[] = [];
+  for (let i = 0; i < 5; i++) paints.push(await firstPaint(page, mapUrl, '.polis-cluster'));
+  results[size] = { paint: median(paints) };
+  console.log(`first paint of the map (warm index, median of 5): ${ms(median(paints))}`);
+
+  // The cluster endpoint, 8 clients at once, random views over the campaign.
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const { bounds } = (await (await fetch(`${server.url}/api/map/${campaign.id}/clusters?bbox=-180,-85,180,85&zoom=3`, { headers: { cookie } })).json()) as { bounds: [number, number, number, number] };
+  const latencies: number[] = [];
+  let sent = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (sent++ < requests) {
+        const zoom = 10 + Math.floor(Math.random() * 8);
+        const span = 360 / 2 ** zoom;
+        const lng = bounds[0] + Math.random() * (bounds[2] - bounds[0]);
+        const lat = bounds[1] + Math.random() * (bounds[3] - bounds[1]);
+        const filter = Math.random() < 0.25 ? '&outcome=successful' : '';
+        const t = performance.now();
+        const response = await fetch(`${server.url}/api/map/${campaign.id}/clusters?bbox=${lng - span},${lat - span / 2},${lng + span},${lat + span / 2}&zoom=${zoom}${filter}`, { headers: { cookie } });
+        await response.arrayBuffer();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  console.log(`cluster endpoint, 8 concurrent clients, ${latencies.length} requests (a quarter filtered): p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`);
+
+  // Long tasks during 20 scripted pans and zooms.
+  await firstPaint(page, mapUrl, '.polis-cluster');
+  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+  const box = (await page.getByRole('region', { name: "Map of the campaign's interactions" }).boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + Math.min(box.height, 600) / 2;
+  for (let i = 0; i < 20; i++) {
+    const settled = page.waitForResponse((r) => r.url().includes('/clusters?'), { timeout: 10_000 }).catch(() => null);
+    if (i % 2 === 0) {
+      await page.mouse.move(cx, cy);
+      await page.mouse.wheel(0, i % 4 === 0 ? -300 : 300);
+    } else {
+      await page.mouse.move(cx, cy);
+      await page.mouse.down();
+      await page.mouse.move(cx + 120 * (i % 3 === 0 ? -1 : 1), cy + 60, { steps: 8 });
+      await page.mouse.up();
+    }
+    await settled;
+    await page.waitForTimeout(150);
+  }
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  console.log(`long tasks over 50 ms during 20 pans and zooms: ${longTasks.length}${longTasks.length ? ` (longest ${ms(Math.max(...longTasks))})` : ''}`);
+
+  if (size === sizes[0]) {
+    // The baseline at this size: every point of the same campaign into Leaflet.markercluster.
+    const points: [number, number][] = (await (await db(file)).selectFrom('interactions').select(['lat', 'lng']).where('campaign_id', '=', campaign.id).where('is_deleted', '=', 0).execute()).map((r) => [r.lat!, r.lng!]);
+    const baseline = await serveBaseline(points, 3121);
+    const basePaints: number[] = [];
+    const basePage = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    for (let i = 0; i < 3; i++) basePaints.push(await firstPaint(basePage, 'http://127.0.0.1:3121/', '.marker-cluster'));
+    baseline.close();
+    const ratio = median(basePaints) / results[size]!.paint;
+    console.log(`baseline first paint, ${points.length.toLocaleString('en-US')} points into Leaflet.markercluster (median of 3): ${ms(median(basePaints))}; ours is ${ratio.toFixed(1)}x faster`);
+  }
+  await page.close();
+  await server.stop();
+}
+
+if (sizes.length > 1) {
+  const [small, large] = [results[sizes[0]!]!, results[sizes.at(-1)!]!];
+  console.log(`\nfirst paint at ${sizes.at(-1)!.toLocaleString('en-US')} vs ${sizes[0]!.toLocaleString('en-US')}: ${((large.paint / small.paint - 1) * 100).toFixed(0)}% ${large.paint >= small.paint ? 'slower' : 'faster'}`);
+}
+await browser.close();

@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { correctInteraction, type CorrectionState } from '@/lib/interactions/actions';
 import { correctionSchema, describeConflict, reapplyEdits, type CorrectionValues, type InteractionFields as Values } from '@/lib/interactions/correction';
 import type { Question } from '@/lib/polis/schemas';
+import { ActionFailure } from './action-failure';
 import { ConflictView } from './conflict-view';
 import { Field, inputClass } from './field';
 import { InteractionFields } from './interaction-fields';
@@ -62,20 +63,7 @@ export function CorrectionForm({ interactionId, etag: loadedEtag, initial, quest
             </Link>
           </Alert>
         )}
-        {state && !state.ok && !conflict && (
-          <Alert tone="error" title={state.message}>
-            {state.retry && (
-              <Button type="submit" variant="secondary" className="mt-2" disabled={pending}>
-                Try again
-              </Button>
-            )}
-            {state.reauth && (
-              <Button type="button" variant="secondary" className="mt-2" onClick={signInAgain}>
-                Sign in again
-              </Button>
-            )}
-          </Alert>
-        )}
+        {state && !state.ok && !conflict && <ActionFailure state={state} pending={pending} onSignInAgain={signInAgain} />}
         {conflict && (
           <ConflictView
             changes={describeConflict(base.values, conflict.theirs, form.getValues(), questions)}

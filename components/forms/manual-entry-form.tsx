@@ -4,11 +4,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useMemo, useState, useTransition } from 'react';
 import { FormProvider, useForm, type Path } from 'react-hook-form';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { enterInteraction, searchContacts, type ContactMatch, type EntryState } from '@/lib/interactions/actions';
 import { manualEntrySchema, type ManualEntryValues } from '@/lib/interactions/correction';
 import type { Question } from '@/lib/polis/schemas';
+import { ActionFailure } from './action-failure';
 import { Field, inputClass } from './field';
 import { InteractionFields } from './interaction-fields';
 import { useSignInKeepingValues } from './use-kept-values';
@@ -119,25 +119,7 @@ export function ManualEntryForm({ campaignId, surveys, tileUrl, tileAttribution 
   return (
     <FormProvider {...form}>
       <form onSubmit={submit} noValidate className="space-y-6" aria-label="Enter an interaction">
-        {state && !state.ok && (
-          <Alert tone="error" title={state.message}>
-            {state.retry && (
-              <Button type="submit" variant="secondary" className="mt-2" disabled={pending}>
-                Try again
-              </Button>
-            )}
-            {state.reauth && (
-              <Button
-                type="button"
-                variant="secondary"
-                className="mt-2"
-                onClick={signInAgain}
-              >
-                Sign in again
-              </Button>
-            )}
-          </Alert>
-        )}
+        {state && !state.ok && <ActionFailure state={state} pending={pending} onSignInAgain={signInAgain} />}
         <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
           <h2 className="text-base font-semibold">Who was visited</h2>
           <Field id="survey" label="Survey">

@@ -14,23 +14,11 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import type { Outcome } from '@/lib/interactions/filters';
+import type { RowFacts } from '@/lib/interactions/rows';
 import { OutcomeBadge } from './outcome-badge';
 
-export type InteractionRow = {
-  id: string;
-  href: string;
-  time: string;
-  contactName: string;
-  address: string;
-  canvasser: string;
-  list: string;
-  outcome: Outcome;
-  unavailableReason: string;
-  distance: number | null;
-  confidence: number | null;
-  answers: string;
-};
+/** A table row: the facts every view shows, the detail's link and the answers in short. */
+export type InteractionRow = RowFacts & { href: string; answers: string };
 
 export type SortLink = { href: string; direction: 'asc' | 'desc' | null };
 

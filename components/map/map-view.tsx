@@ -15,6 +15,8 @@ export type MapViewProps = {
   /** The shared filters as URL parameters. */
   filterQuery: string;
   initialView: { lat: number; lng: number; zoom: number } | null;
+  /** The data's extent [west, south, east, north], when the server already knows it: the map opens fitted to it. */
+  initialBounds: [number, number, number, number] | null;
   tileUrl: string;
   tileAttribution: string;
 };
@@ -99,10 +101,10 @@ function ViewTracker({ onMove }: { onMove: (map: L.Map) => void }) {
   return null;
 }
 
-export default function MapView({ campaignId, filterQuery, initialView, tileUrl, tileAttribution }: MapViewProps) {
+export default function MapView({ campaignId, filterQuery, initialView, initialBounds, tileUrl, tileAttribution }: MapViewProps) {
   const [data, setData] = useState<Data>({ state: 'loading' });
   const mapRef = useRef<L.Map | null>(null);
-  const fitted = useRef(initialView !== null);
+  const fitted = useRef(initialView !== null || initialBounds !== null);
   const request = useRef<AbortController | null>(null);
   const retry = useRef<ReturnType<typeof setTimeout> | null>(null);
   const loadAgain = useRef<(map: L.Map) => void>(() => {});
@@ -175,8 +177,10 @@ export default function MapView({ campaignId, filterQuery, initialView, tileUrl,
     <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
       <div className="relative" role="region" aria-label="Map of the campaign's interactions">
         <MapContainer
-          center={initialView ? [initialView.lat, initialView.lng] : [39.5, -98.35]}
-          zoom={initialView?.zoom ?? 4}
+          center={initialView ? [initialView.lat, initialView.lng] : initialBounds ? undefined : [39.5, -98.35]}
+          zoom={initialView?.zoom ?? (initialBounds ? undefined : 4)}
+          bounds={!initialView && initialBounds ? [[initialBounds[1], initialBounds[0]], [initialBounds[3], initialBounds[2]]] : undefined}
+          boundsOptions={{ padding: [24, 24] }}
           preferCanvas
           className="h-[70vh] w-full rounded-lg border border-slate-200 bg-slate-100"
         >

@@ -15,7 +15,7 @@ import { FLAG_LOCATED } from './point-index';
 
 /** Beyond this zoom every interaction is drawn on its own. */
 export const CLUSTER_MAX_ZOOM = 14;
-const CACHE_SIZE = 6;
+const CACHE_SIZE = 4;
 
 /**
  * A point's properties are just its row in the index: a number costs

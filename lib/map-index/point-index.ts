@@ -20,6 +20,7 @@ export const FLAG_DELETED = 4;
 export const FLAG_LOCATED = 8;
 
 const NONE = 0xffff;
+const NO_CONFIDENCE = 0xff;
 const INITIAL_CAPACITY = 1024;
 
 /** Strings stored once, referred to by a 16-bit code (0xffff means none). */
@@ -79,7 +80,8 @@ export class PointIndex {
   time = new Uint32Array(0);
   flags = new Uint8Array(0);
   distance = new Float32Array(0);
-  confidence = new Float32Array(0);
+  /** GPS accuracy in whole metres, 254 meaning 254 or worse; 255 when none was recorded. */
+  confidence = new Uint8Array(0);
   canvasser = new Uint16Array(0);
   list = new Uint16Array(0);
   walklist = new Uint16Array(0);
@@ -174,7 +176,8 @@ export class PointIndex {
     this.time[row] = Math.floor(Date.parse(data.timestamp) / 1000);
     this.flags[row] = (data.successful ? FLAG_SUCCESSFUL : 0) | (data.unavailable ? FLAG_UNAVAILABLE : 0) | (located ? FLAG_LOCATED : 0);
     this.distance[row] = data.distance ?? NaN;
-    this.confidence[row] = data.location?.confidence ?? NaN;
+    const accuracy = data.location?.confidence;
+    this.confidence[row] = accuracy === undefined ? NO_CONFIDENCE : Math.min(NO_CONFIDENCE - 1, Math.round(accuracy));
     this.canvasser[row] = this.canvassers.code(interaction.meta.createdBy);
     this.list[row] = this.lists.code(data.listId);
     this.walklist[row] = this.walklists.code(data.walklistId);
@@ -223,7 +226,7 @@ export class PointIndex {
       if (walklist !== undefined && this.walklist[row] !== walklist) continue;
       if (canvasser !== undefined && this.canvasser[row] !== canvasser) continue;
       if (minDistance !== undefined && !(this.distance[row]! >= minDistance)) continue;
-      if (minConfidence !== undefined && !(this.confidence[row]! >= minConfidence)) continue;
+      if (minConfidence !== undefined && (this.confidence[row] === NO_CONFIDENCE || this.confidence[row]! < Math.min(minConfidence, NO_CONFIDENCE - 1))) continue;
       if (answer && !answer(row)) continue;
       out[n++] = row;
     }

@@ -12,19 +12,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from './db';
 import { ApiError } from './errors';
-import type { Permission } from '@/lib/polis/schemas';
+import { PERMISSIONS, type Permission } from '@/lib/polis/schemas';
 
 export const ROLE_PERMISSIONS: Record<string, Permission[]> = {
-  organizer: [
-    'read@interactions',
-    'insert@interactions',
-    'modify@interactions',
-    'read@contacts',
-    'modify@contacts',
-    'read@surveys',
-    'read@campaigns',
-    'read@lists',
-  ],
+  organizer: [...PERMISSIONS],
   viewer: ['read@interactions', 'read@contacts', 'read@surveys', 'read@campaigns', 'read@lists'],
 };
 

@@ -1,6 +1,8 @@
 import { api, campaigns, expect, test, type Db } from './fixtures';
 import { InteractionPage } from './pages/interaction-page';
 import { CampaignPage } from './pages/campaign-page';
+import { SignInPage } from './pages/sign-in-page';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/sandbox/seed/seed';
 
 const SUPPORT = 'Do you support the fare-free buses ballot question?';
 
@@ -200,4 +202,30 @@ test.describe('as the viewer', () => {
     expect(after.meta.etag).toBe(before.meta.etag);
     expect(after).toEqual(before);
   });
+});
+
+test('a session that ends mid-form keeps what was typed through signing in again', async ({ page, signIn, baseURL, apiToken, db }) => {
+  await signIn('organizer');
+  const [campaign] = await campaigns(baseURL!, apiToken);
+  const id = await homeVisit(db, campaign!.id, 5);
+  const form = new InteractionPage(page, campaign!.id, id);
+  await form.openCorrection();
+  await form.answer(SUPPORT).getByLabel('Leaning support').check();
+  await page.getByLabel('Reason for the correction').fill('Kept across sign-in');
+  // Polis revokes every token: the next call is a 401.
+  await db.updateTable('access_tokens').set({ revoked_at: new Date().toISOString() }).where('revoked_at', 'is', null).execute();
+  await page.getByRole('button', { name: 'Save correction' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Your Polis session has ended' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign in again' }).click();
+  await expect(page.getByText('Your Polis session has ended')).toBeVisible();
+  const signInPage = new SignInPage(page);
+  await page.getByRole('button', { name: 'Sign in with Polis' }).click();
+  await signInPage.submitCredentials(DEMO_USERS.organizer, DEMO_PASSWORD);
+  await page.getByRole('radio', { name: /Commonwealth Field Partners/ }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(new RegExp(`/interactions/${id}/edit$`));
+  await expect(form.answer(SUPPORT).getByLabel('Leaning support')).toBeChecked();
+  await expect(page.getByLabel('Reason for the correction')).toHaveValue('Kept across sign-in');
+  await page.getByRole('button', { name: 'Save correction' }).click();
+  await expect(page.getByText('Correction saved.')).toBeVisible();
 });

@@ -182,6 +182,7 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
           bounds={!initialView && initialBounds ? [[initialBounds[1], initialBounds[0]], [initialBounds[3], initialBounds[2]]] : undefined}
           boundsOptions={{ padding: [24, 24] }}
           preferCanvas
+          maxZoom={19}
           className="h-[70vh] w-full rounded-lg border border-slate-200 bg-slate-100"
         >
           {tileUrl && <TileLayer url={tileUrl} attribution={tileAttribution} />}

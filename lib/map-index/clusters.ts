@@ -14,7 +14,7 @@ import type { PointIndex } from './point-index';
 import { FLAG_LOCATED } from './point-index';
 
 /** Beyond this zoom every interaction is drawn on its own. */
-export const CLUSTER_MAX_ZOOM = 14;
+export const CLUSTER_MAX_ZOOM = 16;
 const CACHE_SIZE = 4;
 
 /**

@@ -217,6 +217,14 @@ for (const size of sizes) {
   );
   console.log(`cluster endpoint, 8 concurrent clients, ${latencies.length} requests over random views, a quarter filtered (warm): p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`);
 
+  // The table: time to first rows, sorted by time, on page 1 and on a page deep in the results.
+  const deepPage = Math.floor(total / 2 / 100);
+  for (const [label, query] of [['page 1', ''], [`page ${deepPage.toLocaleString('en-US')}`, `&page=${deepPage}`]] as const) {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) times.push(await firstPaint(page, `${server.url}/campaigns/${campaign.id}/table?sort=timestamp:desc&size=100${query}`, 'table[aria-label="Interactions"] tbody tr[aria-rowindex]'));
+    console.log(`table, time to first rows sorted by time, ${label} (median of 3): ${ms(median(times))}`);
+  }
+
   // Long tasks during 20 scripted pans and zooms.
   await firstPaint(page, mapUrl, '.polis-cluster');
   await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));

@@ -3,6 +3,7 @@
  * Fills the sandbox database with the demo data set.
  */
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
 import { closeDatabases, databasePath, openDatabase } from '@/lib/sandbox/db';
 import { DEFAULT_INTERACTIONS, DEFAULT_SEED, isSeeded, resetDatabase, seedDatabase } from '@/lib/sandbox/seed/seed';
 
@@ -26,6 +27,8 @@ if (await isSeeded(db)) {
     process.exit(1);
   }
   await resetDatabase(db);
+  // The same seed gives the same ids again: the dashboard's correction history of the old data must go too.
+  await sql`delete from correction_log`.execute(db).catch(() => undefined);
 }
 const started = performance.now();
 let lastReport = 0;

@@ -86,7 +86,8 @@ export async function loadInteractionPage(auth: AuthContext, campaignId: string,
   const rows = Array.from(index.select(filters));
   const key = query.sort === 'timestamp' ? index.time : query.sort === 'distance' ? index.distance : index.confidence;
   const sign = query.direction === 'asc' ? 1 : -1;
-  rows.sort((a, b) => sign * ((key[a] ?? 0) - (key[b] ?? 0) || (index.idAt(a) < index.idAt(b) ? -1 : 1)));
+  // Ties keep row order (the id order of the walk): stable across pages.
+  rows.sort((a, b) => sign * ((key[a] ?? 0) - (key[b] ?? 0)) || a - b);
   const ids = rows.slice(skip, skip + query.size).map((row) => index.idAt(row));
   const found = new Map<string, Interaction>();
   for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {

@@ -1,13 +1,41 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import type { MapViewProps } from './map-view';
+import { useEffect, useRef, useState } from 'react';
+import { fitZoom } from './fit-zoom';
+import type { MapViewProps, Prefetched } from './map-view';
 
 const MapView = dynamic(() => import('./map-view'), {
   ssr: false,
   loading: () => <div className="h-[70vh] w-full animate-pulse rounded-lg bg-slate-100" aria-hidden="true" />,
 });
 
-export function MapViewLoader(props: MapViewProps) {
-  return <MapView {...props} />;
+/** Map and side panel: 20rem beside the map from the lg breakpoint on, as MapView lays them out. */
+const SIDE_PANEL = 320 + 16;
+
+/**
+ * Loads Leaflet on the client only. When the server knows the data's extent,
+ * it asks for the first clusters at once, while Leaflet is still loading.
+ */
+export function MapViewLoader(props: Omit<MapViewProps, 'prefetched'>) {
+  const box = useRef<HTMLDivElement>(null);
+  const [prefetched, setPrefetched] = useState<Prefetched | null>(null);
+  const { campaignId, filterQuery, initialBounds, initialView } = props;
+  useEffect(() => {
+    if (!initialBounds || initialView || !box.current) return;
+    const width = box.current.clientWidth - (window.innerWidth >= 1024 ? SIDE_PANEL : 0) - 2;
+    const height = Math.round(window.innerHeight * 0.7) - 2;
+    const zoom = fitZoom(initialBounds, width, height, 24);
+    const query = new URLSearchParams(filterQuery);
+    query.set('bbox', initialBounds.join(','));
+    query.set('zoom', String(zoom));
+    const data = fetch(`/api/map/${campaignId}/clusters?${query}`).then((response) => (response.ok ? response.json() : null)).catch(() => null);
+    // Measuring the box needs the DOM, so this runs once after the first render.
+    setPrefetched({ zoom, data });
+  }, [campaignId, filterQuery, initialBounds, initialView]);
+  return (
+    <div ref={box}>
+      <MapView {...props} prefetched={prefetched} />
+    </div>
+  );
 }

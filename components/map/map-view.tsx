@@ -19,7 +19,11 @@ export type MapViewProps = {
   initialBounds: [number, number, number, number] | null;
   tileUrl: string;
   tileAttribution: string;
+  /** Clusters already asked for at the zoom the map will open at, before Leaflet loaded. */
+  prefetched: Prefetched | null;
 };
+
+export type Prefetched = { zoom: number; data: Promise<unknown> };
 
 type Data =
   | { state: 'loading' }
@@ -101,13 +105,15 @@ function ViewTracker({ onMove }: { onMove: (map: L.Map) => void }) {
   return null;
 }
 
-export default function MapView({ campaignId, filterQuery, initialView, initialBounds, tileUrl, tileAttribution }: MapViewProps) {
+export default function MapView({ campaignId, filterQuery, initialView, initialBounds, tileUrl, tileAttribution, prefetched }: MapViewProps) {
   const [data, setData] = useState<Data>({ state: 'loading' });
   const mapRef = useRef<L.Map | null>(null);
   const fitted = useRef(initialView !== null || initialBounds !== null);
   const request = useRef<AbortController | null>(null);
   const retry = useRef<ReturnType<typeof setTimeout> | null>(null);
   const loadAgain = useRef<(map: L.Map) => void>(() => {});
+  // Only the very first load may use clusters prefetched before the map mounted.
+  const head = useRef(prefetched);
 
   const load = useCallback(
     async (map: L.Map) => {
@@ -131,6 +137,13 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
       query.set('bbox', [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(6)).join(','));
       query.set('zoom', String(zoom));
       try {
+        // The first view may already be on its way (same zoom, the data's whole extent).
+        const early = head.current && head.current.zoom === zoom ? await head.current.data : null;
+        head.current = null;
+        if (early && !controller.signal.aborted) {
+          setData(early as Data);
+          return;
+        }
         const response = await fetch(`/api/map/${campaignId}/clusters?${query}`, { signal: controller.signal });
         const body = await response.json();
         if (!response.ok) {

@@ -1,0 +1,21 @@
+/**
+ * The zoom at which Leaflet's fitBounds shows `bounds` in a map of
+ * `width` × `height` pixels (Web Mercator, 256-pixel tiles, whole zoom
+ * levels), so the first clusters can be asked for before Leaflet loads.
+ *
+ * @example
+ *   fitZoom([-71.2, 42.2, -71.0, 42.4], 1000, 700, 24); // 11
+ */
+const mercatorY = (lat: number) => {
+  const sin = Math.sin((lat * Math.PI) / 180);
+  return 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
+};
+
+export function fitZoom([west, south, east, north]: [number, number, number, number], width: number, height: number, padding: number, maxZoom = 19): number {
+  const dx = ((east - west) / 360) * 256;
+  const dy = (mercatorY(south) - mercatorY(north)) * 256;
+  const scale = Math.min((width - 2 * padding) / (dx || 1e-9), (height - 2 * padding) / (dy || 1e-9));
+  // As Leaflet: within 1% of a level counts as that level, then down to a whole level.
+  const zoom = Math.floor(Math.round(Math.log2(scale) * 100) / 100);
+  return Math.max(0, Math.min(maxZoom, zoom));
+}

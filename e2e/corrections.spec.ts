@@ -127,6 +127,11 @@ test.describe('as the organizer', () => {
     await expect(page.getByRole('heading', { name: /^Saved: / })).toBeVisible();
     await expect(page.getByText('strong-yes')).toBeVisible();
     expect(await countFor()).toBe(before + 1);
+    // The retry is logged once, as the one interaction it is.
+    await page.getByRole('link', { name: 'Open the interaction' }).click();
+    const history = page.getByRole('list', { name: 'Correction history' }).getByRole('listitem');
+    await expect(history).toHaveCount(1);
+    await expect(history).toContainText('Entered by hand');
   });
 
   test('deleting an interaction removes it from the map and the table', async ({ page, baseURL, apiToken, db }) => {

@@ -100,10 +100,10 @@ export function InteractionFields({ questions, household, tileUrl, tileAttributi
           }
           if (question.type === 'text') {
             const max = question.max ?? TEXT_ANSWER_DEFAULT_MAX;
-            const props = { id, maxLength: undefined, placeholder: question.placeholder, className: inputClass, ...register(name), ...invalid(name) };
+            const props = { id, placeholder: question.placeholder, className: inputClass, ...register(name), ...invalid(name) };
             return (
               <Field key={question.questionId} id={id} label={question.text} error={error} hint={`Up to ${max} characters.`}>
-                {question.multiline ? <textarea rows={3} {...props} /> : <input type={question.keyboard === 'email' ? 'email' : question.keyboard === 'number' ? 'text' : 'text'} inputMode={question.keyboard === 'number' ? 'decimal' : undefined} {...props} />}
+                {question.multiline ? <textarea rows={3} {...props} /> : <input type={question.keyboard === 'email' ? 'email' : 'text'} inputMode={question.keyboard === 'number' ? 'decimal' : undefined} {...props} />}
               </Field>
             );
           }

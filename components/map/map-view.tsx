@@ -57,19 +57,24 @@ function popupContent(details: { contact: string; address: string; time: string;
 }
 
 /** Draws clusters (DOM donuts) and points (shaped canvas markers), and opens popups. */
+/** Markers added per animation frame, so a view of thousands of points never blocks the page. */
+const MARKERS_PER_FRAME = 400;
+
+/** Draws clusters (DOM donuts) and points (shaped markers on one shared canvas), and opens popups. */
 function ClusterLayer({ data, campaignId, onZoomTo }: { data: Data; campaignId: string; onZoomTo: (lat: number, lng: number) => void }) {
   const map = useMap();
   const layer = useRef<L.LayerGroup | null>(null);
+  const renderer = useRef<L.Canvas | null>(null);
   useEffect(() => {
     layer.current = L.layerGroup().addTo(map);
+    renderer.current = L.canvas({ padding: 0.2 });
     return () => void layer.current?.remove();
   }, [map]);
   useEffect(() => {
     const group = layer.current;
     if (!group || data.state !== 'ready') return;
     group.clearLayers();
-    const renderer = L.canvas({ padding: 0.2 });
-    for (const feature of data.features) {
+    const toMarker = (feature: ClusterFeature | PointFeature): L.Layer => {
       const [lng, lat] = feature.geometry.coordinates as [number, number];
       if (feature.properties.cluster) {
         const props = feature.properties;
@@ -79,20 +84,26 @@ function ClusterLayer({ data, campaignId, onZoomTo }: { data: Data; campaignId: 
           title: donut.label,
           keyboard: true,
         });
-        marker.on('click', () => onZoomTo(lat, lng));
-        group.addLayer(marker);
-      } else {
-        const { id, outcome } = feature.properties;
-        const style = OUTCOME_STYLE[outcome];
-        const marker = new ShapeMarker([lat, lng], { renderer, radius: 6, shape: style.shape, color: '#ffffff', weight: 1.5, fillColor: style.color, fillOpacity: 1 });
-        marker.on('click', async () => {
-          const popup = L.popup().setLatLng([lat, lng]).setContent('Loading…').openOn(map);
-          const response = await fetch(`/api/map/${campaignId}/points/${id}`);
-          popup.setContent(response.ok ? popupContent(await response.json()) : 'This interaction could not be loaded.');
-        });
-        group.addLayer(marker);
+        return marker.on('click', () => onZoomTo(lat, lng));
       }
-    }
+      const { id, outcome } = feature.properties;
+      const style = OUTCOME_STYLE[outcome];
+      const marker = new ShapeMarker([lat, lng], { renderer: renderer.current!, radius: 6, shape: style.shape, color: '#ffffff', weight: 1.5, fillColor: style.color, fillOpacity: 1 });
+      return marker.on('click', async () => {
+        const popup = L.popup().setLatLng([lat, lng]).setContent('Loading…').openOn(map);
+        const response = await fetch(`/api/map/${campaignId}/points/${id}`);
+        popup.setContent(response.ok ? popupContent(await response.json()) : 'This interaction could not be loaded.');
+      });
+    };
+    let next = 0;
+    let frame = 0;
+    const addBatch = () => {
+      for (const feature of data.features.slice(next, next + MARKERS_PER_FRAME)) group.addLayer(toMarker(feature));
+      next += MARKERS_PER_FRAME;
+      if (next < data.features.length) frame = requestAnimationFrame(addBatch);
+    };
+    addBatch();
+    return () => cancelAnimationFrame(frame);
   }, [data, map, campaignId, onZoomTo]);
   return null;
 }

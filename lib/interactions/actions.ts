@@ -12,7 +12,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { withPermission, type ActionState } from '@/lib/auth/action';
 import type { AuthContext } from '@/lib/auth/session';
-import { logCorrection } from '@/lib/corrections/store';
+import { listCorrections, logCorrection } from '@/lib/corrections/store';
 import { recordChange } from '@/lib/map-index/campaign-index';
 import { PolisApiError } from '@/lib/polis/client';
 import { IdSchema, type Contact, type Interaction, type InteractionData, type PatchOperation, type Question } from '@/lib/polis/schemas';
@@ -199,7 +199,9 @@ export async function enterInteraction(input: z.input<typeof EntryInput>): Promi
       throw error;
     }
     const created = await auth.polis.getInteraction(values.data.id);
-    await logCorrection({
+    // A retry of a create that went through is answered as the first time: log it once.
+    const logged = (await listCorrections(auth.organization.id, created.id)).some((entry) => entry.action === 'create');
+    if (!logged) await logCorrection({
       organizationId: auth.organization.id,
       campaignId,
       interactionId: created.id,

@@ -64,3 +64,17 @@ test('clicking a point opens its popup with a link to the detail, and the URL re
   expect(page.url()).toBe(url);
   await expect(page.getByRole('list', { name: 'Interactions in view' })).toBeVisible();
 });
+
+test('an interaction opened from its detail is singled out on the map and in the list beside it', async ({ page, baseURL, apiToken }) => {
+  const [campaign] = await campaigns(baseURL!, apiToken);
+  const { data } = await (await fetch(`${baseURL}/api/polis/v1/interactions?limit=1&skip=7&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}"`)}`, { headers: { Authorization: `Bearer ${apiToken}` } })).json();
+  await page.goto(`/campaigns/${campaign!.id}/interactions/${data[0].id}`);
+  const map = new CampaignPage(page, campaign!.id);
+  const loaded = map.waitForClusters();
+  await page.getByRole('link', { name: 'Show on the map' }).click();
+  await loaded;
+  await expect(page).toHaveURL(new RegExp(`selected=${data[0].id}`));
+  const selected = page.getByRole('list', { name: 'Interactions in view' }).locator('li[aria-current="true"]');
+  await expect(selected).toHaveCount(1);
+  await expect(selected.getByRole('link')).toHaveAttribute('href', `/campaigns/${campaign!.id}/interactions/${data[0].id}`);
+});

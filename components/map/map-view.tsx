@@ -21,6 +21,8 @@ export type MapViewProps = {
   tileAttribution: string;
   /** Clusters already asked for at the zoom the map will open at, before Leaflet loaded. */
   prefetched: Prefetched | null;
+  /** An interaction to single out (from its detail or the table): ringed on the map, marked in the list. */
+  selectedId?: string;
 };
 
 export type Prefetched = { zoom: number; data: Promise<unknown> };
@@ -61,7 +63,7 @@ function popupContent(details: { contact: string; address: string; time: string;
 const MARKERS_PER_FRAME = 400;
 
 /** Draws clusters (DOM donuts) and points (shaped markers on one shared canvas), and opens popups. */
-function ClusterLayer({ data, campaignId, onZoomTo }: { data: Data; campaignId: string; onZoomTo: (lat: number, lng: number) => void }) {
+function ClusterLayer({ data, campaignId, selectedId, onZoomTo }: { data: Data; campaignId: string; selectedId?: string; onZoomTo: (lat: number, lng: number) => void }) {
   const map = useMap();
   const layer = useRef<L.LayerGroup | null>(null);
   const renderer = useRef<L.Canvas | null>(null);
@@ -88,7 +90,8 @@ function ClusterLayer({ data, campaignId, onZoomTo }: { data: Data; campaignId: 
       }
       const { id, outcome } = feature.properties;
       const style = OUTCOME_STYLE[outcome];
-      const marker = new ShapeMarker([lat, lng], { renderer: renderer.current!, radius: 6, shape: style.shape, color: '#ffffff', weight: 1.5, fillColor: style.color, fillOpacity: 1 });
+      const selected = id === selectedId;
+      const marker = new ShapeMarker([lat, lng], { renderer: renderer.current!, radius: selected ? 9 : 6, shape: style.shape, color: selected ? '#0f172a' : '#ffffff', weight: selected ? 3 : 1.5, fillColor: style.color, fillOpacity: 1 });
       return marker.on('click', async () => {
         const popup = L.popup().setLatLng([lat, lng]).setContent('Loading…').openOn(map);
         const response = await fetch(`/api/map/${campaignId}/points/${id}`);
@@ -104,7 +107,7 @@ function ClusterLayer({ data, campaignId, onZoomTo }: { data: Data; campaignId: 
     };
     addBatch();
     return () => cancelAnimationFrame(frame);
-  }, [data, map, campaignId, onZoomTo]);
+  }, [data, map, campaignId, selectedId, onZoomTo]);
   return null;
 }
 
@@ -116,7 +119,7 @@ function ViewTracker({ onMove }: { onMove: (map: L.Map) => void }) {
   return null;
 }
 
-export default function MapView({ campaignId, filterQuery, initialView, initialBounds, tileUrl, tileAttribution, prefetched }: MapViewProps) {
+export default function MapView({ campaignId, filterQuery, initialView, initialBounds, tileUrl, tileAttribution, prefetched, selectedId }: MapViewProps) {
   const [data, setData] = useState<Data>({ state: 'loading' });
   const mapRef = useRef<L.Map | null>(null);
   const fitted = useRef(initialView !== null || initialBounds !== null);
@@ -142,6 +145,7 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
         params.set('lat', center.lat.toFixed(5));
         params.set('lng', center.lng.toFixed(5));
         params.set('z', String(zoom));
+        if (selectedId) params.set('selected', selectedId);
         window.history.replaceState(null, '', `?${params}`);
       }
       const query = new URLSearchParams(filterQuery);
@@ -177,7 +181,7 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
         if ((error as Error).name !== 'AbortError') setData({ state: 'error', message: 'The map data could not be loaded. Check the connection and move the map to try again.' });
       }
     },
-    [campaignId, filterQuery],
+    [campaignId, filterQuery, selectedId],
   );
 
   useEffect(() => {
@@ -211,7 +215,7 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
         >
           {tileUrl && <TileLayer url={tileUrl} attribution={tileAttribution} />}
           <ViewTracker onMove={load} />
-          <ClusterLayer data={data} campaignId={campaignId} onZoomTo={zoomTo} />
+          <ClusterLayer data={data} campaignId={campaignId} selectedId={selectedId} onZoomTo={zoomTo} />
         </MapContainer>
         {data.state === 'building' && (
           <div className="absolute inset-x-4 top-4 z-[1000] rounded-md bg-white/95 p-3 shadow" role="status">
@@ -266,8 +270,8 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
                   </li>
                 );
               })}
-              {points.slice(0, 200).map((point) => (
-                <li key={point.properties.id} className="flex items-center gap-2">
+              {[...points.filter((p) => p.properties.id === selectedId), ...points.filter((p) => p.properties.id !== selectedId).slice(0, 200)].map((point) => (
+                <li key={point.properties.id} className={`flex items-center gap-2 ${point.properties.id === selectedId ? 'rounded bg-amber-50 font-semibold' : ''}`} aria-current={point.properties.id === selectedId ? 'true' : undefined}>
                   <OutcomeShape outcome={point.properties.outcome} />
                   <a className="text-brand-700 hover:underline" href={`/campaigns/${campaignId}/interactions/${point.properties.id}`}>
                     {OUTCOME_LABELS[point.properties.outcome]}, {when.format(new Date(point.properties.time))}

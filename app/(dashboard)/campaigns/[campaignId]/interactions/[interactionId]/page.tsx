@@ -92,6 +92,11 @@ export default async function InteractionPage({ params }: Props) {
           Visit to {name}, {when.format(new Date(data.timestamp))}
         </h2>
         <div className="flex items-center gap-3">
+          {canvasser && (
+            <Link href={`/campaigns/${campaignId}/map?lat=${canvasser[0]}&lng=${canvasser[1]}&z=18&selected=${interaction.id}`} className="text-sm text-brand-700 hover:underline">
+              Show on the map
+            </Link>
+          )}
           <Link href={`/campaigns/${campaignId}/table?selected=${interaction.id}`} className="text-sm text-brand-700 hover:underline">
             Back to the table
           </Link>

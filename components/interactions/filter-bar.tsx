@@ -18,6 +18,23 @@ type Props = {
 const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
 const label = 'block text-xs font-medium text-slate-600';
 
+/** One of the filter's selects: a first "any" choice, then the options. */
+function SelectFilter({ name, label: text, anyLabel, value, options }: { name: string; label: string; anyLabel: string; value: string | undefined; options: { value: string; text: string }[] }) {
+  return (
+    <label className={label}>
+      {text}
+      <select name={name} defaultValue={value ?? ''} className={field}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** The shared filters as a plain GET form: the URL is the state, and it works before scripts load. */
 export function FilterBar({ action, filters, lists, canvassers, walklists, questions, keep = {} }: Props) {
   const answerable = questions.filter((q) => q.type !== 'text');
@@ -35,50 +52,10 @@ export function FilterBar({ action, filters, lists, canvassers, walklists, quest
         To (UTC)
         <input type="date" name="to" defaultValue={filters.to} className={field} />
       </label>
-      <label className={label}>
-        Outcome
-        <select name="outcome" defaultValue={filters.outcome ?? ''} className={field}>
-          <option value="">Any outcome</option>
-          {OUTCOMES.map((outcome) => (
-            <option key={outcome} value={outcome}>
-              {OUTCOME_LABELS[outcome]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={label}>
-        List
-        <select name="list" defaultValue={filters.list ?? ''} className={field}>
-          <option value="">All lists</option>
-          {lists.map((list) => (
-            <option key={list.id} value={list.id}>
-              {list.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={label}>
-        Canvasser
-        <select name="canvasser" defaultValue={filters.canvasser ?? ''} className={field}>
-          <option value="">Everyone</option>
-          {canvassers.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={label}>
-        Walklist
-        <select name="walklist" defaultValue={filters.walklist ?? ''} className={field}>
-          <option value="">All walklists</option>
-          {walklists.map((id, i) => (
-            <option key={id} value={id}>
-              Walklist {i + 1} ({id.slice(0, 8)})
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectFilter name="outcome" label="Outcome" anyLabel="Any outcome" value={filters.outcome} options={OUTCOMES.map((outcome) => ({ value: outcome, text: OUTCOME_LABELS[outcome] }))} />
+      <SelectFilter name="list" label="List" anyLabel="All lists" value={filters.list} options={lists.map((list) => ({ value: list.id, text: list.name }))} />
+      <SelectFilter name="canvasser" label="Canvasser" anyLabel="Everyone" value={filters.canvasser} options={canvassers.map((person) => ({ value: person.id, text: person.name }))} />
+      <SelectFilter name="walklist" label="Walklist" anyLabel="All walklists" value={filters.walklist} options={walklists.map((id, i) => ({ value: id, text: `Walklist ${i + 1} (${id.slice(0, 8)})` }))} />
       <label className={`${label} col-span-2`}>
         Survey answer
         <select name="answer" defaultValue={answer} className={field}>

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { TEST_PORTS } from './lib/testing/ports';
 
-export const E2E_PORT = 3102;
+export const E2E_PORT = TEST_PORTS.e2e;
 const chromium = '/usr/bin/chromium';
 
 export default defineConfig({

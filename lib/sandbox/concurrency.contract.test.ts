@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { httpClient, query } from '@/lib/testing/http';
+import { TEST_PORTS } from '@/lib/testing/ports';
 import { seedTestDatabase, startTestServer } from '@/lib/testing/test-server';
 import { tokenFor } from '@/lib/testing/contract-setup';
 import { closeDatabases } from './db';
@@ -49,7 +50,7 @@ describe('durability', () => {
     const dbFile = await seedTestDatabase(500);
     const token = await tokenFor(dbFile, DEMO_USERS.organizer);
     await closeDatabases();
-    const server = await startTestServer({ port: 3103, dbFile });
+    const server = await startTestServer({ port: TEST_PORTS.crash, dbFile });
     const client = httpClient(server.apiUrl, token);
     const template = (await client('GET', `/v1/interactions${query({ limit: 1 })}`)).body.data[0];
 

@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { issueAccessTokenForEmail } from '@/lib/sandbox/access';
 import { closeDatabases, openDatabase } from '@/lib/sandbox/db';
 import { DEMO_USERS } from '@/lib/sandbox/seed/seed';
+import { TEST_PORTS } from './ports';
 import { startTestServer } from './test-server';
 
 declare module 'vitest' {
@@ -24,7 +25,7 @@ export async function tokenFor(dbFile: string, email: string): Promise<string> {
 }
 
 export default async function setup(project: TestProject) {
-  const server = await startTestServer({ port: 3101 });
+  const server = await startTestServer({ port: TEST_PORTS.contract });
   const tokens = {
     organizer: await tokenFor(server.dbFile, DEMO_USERS.organizer),
     viewer: await tokenFor(server.dbFile, DEMO_USERS.viewer),

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
-import { OUTCOME_LABELS, OUTCOMES, type InteractionFilters } from '@/lib/interactions/filters';
+import { filtersToSearch, OUTCOME_LABELS, OUTCOMES, type InteractionFilters } from '@/lib/interactions/filters';
 import type { Question } from '@/lib/polis/schemas';
 import { choiceText, optionText } from '@/lib/surveys/format-answer';
 
@@ -40,7 +40,9 @@ export function FilterBar({ action, filters, lists, canvassers, walklists, quest
   const answerable = questions.filter((q) => q.type !== 'text');
   const answer = filters.answer ? `${filters.answer.questionId}~${filters.answer.value}` : '';
   return (
-    <form action={action} method="get" role="search" aria-label="Filter interactions" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4 xl:grid-cols-6">
+    // Keyed on the filters: a client navigation to new search params (a survey-results bar, a link)
+    // remounts the controls, so every one of them shows the URL, never a value left from before.
+    <form key={filtersToSearch(filters).toString()} action={action} method="get" role="search" aria-label="Filter interactions" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4 xl:grid-cols-6">
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

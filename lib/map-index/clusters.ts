@@ -28,6 +28,20 @@ type ClusterProps = { successful: number; contacted: number; unavailable: number
 export type ClusterFeature = Feature<Point, { cluster: true; count: number } & ClusterProps & { id: number }>;
 export type PointFeature = Feature<Point, { cluster: false; id: string; outcome: Outcome; time: string }>;
 
+/**
+ * The smallest extent the map is fitted to, in degrees (about 400 m): one visit, or a few at one
+ * door, must open at a street-level zoom around them, never at the last zoom over a zero-size box.
+ */
+export const MIN_SPAN = 0.004;
+
+/** `bounds` grown about its centre to at least `span` degrees each way. */
+export function atLeast([west, south, east, north]: [number, number, number, number], span: number): [number, number, number, number] {
+  const grow = (low: number, high: number) => (high - low >= span ? [low, high] : [(low + high) / 2 - span / 2, (low + high) / 2 + span / 2]);
+  const [w, e] = grow(west, east);
+  const [s, n] = grow(south, north);
+  return [w!, s!, e!, n!];
+}
+
 type Cached = { clusterer: Supercluster<PointProps, ClusterProps>; total: number; counts: Record<Outcome, number>; bounds: [number, number, number, number] | null };
 const caches = new WeakMap<PointIndex, { version: number; entries: Map<string, Cached> }>();
 
@@ -68,7 +82,7 @@ function build(index: PointIndex, rows: Uint32Array): Cached {
     },
   };
   clusterer.load(points as unknown as Feature<Point, PointProps>[]);
-  return { clusterer, total: rows.length, counts, bounds };
+  return { clusterer, total: rows.length, counts, bounds: bounds && atLeast(bounds, MIN_SPAN) };
 }
 
 /** The clusterer for these filters, built on first use and again after the index changes. */

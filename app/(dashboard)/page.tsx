@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { CampaignList } from '@/components/campaigns/campaign-list';
+import { UnitSystemForm } from '@/components/settings/unit-system-form';
 import { requireAuth, withPolis } from '@/lib/auth/session';
+import { chosenUnitSystem } from '@/lib/units/preference';
 
 export const metadata: Metadata = { title: 'Campaigns' };
 
@@ -21,10 +23,17 @@ export default async function HomePage() {
       }),
     );
   });
+  const units = await chosenUnitSystem(auth.organization.id);
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold">Campaigns</h1>
       <CampaignList summaries={summaries} />
+      <section className="mt-8 space-y-2" aria-labelledby="units-title">
+        <h2 id="units-title" className="text-base font-semibold">
+          Units of {auth.organization.name}
+        </h2>
+        <UnitSystemForm chosen={units} canChoose={auth.can('modify@interactions')} />
+      </section>
     </>
   );
 }

@@ -1,18 +1,23 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
-import { filtersToSearch, OUTCOME_LABELS, OUTCOMES, type InteractionFilters } from '@/lib/interactions/filters';
+import { FILTER_KEYS, filtersToSearch, OUTCOME_LABELS, OUTCOMES, type InteractionFilters } from '@/lib/interactions/filters';
+import { ACCURACY_INPUT, DISTANCE_INPUT, type UnitSystem } from '@/lib/units/units';
+import { FilterDisclosure } from './filter-disclosure';
+import type { FilterChoices } from '@/lib/interactions/filter-choices';
+import { walklistName } from '@/lib/interactions/walklists';
 import type { Question } from '@/lib/polis/schemas';
 import { choiceText, optionText } from '@/lib/surveys/format-answer';
 
-type Props = {
+type Props = FilterChoices & {
   action: string;
   filters: InteractionFilters;
-  lists: { id: string; name: string }[];
-  canvassers: { id: string; name: string }[];
-  walklists: string[];
   questions: Question[];
   /** Parameters of the view (sort, page size) that survive a filter change. */
   keep?: Record<string, string>;
+  /** The organization's units, which the distance and accuracy boxes are typed in. */
+  units: UnitSystem;
+  /** What is wrong with the filters the URL asked for (`filterProblems`). */
+  problems?: string[];
 };
 
 const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
@@ -36,16 +41,29 @@ function SelectFilter({ name, label: text, anyLabel, value, options }: { name: s
 }
 
 /** The shared filters as a plain GET form: the URL is the state, and it works before scripts load. */
-export function FilterBar({ action, filters, lists, canvassers, walklists, questions, keep = {} }: Props) {
+export function FilterBar({ action, filters, lists, canvassers, walklists, walklistsPending, questions, keep = {}, units, problems = [] }: Props) {
   const answerable = questions.filter((q) => q.type !== 'text');
   const answer = filters.answer ? `${filters.answer.questionId}~${filters.answer.value}` : '';
+  const distance = DISTANCE_INPUT[units];
+  const accuracy = ACCURACY_INPUT[units];
+  const active = FILTER_KEYS.filter((key) => filters[key] !== undefined).length;
   return (
+    <FilterDisclosure active={active}>
     // Keyed on the filters: a client navigation to new search params (a survey-results bar, a link)
     // remounts the controls, so every one of them shows the URL, never a value left from before.
-    <form key={filtersToSearch(filters).toString()} action={action} method="get" role="search" aria-label="Filter interactions" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4 xl:grid-cols-6">
+    <form key={filtersToSearch(filters).toString()} action={action} method="get" role="search" aria-label="Filter interactions" className="grid grid-cols-2 gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-4 xl:grid-cols-8">
+      {problems.length > 0 && (
+        <ul role="alert" className="col-span-full space-y-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
+      <input type="hidden" name="distanceUnit" value={distance.unit} />
+      <input type="hidden" name="accuracyUnit" value={accuracy.unit} />
       <label className={label}>
         From (UTC)
         <input type="date" name="from" defaultValue={filters.from} className={field} />
@@ -57,7 +75,17 @@ export function FilterBar({ action, filters, lists, canvassers, walklists, quest
       <SelectFilter name="outcome" label="Outcome" anyLabel="Any outcome" value={filters.outcome} options={OUTCOMES.map((outcome) => ({ value: outcome, text: OUTCOME_LABELS[outcome] }))} />
       <SelectFilter name="list" label="List" anyLabel="All lists" value={filters.list} options={lists.map((list) => ({ value: list.id, text: list.name }))} />
       <SelectFilter name="canvasser" label="Canvasser" anyLabel="Everyone" value={filters.canvasser} options={canvassers.map((person) => ({ value: person.id, text: person.name }))} />
-      <SelectFilter name="walklist" label="Walklist" anyLabel="All walklists" value={filters.walklist} options={walklists.map((id, i) => ({ value: id, text: `Walklist ${i + 1} (${id.slice(0, 8)})` }))} />
+      <SelectFilter
+        name="walklist"
+        label="Walklist"
+        anyLabel={walklistsPending ? 'All walklists (still indexing)' : 'All walklists'}
+        value={filters.walklist}
+        options={[
+          ...walklists.map((walklist) => ({ value: walklist.id, text: walklist.name })),
+          // A walklist in the URL stays chosen even before the index names it.
+          ...(filters.walklist && !walklists.some((w) => w.id === filters.walklist) ? [{ value: filters.walklist, text: walklistName(walklists, filters.walklist) }] : []),
+        ]}
+      />
       <label className={`${label} col-span-2`}>
         Survey answer
         <select name="answer" defaultValue={answer} className={field}>
@@ -74,12 +102,12 @@ export function FilterBar({ action, filters, lists, canvassers, walklists, quest
         </select>
       </label>
       <label className={label}>
-        Distance at least (miles)
-        <input type="number" name="minDistance" min="0" step="0.01" defaultValue={filters.minDistance} placeholder="e.g. 0.25" className={field} />
+        Distance at least ({distance.label})
+        <input type="number" name="minDistance" min="0" step="1" defaultValue={filters.minDistance === undefined ? undefined : distance.fromMiles(filters.minDistance)} placeholder={units === 'metric' ? 'e.g. 400' : 'e.g. 1320'} className={field} />
       </label>
       <label className={label}>
-        GPS accuracy worse than (m)
-        <input type="number" name="minConfidence" min="0" step="1" defaultValue={filters.minConfidence} placeholder="e.g. 50" className={field} />
+        GPS accuracy worse than ({accuracy.label})
+        <input type="number" name="minConfidence" min="0" step="1" defaultValue={filters.minConfidence === undefined ? undefined : accuracy.fromMetres(filters.minConfidence)} placeholder={units === 'metric' ? 'e.g. 50' : 'e.g. 160'} className={field} />
       </label>
       <div className="col-span-2 flex items-end gap-2">
         <button type="submit" className={buttonClass('primary')}>
@@ -90,5 +118,6 @@ export function FilterBar({ action, filters, lists, canvassers, walklists, quest
         </Link>
       </div>
     </form>
+    </FilterDisclosure>
   );
 }

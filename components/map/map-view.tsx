@@ -2,11 +2,13 @@
 
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { MapContainer, TileLayer, useMap, useMapEvents } from 'react-leaflet';
 import { OUTCOME_STYLE, OutcomeShape } from '@/components/interactions/outcome-badge';
 import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '@/lib/interactions/filters';
+import type { PointDetails } from '@/lib/interactions/point-details';
 import type { ClusterFeature, PointFeature } from '@/lib/map-index/clusters';
+import { formatMiles, type UnitSystem } from '@/lib/units/units';
 import { donutSvg } from './donut';
 import { ShapeMarker } from './shape-marker';
 
@@ -19,6 +21,8 @@ export type MapViewProps = {
   initialBounds: [number, number, number, number] | null;
   tileUrl: string;
   tileAttribution: string;
+  /** How distances are written: the organization's unit system. */
+  units: UnitSystem;
   /** Clusters already asked for at the zoom the map will open at, before Leaflet loaded. */
   prefetched: Prefetched | null;
   /** An interaction to single out (from its detail or the table): ringed on the map, marked in the list. */
@@ -36,7 +40,9 @@ type Data =
 const number = new Intl.NumberFormat('en-US');
 const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
-function popupContent(details: { contact: string; address: string; time: string; canvasser: string; outcome: Outcome; unavailableReason: string | null; distance: number | null; href: string }) {
+const distanceText = (miles: number | null, units: UnitSystem) => (miles === null ? 'No distance recorded' : `${formatMiles(miles, units)} from the household`);
+
+function popupContent(details: PointDetails, units: UnitSystem) {
   const root = document.createElement('div');
   root.className = 'space-y-1 text-sm';
   const line = (text: string, className = '') => {
@@ -49,7 +55,7 @@ function popupContent(details: { contact: string; address: string; time: string;
   line(details.address, 'text-slate-600');
   line(`${when.format(new Date(details.time))} UTC · ${details.canvasser}`);
   line(`${OUTCOME_LABELS[details.outcome]}${details.unavailableReason ? ` (${details.unavailableReason})` : ''}`);
-  line(details.distance === null ? 'No distance recorded' : `${details.distance.toFixed(3)} mi from the household`);
+  line(distanceText(details.distance, units));
   const link = document.createElement('a');
   link.href = details.href;
   link.textContent = 'Open the interaction';
@@ -58,12 +64,11 @@ function popupContent(details: { contact: string; address: string; time: string;
   return root;
 }
 
-/** Draws clusters (DOM donuts) and points (shaped canvas markers), and opens popups. */
 /** Markers added per animation frame, so a view of thousands of points never blocks the page. */
 const MARKERS_PER_FRAME = 400;
 
 /** Draws clusters (DOM donuts) and points (shaped markers on one shared canvas), and opens popups. */
-function ClusterLayer({ data, campaignId, selectedId, onZoomTo }: { data: Data; campaignId: string; selectedId?: string; onZoomTo: (lat: number, lng: number) => void }) {
+function ClusterLayer({ data, campaignId, selectedId, units, onZoomTo }: { data: Data; campaignId: string; selectedId?: string; units: UnitSystem; onZoomTo: (lat: number, lng: number) => void }) {
   const map = useMap();
   const layer = useRef<L.LayerGroup | null>(null);
   const renderer = useRef<L.Canvas | null>(null);
@@ -95,7 +100,7 @@ function ClusterLayer({ data, campaignId, selectedId, onZoomTo }: { data: Data; 
       return marker.on('click', async () => {
         const popup = L.popup().setLatLng([lat, lng]).setContent('Loading…').openOn(map);
         const response = await fetch(`/api/map/${campaignId}/points/${id}`);
-        popup.setContent(response.ok ? popupContent(await response.json()) : 'This interaction could not be loaded.');
+        popup.setContent(response.ok ? popupContent(await response.json(), units) : 'This interaction could not be loaded.');
       });
     };
     let next = 0;
@@ -107,20 +112,67 @@ function ClusterLayer({ data, campaignId, selectedId, onZoomTo }: { data: Data; 
     };
     addBatch();
     return () => cancelAnimationFrame(frame);
-  }, [data, map, campaignId, selectedId, onZoomTo]);
+  }, [data, map, campaignId, selectedId, units, onZoomTo]);
   return null;
 }
 
 function ViewTracker({ onMove }: { onMove: (map: L.Map) => void }) {
   const map = useMapEvents({ moveend: () => onMove(map) });
   useEffect(() => {
+    // Leaflet makes its container a tab stop for keyboard panning: give that stop a name.
+    map.getContainer().setAttribute('aria-label', 'Map: arrow keys pan, plus and minus zoom');
     onMove(map);
   }, [map, onMove]);
   return null;
 }
 
-export default function MapView({ campaignId, filterQuery, initialView, initialBounds, tileUrl, tileAttribution, prefetched, selectedId }: MapViewProps) {
+/**
+ * The basemap, while it loads. When its tiles fail before any has drawn, it is taken off the map (and
+ * with it the credit to its provider, since nothing of theirs is shown) and the page says so.
+ */
+function Basemap({ url, attribution, onFailed }: { url: string; attribution: string; onFailed: () => void }) {
+  const loaded = useRef(false);
+  const failures = useRef(0);
+  const handlers = useMemo(
+    () => ({
+      tileload: () => {
+        loaded.current = true;
+      },
+      tileerror: () => {
+        failures.current++;
+        if (!loaded.current && failures.current >= 2) onFailed();
+      },
+    }),
+    [onFailed],
+  );
+  return <TileLayer url={url} attribution={attribution} eventHandlers={handlers} />;
+}
+
+/** The list's details of each point in view, asked for once the points are known. */
+function usePointDetails(campaignId: string, ids: string[]): Map<string, PointDetails> {
+  const [details, setDetails] = useState<Map<string, PointDetails>>(new Map());
+  const key = ids.join(',');
+  useEffect(() => {
+    if (!key) return;
+    const controller = new AbortController();
+    fetch(`/api/map/${campaignId}/points?ids=${key}`, { signal: controller.signal })
+      .then((response) => (response.ok ? response.json() : { data: [] }))
+      .then((body: { data: PointDetails[] }) => setDetails(new Map(body.data.map((d) => [d.id, d]))))
+      .catch(() => {});
+    return () => controller.abort();
+  }, [campaignId, key]);
+  return details;
+}
+
+/** Points listed beside the map, with their details: enough to judge each, few enough to read. */
+const LISTED_POINTS = 100;
+
+export default function MapView({ campaignId, filterQuery, initialView, initialBounds, tileUrl, tileAttribution, units, prefetched, selectedId }: MapViewProps) {
   const [data, setData] = useState<Data>({ state: 'loading' });
+  const [basemapFailed, setBasemapFailed] = useState(false);
+  const onBasemapFailed = useCallback(() => setBasemapFailed(true), []);
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  const focusListAfterLoad = useRef(false);
   const mapRef = useRef<L.Map | null>(null);
   const fitted = useRef(initialView !== null || initialBounds !== null);
   const request = useRef<AbortController | null>(null);
@@ -198,11 +250,37 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
     if (map) map.setView([lat, lng], Math.min(map.getZoom() + 2, 19));
   }, []);
 
+  /** From the list: zoom, then bring focus back to the list, whose buttons the new view replaces. */
+  const zoomFromList = (lat: number, lng: number) => {
+    focusListAfterLoad.current = true;
+    zoomTo(lat, lng);
+  };
+  useEffect(() => {
+    if (data.state === 'ready' && focusListAfterLoad.current) {
+      focusListAfterLoad.current = false;
+      listHeading.current?.focus();
+    }
+  }, [data]);
+
+  /** Every matching point in view: the data's whole extent. */
+  const showAll = () => {
+    const map = mapRef.current;
+    if (!map || data.state !== 'ready' || !data.bounds) return;
+    const [w, s, e, n] = data.bounds;
+    map.fitBounds([[s, w], [n, e]], { padding: [24, 24] });
+  };
+
   const points = data.state === 'ready' ? data.features.filter((f): f is PointFeature => !f.properties.cluster) : [];
   const clusters = data.state === 'ready' ? data.features.filter((f): f is ClusterFeature => f.properties.cluster) : [];
+  const listed = [...points.filter((p) => p.properties.id === selectedId), ...points.filter((p) => p.properties.id !== selectedId).slice(0, LISTED_POINTS)];
+  const details = usePointDetails(campaignId, listed.map((p) => p.properties.id));
+  const outOfView = data.state === 'ready' && data.features.length === 0 && data.total > 0;
 
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
+      <a href="#map-list" className="sr-only focus:not-sr-only focus:absolute focus:z-[1100] focus:rounded focus:bg-white focus:p-2 focus:shadow">
+        Skip to the list of interactions in view
+      </a>
       <div className="relative" role="region" aria-label="Map of the campaign's interactions">
         <MapContainer
           center={initialView ? [initialView.lat, initialView.lng] : initialBounds ? undefined : [39.5, -98.35]}
@@ -213,10 +291,23 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
           maxZoom={19}
           className="h-[70vh] w-full rounded-lg border border-slate-200 bg-slate-100"
         >
-          {tileUrl && <TileLayer url={tileUrl} attribution={tileAttribution} />}
+          {tileUrl && !basemapFailed && <Basemap url={tileUrl} attribution={tileAttribution} onFailed={onBasemapFailed} />}
           <ViewTracker onMove={load} />
-          <ClusterLayer data={data} campaignId={campaignId} selectedId={selectedId} onZoomTo={zoomTo} />
+          <ClusterLayer data={data} campaignId={campaignId} selectedId={selectedId} units={units} onZoomTo={zoomTo} />
         </MapContainer>
+        {basemapFailed && (
+          <p className="absolute bottom-2 left-2 z-[1000] rounded bg-white/95 px-2 py-1 text-xs text-slate-700 shadow" role="status">
+            The basemap could not load, so the interactions are drawn on a plain background.
+          </p>
+        )}
+        {outOfView && (
+          <div className="absolute inset-x-4 top-4 z-[1000] flex flex-wrap items-center justify-between gap-2 rounded-md bg-white/95 p-3 text-sm shadow" role="status">
+            <span>None of the {number.format(data.total)} matching interactions is in this view.</span>
+            <button type="button" className="font-medium text-brand-700 underline" onClick={showAll}>
+              Show all {number.format(data.total)}
+            </button>
+          </div>
+        )}
         {data.state === 'building' && (
           <div className="absolute inset-x-4 top-4 z-[1000] rounded-md bg-white/95 p-3 shadow" role="status">
             <p className="text-sm font-medium" id="map-progress">
@@ -253,31 +344,53 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
           <p className="mt-1 text-xs text-slate-500">Circles are groups; the ring shows their mix of outcomes.</p>
         </section>
         <section className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 className="mb-2 text-sm font-semibold">In view</h2>
+          <h2 id="map-list" ref={listHeading} tabIndex={-1} className="mb-2 text-sm font-semibold">
+            In view
+          </h2>
           {data.state !== 'ready' ? (
             <p className="text-sm text-slate-500">Loading…</p>
+          ) : outOfView ? (
+            <p className="text-sm text-slate-500">
+              None here.{' '}
+              <button type="button" className="text-brand-700 underline" onClick={showAll}>
+                Show all {number.format(data.total)}
+              </button>
+            </p>
           ) : data.features.length === 0 ? (
-            <p className="text-sm text-slate-500">No interactions here. Zoom out or change the filters.</p>
+            <p className="text-sm text-slate-500">No interactions match the filters. Change or clear them.</p>
           ) : (
             <ul className="max-h-[45vh] space-y-1 overflow-auto text-sm" aria-label="Interactions in view">
               {clusters.slice(0, 50).map((cluster) => {
                 const [lng, lat] = cluster.geometry.coordinates as [number, number];
                 return (
                   <li key={`c${cluster.properties.id}`}>
-                    <button type="button" className="text-left text-brand-700 hover:underline" onClick={() => zoomTo(lat, lng)}>
+                    <button type="button" className="text-left text-brand-700 hover:underline" onClick={() => zoomFromList(lat, lng)}>
                       Group of {number.format(cluster.properties.count)}: zoom in
                     </button>
                   </li>
                 );
               })}
-              {[...points.filter((p) => p.properties.id === selectedId), ...points.filter((p) => p.properties.id !== selectedId).slice(0, 200)].map((point) => (
-                <li key={point.properties.id} className={`flex items-center gap-2 ${point.properties.id === selectedId ? 'rounded bg-amber-50 font-semibold' : ''}`} aria-current={point.properties.id === selectedId ? 'true' : undefined}>
-                  <OutcomeShape outcome={point.properties.outcome} />
-                  <a className="text-brand-700 hover:underline" href={`/campaigns/${campaignId}/interactions/${point.properties.id}`}>
-                    {OUTCOME_LABELS[point.properties.outcome]}, {when.format(new Date(point.properties.time))}
-                  </a>
-                </li>
-              ))}
+              {listed.map((point) => {
+                const about = details.get(point.properties.id);
+                return (
+                  <li key={point.properties.id} className={`flex items-start gap-2 py-1 ${point.properties.id === selectedId ? 'rounded bg-amber-50' : ''}`} aria-current={point.properties.id === selectedId ? 'true' : undefined}>
+                    <span className="mt-1">
+                      <OutcomeShape outcome={point.properties.outcome} />
+                    </span>
+                    <span className="min-w-0">
+                      <a className="font-medium text-brand-700 hover:underline" href={`/campaigns/${campaignId}/interactions/${point.properties.id}`}>
+                        {about ? about.contact : OUTCOME_LABELS[point.properties.outcome]}
+                        <span className="sr-only">, {OUTCOME_LABELS[point.properties.outcome]}</span>
+                      </a>
+                      {about && <span className="block truncate text-xs text-slate-600">{about.address}</span>}
+                      <span className="block text-xs text-slate-600">
+                        {when.format(new Date(point.properties.time))}
+                        {about && ` · ${about.canvasser} · ${distanceText(about.distance, units)}`}
+                      </span>
+                    </span>
+                  </li>
+                );
+              })}
             </ul>
           )}
         </section>

@@ -50,7 +50,15 @@ function first(params: SearchParams, key: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Reads the filters from a URL's parameters; a value that does not parse is ignored, not fatal. */
+/**
+ * The filter bar's number boxes are typed in the organization's units and say which
+ * (`distanceUnit=m|ft`, `accuracyUnit=ft`); the filters themselves are in Polis's units,
+ * miles for the distance and metres for the accuracy, as a bare value in a link is.
+ */
+const DISTANCE_UNITS: Record<string, number> = { mi: 1, m: 1 / 1609.344, ft: 1 / 5280 };
+const ACCURACY_UNITS: Record<string, number> = { m: 1, ft: 0.3048 };
+
+/** Reads the filters from a URL's parameters; a value that does not parse is left out (and `filterProblems` says so). */
 export function parseFilters(params: SearchParams): InteractionFilters {
   const filters: Record<string, unknown> = {};
   for (const key of FILTER_KEYS) {
@@ -59,7 +67,41 @@ export function parseFilters(params: SearchParams): InteractionFilters {
     const parsed = FilterFields[key].safeParse(raw);
     if (parsed.success) filters[key] = parsed.data;
   }
+  const distanceScale = DISTANCE_UNITS[first(params, 'distanceUnit') ?? 'mi'] ?? 1;
+  if (typeof filters.minDistance === 'number') filters.minDistance *= distanceScale;
+  const accuracyScale = ACCURACY_UNITS[first(params, 'accuracyUnit') ?? 'm'] ?? 1;
+  if (typeof filters.minConfidence === 'number') filters.minConfidence *= accuracyScale;
   return filters as InteractionFilters;
+}
+
+const FIELD_NAMES: Record<keyof InteractionFilters, string> = {
+  from: 'From',
+  to: 'To',
+  outcome: 'Outcome',
+  list: 'List',
+  walklist: 'Walklist',
+  canvasser: 'Canvasser',
+  contact: 'Contact',
+  answer: 'Survey answer',
+  minDistance: 'Distance at least',
+  minConfidence: 'GPS accuracy worse than',
+};
+
+/** What is wrong with the filters a URL asks for, in words for the person who followed it. */
+export function filterProblems(params: SearchParams): string[] {
+  const problems: string[] = [];
+  for (const key of FILTER_KEYS) {
+    const raw = first(params, key);
+    if (raw === undefined || raw === '' || FilterFields[key].safeParse(raw).success) continue;
+    const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+    problems.push(`${FIELD_NAMES[key]} “${shown}” is not a value it can take, so it was left out.`);
+  }
+  const from = first(params, 'from');
+  const to = first(params, 'to');
+  if (from && to && FilterFields.from.safeParse(from).success && FilterFields.to.safeParse(to).success && from > to) {
+    problems.push('From is after To, so no interaction can match. Swap the dates or change one of them.');
+  }
+  return problems;
 }
 
 /** The filters as URL parameters, in a stable order. */

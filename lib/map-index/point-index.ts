@@ -189,6 +189,16 @@ export class PointIndex {
     return row;
   }
 
+  /** Each walklist seen with the list its visits belong to (a walklist is cut from one list). */
+  walklistLists(): { walklistId: string; listId: string | null }[] {
+    const listOf = new Map<number, number>();
+    for (let row = 0; row < this.size; row++) {
+      const walklist = this.walklist[row]!;
+      if (walklist !== NONE && !listOf.has(walklist)) listOf.set(walklist, this.list[row]!);
+    }
+    return [...listOf].map(([walklist, list]) => ({ walklistId: this.walklists.values[walklist]!, listId: list === NONE ? null : this.lists.values[list] ?? null }));
+  }
+
   /** Marks an interaction deleted; it stops matching any filter. */
   remove(id: string): boolean {
     const row = this.find(id);

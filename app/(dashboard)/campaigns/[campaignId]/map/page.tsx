@@ -3,9 +3,10 @@ import { FilterBar } from '@/components/interactions/filter-bar';
 import { MapViewLoader } from '@/components/map/map-view-loader';
 import { ErrorState } from '@/components/ui/error-state';
 import { requireAuth, withPolis } from '@/lib/auth/session';
-import { filtersToSearch, parseFilters } from '@/lib/interactions/filters';
+import { filterProblems, filtersToSearch, parseFilters } from '@/lib/interactions/filters';
 import { loadCampaignContext } from '@/lib/interactions/queries';
-import { campaignIndex } from '@/lib/map-index/campaign-index';
+import { filterChoices, loadIndexSettled } from '@/lib/interactions/filter-choices';
+import { unitSystemFor } from '@/lib/units/preference';
 import { clustererFor } from '@/lib/map-index/clusters';
 import { PolisApiError } from '@/lib/polis/client';
 import { settings } from '@/lib/settings';
@@ -31,22 +32,22 @@ export default async function MapPage({ params, searchParams }: Props) {
   let loaded;
   try {
     loaded = await withPolis(here, async () => {
-      const [context, entry] = await Promise.all([loadCampaignContext(auth, campaignId), campaignIndex(auth, campaignId)]);
+      // A first build gets a moment to finish: the walklist choice and the map's extent both come from it.
+      const [context, entry, units] = await Promise.all([loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId), unitSystemFor(auth, campaignId)]);
       // With the index at hand, the map opens fitted to the data: no first request for the whole country.
       const bounds = entry.index && !readView(search) ? clustererFor(entry.index, filters).bounds : null;
-      return { context, walklists: entry.index?.walklists.values ?? [], bounds };
+      return { context, choices: filterChoices(context, entry), bounds, units };
     });
   } catch (error) {
     if (!(error instanceof PolisApiError)) throw error;
     return <ErrorState title="The map could not be loaded" message={`Polis answered: ${error.message}`} retryHref={here} />;
   }
-  const { context, walklists, bounds } = loaded;
-  const canvassers = [...context.people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+  const { context, choices, bounds, units } = loaded;
   const view = readView(search);
   return (
     <div className="space-y-4">
-      <FilterBar action={base} filters={filters} lists={context.lists} canvassers={canvassers} walklists={walklists} questions={context.questions} keep={view ? { lat: String(view.lat), lng: String(view.lng), z: String(view.zoom) } : {}} />
-      <MapViewLoader key={filterQuery} campaignId={campaignId} filterQuery={filterQuery} initialView={view} initialBounds={bounds} selectedId={typeof search.selected === 'string' ? search.selected : undefined} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} />
+      <FilterBar action={base} filters={filters} {...choices} units={units} problems={filterProblems(search)} questions={context.questions} keep={view ? { lat: String(view.lat), lng: String(view.lng), z: String(view.zoom) } : {}} />
+      <MapViewLoader key={filterQuery} campaignId={campaignId} filterQuery={filterQuery} initialView={view} initialBounds={bounds} selectedId={typeof search.selected === 'string' ? search.selected : undefined} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} units={units} />
     </div>
   );
 }

@@ -4,9 +4,10 @@ import { IndexingProgress } from '@/components/interactions/indexing-progress';
 import { AnswerChart } from '@/components/surveys/answer-chart';
 import { ErrorState } from '@/components/ui/error-state';
 import { requireAuth, withPolis } from '@/lib/auth/session';
-import { filtersToSearch, parseFilters } from '@/lib/interactions/filters';
+import { filterProblems, filtersToSearch, parseFilters } from '@/lib/interactions/filters';
 import { loadCampaignContext } from '@/lib/interactions/queries';
-import { campaignIndex, settle } from '@/lib/map-index/campaign-index';
+import { filterChoices, loadIndexSettled } from '@/lib/interactions/filter-choices';
+import { unitSystemFor } from '@/lib/units/preference';
 import { PolisApiError } from '@/lib/polis/client';
 import { valueLabel } from '@/lib/surveys/format-answer';
 
@@ -16,23 +17,23 @@ type Props = { params: Promise<{ campaignId: string }>; searchParams: Promise<Re
 
 export default async function ResultsPage({ params, searchParams }: Props) {
   const { campaignId } = await params;
-  const filters = parseFilters(await searchParams);
+  const search = await searchParams;
+  const filters = parseFilters(search);
   const base = `/campaigns/${campaignId}/results`;
   const here = `${base}?${filtersToSearch(filters)}`;
   const auth = await requireAuth(here);
   let loaded;
   try {
     loaded = await withPolis(here, async () => {
-      const [context, entry] = await Promise.all([loadCampaignContext(auth, campaignId), campaignIndex(auth, campaignId).then((e) => settle(e, 2000))]);
-      return { context, entry };
+      const [context, entry, units] = await Promise.all([loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId), unitSystemFor(auth, campaignId)]);
+      return { context, entry, units };
     });
   } catch (error) {
     if (!(error instanceof PolisApiError)) throw error;
     return <ErrorState title="The survey results could not be loaded" message={`Polis answered: ${error.message}`} retryHref={here} />;
   }
-  const { context, entry } = loaded;
-  const canvassers = [...context.people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
-  const filterBar = <FilterBar action={base} filters={filters} lists={context.lists} canvassers={canvassers} walklists={entry.index?.walklists.values ?? []} questions={context.questions} />;
+  const { context, entry, units } = loaded;
+  const filterBar = <FilterBar action={base} filters={filters} {...filterChoices(context, entry)} units={units} problems={filterProblems(search)} questions={context.questions} />;
   if (!entry.index) {
     if (entry.state === 'failed') return <ErrorState title="The survey results could not be computed" message={entry.error ?? 'Indexing failed.'} retryHref={here} />;
     return (

@@ -1,0 +1,39 @@
+/**
+ * The choices of the filter bar every campaign view shows: lists, canvassers
+ * and named walklists. Walklists are known only from the point index, so a
+ * page waits a moment for a first build rather than offer an empty choice.
+ *
+ * @example
+ *   const choices = await loadFilterChoices(auth, campaignId, context);
+ *   <FilterBar {...choices} ... />
+ */
+import 'server-only';
+import type { AuthContext } from '@/lib/auth/session';
+import { campaignIndex, settle, type IndexEntry } from '@/lib/map-index/campaign-index';
+import type { CampaignContext } from './queries';
+import { nameWalklists, type WalklistOption } from './walklists';
+
+/** How long a page waits for a first index build before it renders without the walklists. */
+const WAIT_FOR_INDEX_MS = 4000;
+
+export type FilterChoices = {
+  lists: { id: string; name: string }[];
+  canvassers: { id: string; name: string }[];
+  walklists: WalklistOption[];
+  /** The index is still being built: the walklists are not known yet. */
+  walklistsPending: boolean;
+};
+
+export async function loadIndexSettled(auth: AuthContext, campaignId: string): Promise<IndexEntry> {
+  return settle(await campaignIndex(auth, campaignId), WAIT_FOR_INDEX_MS);
+}
+
+export function filterChoices(context: CampaignContext, entry: IndexEntry): FilterChoices {
+  const listNames = new Map(context.lists.map((list) => [list.id, list.name]));
+  return {
+    lists: context.lists,
+    canvassers: [...context.people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    walklists: entry.index ? nameWalklists(entry.index.walklistLists(), listNames) : [],
+    walklistsPending: !entry.index,
+  };
+}

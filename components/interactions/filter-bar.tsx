@@ -49,8 +49,8 @@ export function FilterBar({ action, filters, lists, canvassers, walklists, walkl
   const active = FILTER_KEYS.filter((key) => filters[key] !== undefined).length;
   return (
     <FilterDisclosure active={active}>
-    // Keyed on the filters: a client navigation to new search params (a survey-results bar, a link)
-    // remounts the controls, so every one of them shows the URL, never a value left from before.
+      {/* Keyed on the filters: a client navigation to new search params (a survey-results bar, a link)
+          remounts the controls, so every one of them shows the URL, never a value left from before. */}
     <form key={filtersToSearch(filters).toString()} action={action} method="get" role="search" aria-label="Filter interactions" className="grid grid-cols-2 gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-4 xl:grid-cols-8">
       {problems.length > 0 && (
         <ul role="alert" className="col-span-full space-y-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">

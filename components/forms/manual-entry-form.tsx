@@ -44,6 +44,7 @@ export function ManualEntryForm({ campaignId, surveys, tileUrl, tileAttribution 
   const [contact, setContact] = useState<ContactMatch | null>(null);
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<ContactMatch[] | null>(null);
+  const [matchTotal, setMatchTotal] = useState(0);
   const [searchMessage, setSearchMessage] = useState<string | null>(null);
   const [state, setState] = useState<EntryState | null>(null);
   const [pending, startTransition] = useTransition();
@@ -59,6 +60,7 @@ export function ManualEntryForm({ campaignId, surveys, tileUrl, tileAttribution 
     startSearch(async () => {
       const result = await searchContacts({ campaignId, query });
       setMatches(result.matches ?? []);
+      setMatchTotal(result.total ?? 0);
       setSearchMessage(result.ok ? null : result.message ?? 'The search failed.');
     });
 
@@ -162,6 +164,11 @@ export function ManualEntryForm({ campaignId, surveys, tileUrl, tileAttribution 
                   </button>
                 </li>
               ))}
+              {matchTotal > matches.length && (
+                <li className="p-2 text-sm text-slate-600" role="status">
+                  {matchTotal - matches.length} more contacts match. Type more of the name or the address to narrow the search.
+                </li>
+              )}
             </ul>
           )}
           {contact && (

@@ -16,6 +16,7 @@ import { listCorrections, logCorrection } from '@/lib/corrections/store';
 import { recordChange } from '@/lib/map-index/campaign-index';
 import { PolisApiError } from '@/lib/polis/client';
 import { IdSchema, type Contact, type Interaction, type InteractionData, type PatchOperation, type Question } from '@/lib/polis/schemas';
+import { CONTACT_SEARCH_LIMIT, contactSearchFilter } from './contact-search';
 import { applyFormValues, correctionSchema, manualEntrySchema, milesBetween, toFormValues, type InteractionFields } from './correction';
 
 export type CorrectionState = ActionState & {
@@ -221,24 +222,23 @@ export async function enterInteraction(input: z.input<typeof EntryInput>): Promi
 
 export type ContactMatch = { id: string; name: string; address: string; position: { lat: number; lng: number } | null };
 
-const SearchInput = z.object({ campaignId: IdSchema, query: z.string().trim().min(2).max(100) });
+const SearchInput = z.object({ campaignId: IdSchema, query: z.string().trim().min(2, 'Type at least 2 characters of a name or an address').max(100, 'Type at most 100 characters') });
 
-/** Contacts of the campaign's lists whose last name starts with, or whose address contains, the query. */
-export async function searchContacts(input: z.input<typeof SearchInput>): Promise<ActionState & { matches?: ContactMatch[] }> {
+/** Contacts of the campaign's lists matching every word typed (name or address), with how many match in all. */
+export async function searchContacts(input: z.input<typeof SearchInput>): Promise<ActionState & { matches?: ContactMatch[]; total?: number }> {
   return withPermission('read@contacts', async (auth) => {
     const parsed = SearchInput.safeParse(input);
-    if (!parsed.success) return { ok: false, message: 'Type at least two letters of a name or an address.' };
+    if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
     const { campaignId, query } = parsed.data;
     const campaign = await auth.polis.getCampaign(campaignId);
-    const lists = campaign.data.lists.map((l) => JSON.stringify(l.listId)).join(',');
-    const pattern = query.replace(/["\\*]/g, '');
-    const { data } = await auth.polis.listContacts({
-      filter: `/data/listId in [${lists}] and (/data/profile/name/last like ${JSON.stringify(`${pattern}*`)} or /data/profile/name/first like ${JSON.stringify(`${pattern}*`)} or /data/profile/address/formatted like ${JSON.stringify(`*${pattern}*`)})`,
+    const { data, total } = await auth.polis.listContacts({
+      filter: contactSearchFilter(campaign.data.lists.map((l) => l.listId), query),
       sort: ['/data/profile/name/last', 'ASC'],
-      limit: 20,
+      limit: CONTACT_SEARCH_LIMIT,
     });
     return {
       ok: true,
+      total,
       matches: data.map((contact) => ({
         id: contact.id,
         name: [contact.data.profile.name.first, contact.data.profile.name.last].join(' '),

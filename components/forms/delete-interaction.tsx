@@ -4,6 +4,7 @@ import { useRef, useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { deleteInteraction } from '@/lib/interactions/actions';
+import { Count } from './character-count';
 import { inputClass } from './field';
 
 type Props = { interactionId: string; etag: string; description: string };
@@ -27,7 +28,11 @@ export function DeleteInteraction({ interactionId, etag, description }: Props) {
         <label htmlFor="delete-reason" className="mt-4 block text-sm font-medium">
           Reason
         </label>
-        <input id="delete-reason" className={inputClass} value={reason} onChange={(event) => setReason(event.target.value)} />
+        <input id="delete-reason" className={inputClass} value={reason} maxLength={500} aria-describedby="delete-reason-hint delete-reason-count" onChange={(event) => setReason(event.target.value)} />
+        <p id="delete-reason-hint" className="mt-1 text-xs text-slate-500">
+          At least 3 characters; kept in the correction log.
+        </p>
+        <Count id="delete-reason-count" length={reason.length} max={500} />
         {message && (
           <div className="mt-3">
             <Alert tone="error">{message}</Alert>

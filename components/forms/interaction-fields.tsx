@@ -7,6 +7,8 @@ import { OUTCOME_LABELS, OUTCOMES } from '@/lib/interactions/filters';
 import type { InteractionFields as Values } from '@/lib/interactions/correction';
 import type { Question } from '@/lib/polis/schemas';
 import { TEXT_ANSWER_DEFAULT_MAX } from '@/lib/polis/schemas';
+import { walklistName, type WalklistOption } from '@/lib/interactions/walklists';
+import { CharacterCount } from './character-count';
 import { Field, FieldSet, inputClass } from './field';
 
 const LocationPicker = dynamic(() => import('./location-picker'), { ssr: false, loading: () => <div className="h-64 w-full animate-pulse rounded-md bg-slate-100" /> });
@@ -19,13 +21,13 @@ function errorAt(errors: FieldErrors, path: string): string | undefined {
   return (node as { message?: string } | undefined)?.message;
 }
 
-type Props = { questions: Question[]; household: { lat: number; lng: number } | null; tileUrl: string; tileAttribution: string };
+type Props = { questions: Question[]; household: { lat: number; lng: number } | null; walklists: WalklistOption[]; tileUrl: string; tileAttribution: string };
 
 /** The fields an interaction shares between correction and manual entry, wired to the surrounding react-hook-form. */
-export function InteractionFields({ questions, household, tileUrl, tileAttribution }: Props) {
+export function InteractionFields({ questions, household, walklists, tileUrl, tileAttribution }: Props) {
   const { register, setValue, control, formState } = useFormContext<Values>();
   const { errors } = formState;
-  const [outcome, lat, lng] = useWatch({ control, name: ['outcome', 'lat', 'lng'] });
+  const [outcome, lat, lng, walklistId] = useWatch({ control, name: ['outcome', 'lat', 'lng', 'walklistId'] });
   const invalid = (path: string) => ({ 'aria-invalid': errorAt(errors, path) ? true : undefined, 'aria-describedby': errorAt(errors, path) ? `${path}-error` : undefined });
   const onMove = useCallback(
     (newLat: number, newLng: number) => {
@@ -61,8 +63,16 @@ export function InteractionFields({ questions, household, tileUrl, tileAttributi
           <Field id="timestamp" label="Time of the visit (UTC)" error={errorAt(errors, 'timestamp')}>
             <input id="timestamp" type="datetime-local" step="1" className={inputClass} {...register('timestamp')} {...invalid('timestamp')} />
           </Field>
-          <Field id="walklistId" label="Walklist id" hint="Leave empty when the visit was not on a walklist." error={errorAt(errors, 'walklistId')}>
-            <input id="walklistId" className={inputClass} {...register('walklistId')} {...invalid('walklistId')} />
+          <Field id="walklistId" label="Walklist" error={errorAt(errors, 'walklistId')}>
+            <select id="walklistId" className={inputClass} {...register('walklistId')} {...invalid('walklistId')}>
+              <option value="">Not on a walklist</option>
+              {walklists.map((walklist) => (
+                <option key={walklist.id} value={walklist.id}>
+                  {walklist.name}
+                </option>
+              ))}
+              {walklistId && !walklists.some((w) => w.id === walklistId) && <option value={walklistId}>{walklistName(walklists, walklistId)}</option>}
+            </select>
           </Field>
         </div>
       </section>
@@ -102,8 +112,9 @@ export function InteractionFields({ questions, household, tileUrl, tileAttributi
             const max = question.max ?? TEXT_ANSWER_DEFAULT_MAX;
             const props = { id, placeholder: question.placeholder, className: inputClass, ...register(name), ...invalid(name) };
             return (
-              <Field key={question.questionId} id={id} label={question.text} error={error} hint={`Up to ${max} characters.`}>
+              <Field key={question.questionId} id={id} label={question.text} error={error}>
                 {question.multiline ? <textarea rows={3} {...props} /> : <input type={question.keyboard === 'email' ? 'email' : 'text'} inputMode={question.keyboard === 'number' ? 'decimal' : undefined} {...props} />}
+                <CharacterCount name={name} max={max} />
               </Field>
             );
           }

@@ -7,6 +7,7 @@ import { FormProvider, useForm, type Path } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { enterInteraction, searchContacts, type ContactMatch, type EntryState } from '@/lib/interactions/actions';
 import { manualEntrySchema, type ManualEntryValues } from '@/lib/interactions/correction';
+import type { WalklistOption } from '@/lib/interactions/walklists';
 import type { Question } from '@/lib/polis/schemas';
 import { ActionFailure } from './action-failure';
 import { Field, inputClass } from './field';
@@ -14,7 +15,7 @@ import { InteractionFields } from './interaction-fields';
 import { useSignInKeepingValues } from './use-kept-values';
 
 type Survey = { id: string; name: string; questions: Question[] };
-type Props = { campaignId: string; surveys: Survey[]; tileUrl: string; tileAttribution: string };
+type Props = { campaignId: string; surveys: Survey[]; walklists: WalklistOption[]; tileUrl: string; tileAttribution: string };
 
 const nowUtc = () => new Date().toISOString().slice(0, 19);
 
@@ -35,7 +36,7 @@ function blank(survey: Survey): ManualEntryValues {
 }
 
 /** Enter an interaction from a paper canvass sheet. */
-export function ManualEntryForm({ campaignId, surveys, tileUrl, tileAttribution }: Props) {
+export function ManualEntryForm({ campaignId, surveys, walklists, tileUrl, tileAttribution }: Props) {
   const [surveyId, setSurveyId] = useState(surveys[0]!.id);
   const survey = surveys.find((s) => s.id === surveyId)!;
   const schema = useMemo(() => manualEntrySchema(survey.questions), [survey]);
@@ -177,7 +178,7 @@ export function ManualEntryForm({ campaignId, surveys, tileUrl, tileAttribution 
             </p>
           )}
         </section>
-        <InteractionFields key={surveyId} questions={survey.questions} household={contact?.position ?? null} tileUrl={tileUrl} tileAttribution={tileAttribution} />
+        <InteractionFields key={surveyId} questions={survey.questions} household={contact?.position ?? null} walklists={walklists} tileUrl={tileUrl} tileAttribution={tileAttribution} />
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Save interaction'}
         </Button>

@@ -13,6 +13,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Migration } from 'kysely';
 import { databasePath, openSqlite } from '@/lib/db/sqlite';
+import type { ChangeLine } from '@/lib/interactions/correction';
 import type { PatchOperation } from '@/lib/polis/schemas';
 
 type CorrectionRow = {
@@ -28,6 +29,8 @@ type CorrectionRow = {
   etag_before: string | null;
   etag_after: string | null;
   created: string;
+  /** The change in words (JSON of `ChangeLine[]`), with the values before; null on entries logged before it was kept. */
+  changes: string | null;
 };
 
 type DashboardDatabase = { correction_log: CorrectionRow };
@@ -53,6 +56,11 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('correction_log_interaction').on('correction_log').columns(['organization_id', 'interaction_id', 'created']).execute();
     },
   },
+  '0002_correction_changes': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('correction_log').addColumn('changes', 'text').execute();
+    },
+  },
 };
 
 const open = () => openSqlite<DashboardDatabase>(databasePath(), { migrations, migrationTable: 'dashboard_migration' });
@@ -66,6 +74,7 @@ export type Correction = {
   etagBefore: string | null;
   etagAfter: string | null;
   created: string;
+  changes: ChangeLine[] | null;
 };
 
 export async function logCorrection(entry: {
@@ -78,6 +87,7 @@ export async function logCorrection(entry: {
   patch: PatchOperation[];
   etagBefore: string | null;
   etagAfter: string | null;
+  changes?: ChangeLine[];
 }): Promise<void> {
   const db = await open();
   await db
@@ -95,6 +105,7 @@ export async function logCorrection(entry: {
       etag_before: entry.etagBefore,
       etag_after: entry.etagAfter,
       created: new Date().toISOString(),
+      changes: entry.changes ? JSON.stringify(entry.changes) : null,
     })
     .execute();
 }
@@ -118,5 +129,6 @@ export async function listCorrections(organizationId: string, interactionId: str
     etagBefore: row.etag_before,
     etagAfter: row.etag_after,
     created: row.created,
+    changes: row.changes ? (JSON.parse(row.changes) as ChangeLine[]) : null,
   }));
 }

@@ -16,8 +16,10 @@ import { listCorrections, logCorrection } from '@/lib/corrections/store';
 import { recordChange } from '@/lib/map-index/campaign-index';
 import { PolisApiError } from '@/lib/polis/client';
 import { IdSchema, type Contact, type Interaction, type InteractionData, type PatchOperation, type Question } from '@/lib/polis/schemas';
+import { loadWalklistOptions } from './filter-choices';
+import { walklistName } from './walklists';
 import { CONTACT_SEARCH_LIMIT, contactSearchFilter } from './contact-search';
-import { applyFormValues, correctionSchema, manualEntrySchema, milesBetween, toFormValues, type InteractionFields } from './correction';
+import { applyFormValues, correctionSchema, describeCorrection, manualEntrySchema, milesBetween, toFormValues, type InteractionFields } from './correction';
 
 export type CorrectionState = ActionState & {
   etag?: string;
@@ -61,6 +63,13 @@ const household = (contact: Contact | null) => {
   const position = contact?.data.profile.address.position?.coordinates;
   return position ? { lat: position[1], lng: position[0] } : null;
 };
+
+/** Names for the walklists a correction moved between, asked for only when it did. */
+async function walklistNamer(auth: AuthContext, before: InteractionData, after: InteractionData): Promise<(id: string) => string> {
+  if (before.walklistId === after.walklistId) return (id) => id;
+  const options = await loadWalklistOptions(auth, after.campaignId).catch(() => []);
+  return (id) => walklistName(options, id);
+}
 
 async function surveyQuestions(auth: AuthContext, surveyId: string): Promise<Question[]> {
   return (await auth.polis.getSurvey(surveyId)).data.questions;
@@ -115,6 +124,7 @@ export async function correctInteraction(input: z.input<typeof CorrectionInput>)
       patch,
       etagBefore: etag,
       etagAfter: saved.meta.etag,
+      changes: describeCorrection(toFormValues(current.data, questions), toFormValues(saved.data, questions), questions, await walklistNamer(auth, current.data, saved.data)),
     });
     recordChange(auth.organization.id, saved.data.campaignId, { upsert: saved });
     revalidatePath(`/campaigns/${saved.data.campaignId}`, 'layout');
@@ -122,10 +132,11 @@ export async function correctInteraction(input: z.input<typeof CorrectionInput>)
   });
 }
 
-const DeleteInput = z.object({ interactionId: IdSchema, etag: z.string().min(1), reason: z.string().trim().min(3, 'Say why this interaction is deleted').max(500) });
+const DeleteInput = z.object({ interactionId: IdSchema, etag: z.string().min(1), reason: z.string().trim().min(3, 'Say why this interaction is deleted, in at least 3 characters').max(500, 'Keep the reason to 500 characters or fewer') });
 
 export async function deleteInteraction(input: z.input<typeof DeleteInput>): Promise<ActionState> {
   let campaignId = '';
+  let deletedId = '';
   const result = await withPermission('modify@interactions', async (auth) => {
     const parsed = DeleteInput.safeParse(input);
     if (!parsed.success) return { ok: false, message: 'Some fields need attention.', fieldErrors: fieldErrors(parsed.error) };
@@ -140,6 +151,7 @@ export async function deleteInteraction(input: z.input<typeof DeleteInput>): Pro
       throw error;
     }
     campaignId = current.data.campaignId;
+    deletedId = interactionId;
     await logCorrection({
       organizationId: auth.organization.id,
       campaignId,
@@ -157,7 +169,8 @@ export async function deleteInteraction(input: z.input<typeof DeleteInput>): Pro
   // After success only, and outside the gate's error handling: the table, freshly rendered.
   if (result.ok) {
     revalidatePath(`/campaigns/${campaignId}`, 'layout');
-    redirect(`/campaigns/${campaignId}/table`);
+    // The table says what happened, with a link to the log entry (the detail page is gone).
+    redirect(`/campaigns/${campaignId}/table?deleted=${deletedId}`);
   }
   return result;
 }

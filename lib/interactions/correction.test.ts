@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InteractionData, Question } from '@/lib/polis/schemas';
-import { applyFormValues, correctionSchema, describeConflict, manualEntrySchema, milesBetween, reapplyEdits, toFormValues } from './correction';
+import { applyFormValues, correctionSchema, describeConflict, describeCorrection, manualEntrySchema, milesBetween, reapplyEdits, toFormValues } from './correction';
 
 const Q = {
   available: 'aaaaaaaa-0000-4000-8000-000000000001',
@@ -74,7 +74,7 @@ describe('the correction form model', () => {
     ['a choice the question does not list', { answers: { ...valid().answers, [Q.issues]: ['Llamas'] } }, 'Choose among the listed choices'],
     ['a question that is not in the survey', { answers: { ...valid().answers, 'dddddddd-0000-4000-8000-000000000000': 'x' } }, 'Not a question of this survey'],
     ['text over the question max', { answers: { ...valid().answers, [Q.comments]: 'x'.repeat(21) } }, '20 characters'],
-    ['a latitude out of range', { lat: 91 }, 'latitude must be between -90 and 90'],
+    ['a latitude out of range', { lat: 91 }, 'The latitude must be between -90 and 90'],
     ['a missing longitude', { lng: NaN }, 'Enter the longitude'],
     ['a time in the future', { timestamp: '2999-01-01T00:00:00' }, 'cannot be in the future'],
     ['a time that is not one', { timestamp: 'soon' }, 'Enter a date and time'],
@@ -114,5 +114,22 @@ describe('conflicts', () => {
   it('measures distance in miles', () => {
     expect(milesBetween({ lat: 42.3601, lng: -71.0589 }, { lat: 42.3601, lng: -71.0589 })).toBe(0);
     expect(milesBetween({ lat: 42.3601, lng: -71.0589 }, { lat: 40.7128, lng: -74.006 })).toBeCloseTo(190.2, 0);
+  });
+});
+
+describe('a correction in words', () => {
+  const questions = [
+    { questionId: '00000000-0000-4000-8000-00000000000a', tag: 'support', text: 'Do you support fare-free buses?', type: 'multi-choice', required: false, options: [{ value: 'lean-yes', text: 'Leaning support' }, { value: 'strong-no', text: 'Strongly oppose' }] },
+  ] as Question[];
+  const before = { outcome: 'unavailable', unavailableReason: 'Not home', timestamp: '2026-10-31T21:35:00', walklistId: '', lat: 42.3, lng: -71.06, answers: { '00000000-0000-4000-8000-00000000000a': 'lean-yes' } } as const;
+
+  it('says each change with its value before and after, and how far the location moved', () => {
+    const after = { ...before, outcome: 'successful', unavailableReason: '', lat: 42.301, answers: { '00000000-0000-4000-8000-00000000000a': 'strong-no' } } as const;
+    expect(describeCorrection(before as never, after as never, questions)).toEqual([
+      { label: 'Outcome', before: 'Not available', after: 'Successful' },
+      { label: 'Unavailable reason', before: 'Not home', after: 'None' },
+      { label: 'Location', movedMetres: 111 },
+      { label: 'Support', before: 'Leaning support', after: 'Strongly oppose' },
+    ]);
   });
 });

@@ -45,8 +45,12 @@ const LocalTimestamp = z
   .refine((value) => !Number.isNaN(Date.parse(`${value}Z`)), { message: 'Enter a real date and time' })
   .refine((value) => Date.parse(`${value}Z`) <= Date.now() + FUTURE_TOLERANCE_MS, { message: 'The time cannot be in the future' });
 
-const Coordinate = (shape: z.ZodNumber, name: string) =>
-  z.number({ error: `Enter the ${name}` }).pipe(shape);
+/** The API's own range, with messages written for the form (a sentence, naming the field). */
+const Coordinate = (shape: z.ZodNumber, name: string) => {
+  const [min, max] = [shape.minValue ?? -Infinity, shape.maxValue ?? Infinity];
+  const range = `The ${name} must be between ${min} and ${max}`;
+  return z.number({ error: `Enter the ${name}` }).min(min, range).max(max, range);
+};
 
 export function interactionFieldsSchema(questions: Question[]) {
   return z.object({
@@ -65,7 +69,7 @@ export function interactionFieldsSchema(questions: Question[]) {
 
 export function correctionSchema(questions: Question[]) {
   return interactionFieldsSchema(questions).extend({
-    reason: z.string().trim().min(3, 'Say why you are correcting this interaction').max(500, 'Keep the reason to 500 characters or fewer'),
+    reason: z.string().trim().min(3, 'Say why you are correcting this interaction, in at least 3 characters').max(500, 'Keep the reason to 500 characters or fewer'),
   });
 }
 
@@ -172,6 +176,36 @@ export function describeConflict(original: InteractionFields, theirs: Interactio
   return rows
     .map(({ field, label, pick }) => ({ field, label, original: pick(original), theirs: pick(theirs), yours: pick(yours) }))
     .filter((row) => row.original !== row.theirs || row.original !== row.yours);
+}
+
+/** One change of a correction, in words: a field from one value to another, or the canvasser's location moved. */
+export type ChangeLine = { label: string; before: string; after: string } | { label: 'Location'; movedMetres: number };
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * What a correction changed, as a person says it: "Support: Leaning support → Strongly oppose",
+ * "Outcome: Not available → Successful", "Location moved 120 m" (the distance is written in the
+ * organization's units where it is shown).
+ */
+export function describeCorrection(before: InteractionFields, after: InteractionFields, questions: Question[], walklistName: (id: string) => string = (id) => id): ChangeLine[] {
+  const lines: ChangeLine[] = [];
+  const push = (label: string, a: string, b: string) => {
+    if (a !== b) lines.push({ label, before: a, after: b });
+  };
+  push('Outcome', OUTCOME_LABELS[before.outcome], OUTCOME_LABELS[after.outcome]);
+  push('Unavailable reason', before.unavailableReason || 'None', after.unavailableReason || 'None');
+  push('Time of the visit (UTC)', before.timestamp.replace('T', ' '), after.timestamp.replace('T', ' '));
+  push('Walklist', before.walklistId ? walklistName(before.walklistId) : 'None', after.walklistId ? walklistName(after.walklistId) : 'None');
+  if (before.lat !== after.lat || before.lng !== after.lng) {
+    const moved = Number.isFinite(before.lat) && Number.isFinite(before.lng) ? milesBetween(before, after) * 1609.344 : NaN;
+    if (Number.isFinite(moved)) lines.push({ label: 'Location', movedMetres: Math.round(moved) });
+    else push('Location', 'None', `${after.lat.toFixed(5)}, ${after.lng.toFixed(5)}`);
+  }
+  for (const question of questions) {
+    push(capitalized(question.tag), show(question, before.answers[question.questionId] ?? ''), show(question, after.answers[question.questionId] ?? ''));
+  }
+  return lines;
 }
 
 /** The user's edits (what differs from `original`) laid over `theirs`: "re-apply my edits" after a conflict. */

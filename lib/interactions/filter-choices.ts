@@ -10,7 +10,7 @@
 import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
 import { campaignIndex, settle, type IndexEntry } from '@/lib/map-index/campaign-index';
-import type { CampaignContext } from './queries';
+import { loadCampaignContext, type CampaignContext } from './queries';
 import { nameWalklists, type WalklistOption } from './walklists';
 
 /** How long a page waits for a first index build before it renders without the walklists. */
@@ -36,4 +36,10 @@ export function filterChoices(context: CampaignContext, entry: IndexEntry): Filt
     walklists: entry.index ? nameWalklists(entry.index.walklistLists(), listNames) : [],
     walklistsPending: !entry.index,
   };
+}
+
+/** The campaign's walklists by name, for the walklist choice of the correction and entry forms. */
+export async function loadWalklistOptions(auth: AuthContext, campaignId: string, context?: CampaignContext): Promise<WalklistOption[]> {
+  const [campaignContext, entry] = await Promise.all([context ?? loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId)]);
+  return filterChoices(campaignContext, entry).walklists;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { campaignPageMetadata } from '@/lib/interactions/page-title';
 import { FilterBar } from '@/components/interactions/filter-bar';
 import { MapViewLoader } from '@/components/map/map-view-loader';
 import { ErrorState } from '@/components/ui/error-state';
@@ -11,9 +12,12 @@ import { clustererFor } from '@/lib/map-index/clusters';
 import { PolisApiError } from '@/lib/polis/client';
 import { settings } from '@/lib/settings';
 
-export const metadata: Metadata = { title: 'Map' };
 
 type Props = { params: Promise<{ campaignId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return campaignPageMetadata('Map', (await params).campaignId);
+}
 
 function readView(search: Record<string, string | string[] | undefined>) {
   const [lat, lng, zoom] = ['lat', 'lng', 'z'].map((key) => Number(search[key]));

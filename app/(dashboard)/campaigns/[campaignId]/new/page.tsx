@@ -1,13 +1,18 @@
 import type { Metadata } from 'next';
+import { campaignPageMetadata } from '@/lib/interactions/page-title';
 import { ManualEntryForm } from '@/components/forms/manual-entry-form';
 import { ErrorState } from '@/components/ui/error-state';
 import { requireAuth, withPolis } from '@/lib/auth/session';
+import { loadWalklistOptions } from '@/lib/interactions/filter-choices';
 import { PolisApiError } from '@/lib/polis/client';
 import { settings } from '@/lib/settings';
 
-export const metadata: Metadata = { title: 'Enter an interaction' };
 
 type Props = { params: Promise<{ campaignId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return campaignPageMetadata('Enter an interaction', (await params).campaignId);
+}
 
 export default async function NewInteractionPage({ params }: Props) {
   const { campaignId } = await params;
@@ -17,8 +22,11 @@ export default async function NewInteractionPage({ params }: Props) {
     return <ErrorState title="You cannot enter interactions" message={`Your role (${auth.role}) may read interactions but not add them. Ask an organizer.`} />;
   }
   let surveys;
+  let walklists;
   try {
-    surveys = await withPolis(path, () => auth.polis.listSurveys({ filter: `/data/campaignId eq "${campaignId}"`, limit: 100 }));
+    [surveys, walklists] = await withPolis(path, () =>
+      Promise.all([auth.polis.listSurveys({ filter: `/data/campaignId eq "${campaignId}"`, limit: 100 }), loadWalklistOptions(auth, campaignId)]),
+    );
   } catch (error) {
     if (!(error instanceof PolisApiError)) throw error;
     return <ErrorState title="The campaign's surveys could not be loaded" message={`Polis answered: ${error.message}`} retryHref={path} />;
@@ -27,7 +35,7 @@ export default async function NewInteractionPage({ params }: Props) {
   return (
     <div className="space-y-4">
       <h2 className="text-xl font-semibold">Enter an interaction from a paper sheet</h2>
-      <ManualEntryForm campaignId={campaignId} surveys={surveys.data.map((s) => ({ id: s.id, name: s.data.name, questions: s.data.questions }))} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} />
+      <ManualEntryForm campaignId={campaignId} surveys={surveys.data.map((s) => ({ id: s.id, name: s.data.name, questions: s.data.questions }))} walklists={walklists} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { campaignPageMetadata } from '@/lib/interactions/page-title';
 import { FilterBar } from '@/components/interactions/filter-bar';
 import { IndexingProgress } from '@/components/interactions/indexing-progress';
 import { AnswerChart } from '@/components/surveys/answer-chart';
@@ -11,9 +12,12 @@ import { unitSystemFor } from '@/lib/units/preference';
 import { PolisApiError } from '@/lib/polis/client';
 import { valueLabel } from '@/lib/surveys/format-answer';
 
-export const metadata: Metadata = { title: 'Survey results' };
 
 type Props = { params: Promise<{ campaignId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return campaignPageMetadata('Survey results', (await params).campaignId);
+}
 
 export default async function ResultsPage({ params, searchParams }: Props) {
   const { campaignId } = await params;

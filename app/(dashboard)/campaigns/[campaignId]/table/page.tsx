@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { campaignPageMetadata } from '@/lib/interactions/page-title';
 import Link from 'next/link';
 import { FilterBar } from '@/components/interactions/filter-bar';
 import { IndexingProgress } from '@/components/interactions/indexing-progress';
@@ -14,11 +15,14 @@ import { filterChoices, loadIndexSettled } from '@/lib/interactions/filter-choic
 import { unitSystemFor } from '@/lib/units/preference';
 import { PolisApiError } from '@/lib/polis/client';
 
-export const metadata: Metadata = { title: 'Interactions' };
 
 const PAGE_SIZES = [25, 50, 100, 250, 500];
 
 type Props = { params: Promise<{ campaignId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return campaignPageMetadata('Interactions', (await params).campaignId);
+}
 
 function readTableQuery(params: Record<string, string | string[] | undefined>): TableQuery {
   const one = (key: string) => (Array.isArray(params[key]) ? params[key][0] : params[key]) ?? '';

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { campaignPageMetadata } from '@/lib/interactions/page-title';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DeleteInteraction } from '@/components/forms/delete-interaction';
@@ -15,10 +16,17 @@ import { contactAddress, contactName } from '@/lib/interactions/rows';
 import { PolisApiError } from '@/lib/polis/client';
 import type { Interaction } from '@/lib/polis/schemas';
 import { settings } from '@/lib/settings';
+import { loadWalklistOptions } from '@/lib/interactions/filter-choices';
+import { walklistName } from '@/lib/interactions/walklists';
+import { unitSystemFor } from '@/lib/units/preference';
+import { formatMetres, formatMiles } from '@/lib/units/units';
 
-export const metadata: Metadata = { title: 'Interaction' };
 
 type Props = { params: Promise<{ campaignId: string; interactionId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return campaignPageMetadata('Interaction', (await params).campaignId);
+}
 
 const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'long', timeZone: 'UTC' });
 const orNull = <T,>(promise: Promise<T>) => promise.catch((error: unknown) => (error instanceof PolisApiError && error.status !== 401 ? null : Promise.reject(error)));
@@ -33,14 +41,17 @@ async function load(auth: AuthContext, campaignId: string, interactionId: string
     throw error;
   }
   if (interaction.data.campaignId !== campaignId) return null;
-  const [contact, survey, users, list] = await Promise.all([
+  const [contact, survey, users, list, units, walklists, corrections] = await Promise.all([
     orNull(auth.polis.getContact(interaction.data.contactId)),
     orNull(auth.polis.getSurvey(interaction.data.survey.surveyId)),
     orNull(auth.polis.listUsers({ limit: 1000 })),
     orNull(auth.polis.getList(interaction.data.listId)),
+    unitSystemFor(auth, campaignId),
+    interaction.data.walklistId ? orNull(loadWalklistOptions(auth, campaignId)) : Promise.resolve([]),
+    listCorrections(auth.organization.id, interaction.id),
   ]);
   const people = new Map((users?.data ?? []).map((u) => [u.id, u.data.profile?.name ?? u.data.email]));
-  return { interaction, contact, survey, list, people };
+  return { interaction, contact, survey, list, people, units, walklists: walklists ?? [], corrections };
 }
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -75,14 +86,14 @@ export default async function InteractionPage({ params }: Props) {
     return <ErrorState title="This interaction could not be loaded" message={`Polis answered: ${error.message}`} retryHref={path} />;
   }
   if (!loaded) notFound();
-  const { interaction, contact, survey, list, people } = loaded;
+  const { interaction, contact, survey, list, people, units, walklists, corrections } = loaded;
   const { data, meta } = interaction;
   const position = contact?.data.profile.address.position?.coordinates;
   const household: [number, number] | null = position ? [position[1], position[0]] : null;
   const canvasser: [number, number] | null = data.location?.lat !== undefined && data.location?.lng !== undefined ? [data.location.lat, data.location.lng] : null;
-  const distance = data.distance !== undefined ? `${data.distance.toFixed(3)} mi (${Math.round(data.distance * 1609.344)} m)` : null;
+  const distance = data.distance !== undefined ? formatMiles(data.distance, units) : null;
+  const accuracy = data.location?.confidence !== undefined ? formatMetres(data.location.confidence, units) : null;
   const name = contactName(contact ?? undefined);
-  const corrections = await listCorrections(auth.organization.id, interaction.id);
   const canModify = auth.can('modify@interactions');
 
   return (
@@ -130,10 +141,10 @@ export default async function InteractionPage({ params }: Props) {
           )}
         </Section>
         <Section title="Where">
-          <WhereMapLoader household={household} canvasser={canvasser} confidence={data.location?.confidence ?? null} distanceLabel={distance} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} />
+          <WhereMapLoader household={household} canvasser={canvasser} confidence={data.location?.confidence ?? null} distanceLabel={distance} accuracyLabel={accuracy} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} />
           <dl className="mt-3 grid grid-cols-3 gap-3">
             <Fact label="Distance from household">{distance ?? '—'}</Fact>
-            <Fact label="GPS accuracy">{data.location?.confidence !== undefined ? `${Math.round(data.location.confidence)} m` : '—'}</Fact>
+            <Fact label="GPS accuracy">{accuracy ?? '—'}</Fact>
             <Fact label="Canvasser position">{canvasser ? `${canvasser[0].toFixed(5)}, ${canvasser[1].toFixed(5)}` : '—'}</Fact>
           </dl>
         </Section>
@@ -143,7 +154,7 @@ export default async function InteractionPage({ params }: Props) {
               <OutcomeBadge outcome={outcomeOf(interaction)} />
             </Fact>
             <Fact label="Unavailable reason">{data.unavailableReason ?? '—'}</Fact>
-            <Fact label="Walklist">{data.walklistId ?? '—'}</Fact>
+            <Fact label="Walklist">{data.walklistId ? walklistName(walklists, data.walklistId) : 'Not on a walklist'}</Fact>
             <Fact label="Canvasser">{people.get(meta.createdBy) ?? meta.createdBy}</Fact>
             <Fact label="Recorded">{when.format(new Date(meta.created))} by {people.get(meta.createdBy) ?? meta.createdBy}</Fact>
             <Fact label="Last modified">{when.format(new Date(meta.modified))} by {people.get(meta.modifiedBy) ?? meta.modifiedBy}</Fact>
@@ -155,7 +166,7 @@ export default async function InteractionPage({ params }: Props) {
         </Section>
       </div>
       <Section title="Correction history">
-        <CorrectionHistory corrections={corrections} />
+        <CorrectionHistory corrections={corrections} questions={survey?.data.questions ?? []} units={units} />
       </Section>
       <details className="rounded-lg border border-slate-200 bg-white p-4">
         <summary className="cursor-pointer text-sm font-medium">Raw JSON (for support)</summary>

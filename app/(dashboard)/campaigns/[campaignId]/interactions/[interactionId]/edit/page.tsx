@@ -1,16 +1,21 @@
 import type { Metadata } from 'next';
+import { campaignPageMetadata } from '@/lib/interactions/page-title';
 import { notFound } from 'next/navigation';
 import { CorrectionForm } from '@/components/forms/correction-form';
 import { ErrorState } from '@/components/ui/error-state';
 import { requireAuth, withPolis } from '@/lib/auth/session';
 import { toFormValues } from '@/lib/interactions/correction';
+import { loadWalklistOptions } from '@/lib/interactions/filter-choices';
 import { contactName } from '@/lib/interactions/rows';
 import { PolisApiError } from '@/lib/polis/client';
 import { settings } from '@/lib/settings';
 
-export const metadata: Metadata = { title: 'Correct an interaction' };
 
 type Props = { params: Promise<{ campaignId: string; interactionId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return campaignPageMetadata('Correct an interaction', (await params).campaignId);
+}
 
 export default async function EditInteractionPage({ params }: Props) {
   const { campaignId, interactionId } = await params;
@@ -24,8 +29,12 @@ export default async function EditInteractionPage({ params }: Props) {
     loaded = await withPolis(`${detailHref}/edit`, async () => {
       const interaction = await auth.polis.getInteraction(interactionId);
       if (interaction.data.campaignId !== campaignId) return null;
-      const [survey, contact] = await Promise.all([auth.polis.getSurvey(interaction.data.survey.surveyId), auth.polis.getContact(interaction.data.contactId).catch(() => null)]);
-      return { interaction, survey, contact };
+      const [survey, contact, walklists] = await Promise.all([
+        auth.polis.getSurvey(interaction.data.survey.surveyId),
+        auth.polis.getContact(interaction.data.contactId).catch(() => null),
+        loadWalklistOptions(auth, campaignId),
+      ]);
+      return { interaction, survey, contact, walklists };
     });
   } catch (error) {
     if (error instanceof PolisApiError && (error.status === 404 || error.status === 400)) notFound();
@@ -33,7 +42,7 @@ export default async function EditInteractionPage({ params }: Props) {
     return <ErrorState title="This interaction could not be loaded for correction" message={`Polis answered: ${error.message}`} retryHref={`${detailHref}/edit`} />;
   }
   if (!loaded) notFound();
-  const { interaction, survey, contact } = loaded;
+  const { interaction, survey, contact, walklists } = loaded;
   const position = contact?.data.profile.address.position?.coordinates;
   return (
     <div className="space-y-4">
@@ -44,6 +53,7 @@ export default async function EditInteractionPage({ params }: Props) {
         initial={toFormValues(interaction.data, survey.data.questions)}
         questions={survey.data.questions}
         household={position ? { lat: position[1], lng: position[0] } : null}
+        walklists={walklists}
         detailHref={detailHref}
         tileUrl={settings.tileUrl}
         tileAttribution={settings.tileAttribution}

@@ -125,7 +125,12 @@ test.describe('as the organizer', () => {
     expect(await countFor()).toBe(before + 1);
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByRole('heading', { name: /^Saved: / })).toBeVisible();
-    await expect(page.getByText('strong-yes')).toBeVisible();
+    // This visit's answers, as the survey words them: no raw codes, nothing from earlier visits.
+    const summary = page.getByLabel("This visit's answers");
+    await expect(summary).toContainText('Strongly support');
+    await expect(summary).toContainText('Successful');
+    await expect(summary).not.toContainText('strong-yes');
+    await expect(summary).not.toContainText('SUPPORT');
     expect(await countFor()).toBe(before + 1);
     // The retry is logged once, as the one interaction it is.
     await page.getByRole('link', { name: 'Open the interaction' }).click();

@@ -88,13 +88,17 @@ export function ManualEntryForm({ campaignId, surveys, walklists, tileUrl, tileA
     return (
       <section className="space-y-4 rounded-lg border border-green-300 bg-green-50 p-6" aria-labelledby="saved-title">
         <h2 id="saved-title" className="text-lg font-semibold text-green-900">
-          Saved: {state.contact.name} now has these answers on file
+          Saved: the visit to {state.contact.name}
         </h2>
-        <dl className="grid gap-2 text-sm sm:grid-cols-2">
-          {Object.entries(state.contact.fields).map(([key, value]) => (
-            <div key={key}>
-              <dt className="text-xs uppercase text-green-800">{key}</dt>
-              <dd>{Array.isArray(value) ? value.join(', ') : String(value)}</dd>
+        <dl className="grid gap-2 text-sm sm:grid-cols-2" aria-label="This visit's answers">
+          <div>
+            <dt className="text-xs font-medium text-green-800">Outcome</dt>
+            <dd>{state.outcome}</dd>
+          </div>
+          {(state.answers ?? []).map((row) => (
+            <div key={row.question}>
+              <dt className="text-xs font-medium text-green-800">{row.question}</dt>
+              <dd>{row.answer}</dd>
             </div>
           ))}
         </dl>

@@ -16,7 +16,9 @@ import { listCorrections, logCorrection } from '@/lib/corrections/store';
 import { recordChange } from '@/lib/map-index/campaign-index';
 import { PolisApiError } from '@/lib/polis/client';
 import { IdSchema, type Contact, type Interaction, type InteractionData, type PatchOperation, type Question } from '@/lib/polis/schemas';
+import { answerToText, formatAnswer } from '@/lib/surveys/format-answer';
 import { loadWalklistOptions } from './filter-choices';
+import { OUTCOME_LABELS, outcomeOf } from './filters';
 import { walklistName } from './walklists';
 import { CONTACT_SEARCH_LIMIT, contactSearchFilter } from './contact-search';
 import { applyFormValues, correctionSchema, describeCorrection, manualEntrySchema, milesBetween, toFormValues, type InteractionFields } from './correction';
@@ -29,7 +31,8 @@ export type CorrectionState = ActionState & {
   conflict?: { theirs: InteractionFields; etag: string };
 };
 
-export type EntryState = ActionState & { interactionId?: string; contact?: { name: string; fields: Contact['data']['fields'] } };
+/** After a manual entry: this visit's own answers, as question and option text (not the contact's accumulated fields). */
+export type EntryState = ActionState & { interactionId?: string; contact?: { name: string }; outcome?: string; answers?: { question: string; answer: string }[] };
 
 /** zod issues as `{ field: message }`, the field named as the form names it (`answers.<id>`, `lat`). */
 function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -229,7 +232,11 @@ export async function enterInteraction(input: z.input<typeof EntryInput>): Promi
     recordChange(auth.organization.id, campaignId, { upsert: created });
     revalidatePath(`/campaigns/${campaignId}`, 'layout');
     const name = [updated.data.profile.name.first, updated.data.profile.name.last].join(' ');
-    return { ok: true, message: 'Interaction saved.', interactionId: created.id, contact: { name, fields: updated.data.fields } };
+    const answers = questions
+      .filter((q) => q.type !== 'availability')
+      .map((q) => ({ question: q.text, answer: answerToText(formatAnswer(q, created.data.survey.responses[q.questionId])) }))
+      .filter((row) => row.answer);
+    return { ok: true, message: 'Interaction saved.', interactionId: created.id, contact: { name }, outcome: OUTCOME_LABELS[outcomeOf(created)], answers };
   });
 }
 

@@ -1,4 +1,5 @@
 import { api, apiTotal, campaigns, expect, test } from './fixtures';
+import { formatMiles } from '@/lib/units/units';
 import { CampaignPage } from './pages/campaign-page';
 
 test.beforeEach(async ({ signIn }) => {
@@ -24,7 +25,7 @@ test('sorting and paging the table match the API', async ({ page, baseURL, apiTo
   await expect(rows.first()).toBeVisible();
   const distances = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[6]!.textContent));
   expect(distances.length).toBeGreaterThan(5);
-  expect(distances).toEqual(expected.data.slice(0, distances.length).map((i: { data: { distance: number } }) => `${i.data.distance.toFixed(3)} mi`));
+  expect(distances).toEqual(expected.data.slice(0, distances.length).map((i: { data: { distance: number } }) => formatMiles(i.data.distance, 'imperial')));
   const firstContact = await api(baseURL!, apiToken, `/v1/contacts/${expected.data[0].data.contactId}`);
   await expect(rows.first()).toContainText(firstContact.data.profile.name.last);
 });

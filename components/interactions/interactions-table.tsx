@@ -18,7 +18,7 @@ import type { RowFacts } from '@/lib/interactions/rows';
 import { OutcomeBadge } from './outcome-badge';
 
 /** A table row: the facts every view shows, the detail's link and the answers in short. */
-export type InteractionRow = RowFacts & { href: string; answers: string };
+export type InteractionRow = RowFacts & { href: string; answers: string; distanceText: string; confidenceText: string };
 
 export type SortLink = { href: string; direction: 'asc' | 'desc' | null };
 
@@ -27,51 +27,55 @@ const column = createColumnHelper<typeof features, InteractionRow>();
 const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 const columns = column.columns([
-  column.accessor('time', { id: 'timestamp', header: 'Time (UTC)', cell: (info) => when.format(new Date(info.getValue())) }),
+  column.accessor('time', { id: 'timestamp', header: 'Time (UTC)', cell: (info) => <span className="whitespace-nowrap">{when.format(new Date(info.getValue()))}</span> }),
   column.accessor('contactName', {
     id: 'contact',
     header: 'Contact',
     cell: (info) => (
-      <div>
+      <div className="max-w-[22rem] truncate" title={`${info.getValue()}, ${info.row.original.address}`}>
         <Link href={info.row.original.href} className="font-medium text-brand-700 hover:underline">
           {info.getValue()}
         </Link>
-        <div className="text-xs text-slate-500">{info.row.original.address}</div>
+        <span className="text-xs text-slate-500"> · {info.row.original.address}</span>
       </div>
     ),
   }),
-  column.accessor('canvasser', { header: 'Canvasser' }),
-  column.accessor('list', { header: 'List' }),
-  column.accessor('outcome', { header: 'Outcome', cell: (info) => <OutcomeBadge outcome={info.getValue()} /> }),
+  column.accessor('canvasser', { header: 'Canvasser', cell: (info) => <span className="whitespace-nowrap">{info.getValue()}</span> }),
+  column.accessor('list', { header: 'List', cell: (info) => <span className="whitespace-nowrap">{info.getValue()}</span> }),
+  column.accessor('outcome', { header: 'Outcome', cell: (info) => <span className="whitespace-nowrap"><OutcomeBadge outcome={info.getValue()} /></span> }),
   column.accessor('unavailableReason', { id: 'reason', header: 'Unavailable reason' }),
-  column.accessor('distance', { header: 'Distance', cell: (info) => (info.getValue() === null ? '—' : `${info.getValue()!.toFixed(3)} mi`) }),
-  column.accessor('confidence', { header: 'GPS accuracy', cell: (info) => (info.getValue() === null ? '—' : `${Math.round(info.getValue()!)} m`) }),
-  column.accessor('answers', { header: 'Answers', cell: (info) => <span className="line-clamp-2 text-xs text-slate-600">{info.getValue()}</span> }),
+  column.accessor('distanceText', { id: 'distance', header: 'Distance', cell: (info) => <span className="whitespace-nowrap tabular-nums">{info.getValue()}</span> }),
+  column.accessor('confidenceText', { id: 'confidence', header: 'GPS accuracy', cell: (info) => <span className="whitespace-nowrap tabular-nums">{info.getValue()}</span> }),
+  column.accessor('answers', { header: 'Answers', cell: (info) => <span className="block max-w-[28rem] truncate text-xs text-slate-600" title={info.getValue()}>{info.getValue()}</span> }),
 ]);
 
-const ROW_HEIGHT = 56;
+/** Row heights of the two densities: dense (the default) shows about 18 rows at 1440×900. */
+const ROW_HEIGHTS = { dense: 33, comfortable: 56 } as const;
+type Density = keyof typeof ROW_HEIGHTS;
 
 /** Column visibility and order, remembered per user in this browser. */
 function useRememberedLayout(storageKey: string) {
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
   const [columnOrder, setColumnOrder] = useState<ColumnOrderState>([]);
+  const [density, setDensity] = useState<Density>('dense');
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     try {
-      const saved = JSON.parse(localStorage.getItem(storageKey) ?? '{}') as { visibility?: ColumnVisibilityState; order?: ColumnOrderState };
+      const saved = JSON.parse(localStorage.getItem(storageKey) ?? '{}') as { visibility?: ColumnVisibilityState; order?: ColumnOrderState; density?: Density };
       // Reading the browser's storage after mount keeps server and client renders equal.
       // eslint-disable-next-line react-hooks/set-state-in-effect
       if (saved.visibility) setColumnVisibility(saved.visibility);
       if (saved.order) setColumnOrder(saved.order);
+      if (saved.density && saved.density in ROW_HEIGHTS) setDensity(saved.density);
     } catch {
       // A damaged entry is ignored.
     }
     setLoaded(true);
   }, [storageKey]);
   useEffect(() => {
-    if (loaded) localStorage.setItem(storageKey, JSON.stringify({ visibility: columnVisibility, order: columnOrder }));
-  }, [loaded, storageKey, columnVisibility, columnOrder]);
-  return { columnVisibility, setColumnVisibility, columnOrder, setColumnOrder };
+    if (loaded) localStorage.setItem(storageKey, JSON.stringify({ visibility: columnVisibility, order: columnOrder, density }));
+  }, [loaded, storageKey, columnVisibility, columnOrder, density]);
+  return { columnVisibility, setColumnVisibility, columnOrder, setColumnOrder, density, setDensity };
 }
 
 type Props = { rows: InteractionRow[]; sortLinks: Record<string, SortLink>; storageKey: string; selectedId?: string };
@@ -89,8 +93,11 @@ export function InteractionsTable({ rows, sortLinks, storageKey, selectedId }: P
     onColumnOrderChange: layout.setColumnOrder,
   });
   const scroller = useRef<HTMLDivElement>(null);
+  const rowHeight = ROW_HEIGHTS[layout.density];
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 });
+  // A new density changes every row's height: the virtualizer's estimates are dropped.
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const items = virtualizer.getVirtualItems();
   const tableRows = table.getRowModel().rows;
   const padTop = items[0]?.start ?? 0;
@@ -108,6 +115,16 @@ export function InteractionsTable({ rows, sortLinks, storageKey, selectedId }: P
 
   return (
     <div className="space-y-2">
+      <div className="flex flex-wrap items-start gap-x-6 gap-y-2">
+      <fieldset className="flex items-center gap-3 text-sm">
+        <legend className="sr-only">Row density</legend>
+        {(Object.keys(ROW_HEIGHTS) as Density[]).map((option) => (
+          <label key={option} className="flex items-center gap-1.5">
+            <input type="radio" name="density" checked={layout.density === option} onChange={() => layout.setDensity(option)} />
+            {option === 'dense' ? 'Dense rows' : 'Comfortable rows'}
+          </label>
+        ))}
+      </fieldset>
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-700">Columns</summary>
         <ul className="mt-2 grid gap-1 sm:grid-cols-3" aria-label="Columns">
@@ -127,6 +144,7 @@ export function InteractionsTable({ rows, sortLinks, storageKey, selectedId }: P
           ))}
         </ul>
       </details>
+      </div>
       <div ref={scroller} className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full border-collapse text-sm" aria-label="Interactions" aria-rowcount={rows.length + 1}>
           <thead className="sticky top-0 z-10 bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
@@ -160,14 +178,14 @@ export function InteractionsTable({ rows, sortLinks, storageKey, selectedId }: P
                   key={row.id}
                   aria-rowindex={item.index + 2}
                   aria-selected={selected || undefined}
-                  style={{ height: ROW_HEIGHT }}
+                  style={{ height: rowHeight }}
                   onClick={(event) => {
                     if (!(event.target as HTMLElement).closest('a')) router.push(row.original.href);
                   }}
                   className={`cursor-pointer border-t border-slate-100 hover:bg-brand-50 ${selected ? 'bg-amber-50' : ''}`}
                 >
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="px-3 py-1.5 align-middle">
+                    <td key={cell.id} className={`px-3 align-middle ${layout.density === 'dense' ? 'py-1' : 'py-2.5'}`}>
                       <FlexRender cell={cell} />
                     </td>
                   ))}

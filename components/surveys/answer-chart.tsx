@@ -27,10 +27,11 @@ export function AnswerChart({ title, answered, total, bars }: { title: string; a
                 href={bar.href}
                 aria-label={`${bar.label}: ${number.format(bar.count)} (${percent.format(answered ? bar.count / answered : 0)}). Filter by this answer`}
                 aria-current={bar.active ? 'true' : undefined}
-                className="group grid grid-cols-[10rem_1fr] items-center gap-3 text-sm"
+                className="group block space-y-0.5 text-sm"
               >
-                <span className={`truncate ${bar.active ? 'font-semibold' : ''}`}>{bar.label}</span>
-                <span className="relative h-6 rounded bg-slate-100">
+                {/* The whole label, on its own line above its bar: long option texts wrap, never cut. */}
+                <span className={`block break-words ${bar.active ? 'font-semibold' : ''}`}>{bar.label}</span>
+                <span className="relative block h-6 rounded bg-slate-100">
                   <span className={`absolute inset-y-0 left-0 rounded ${bar.active ? 'bg-brand-700' : 'bg-brand-600/70 group-hover:bg-brand-600'}`} style={{ width: `${(bar.count / max) * 100}%` }} />
                   <span className="absolute inset-y-0 left-2 flex items-center text-xs font-semibold text-slate-900 tabular-nums">
                     {number.format(bar.count)} · {percent.format(answered ? bar.count / answered : 0)}

@@ -8,11 +8,13 @@
  */
 import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
-import { walkInteractions } from '@/lib/map-index/campaign-index';
+import { walkInteractionsSorted } from '@/lib/map-index/campaign-index';
+import type { Interaction } from '@/lib/polis/schemas';
+import { ACCURACY_INPUT, DISTANCE_INPUT, type UnitSystem } from '@/lib/units/units';
 import { answerToText, formatAnswer } from '@/lib/surveys/format-answer';
 import { matchesAnswer, OUTCOME_LABELS, toPolisFilter, type InteractionFilters } from './filters';
-import { loadCampaignContext, loadContacts } from './queries';
-import { rowFacts } from './rows';
+import { loadCampaignContext, loadContacts, loadInteractionPage, SORTABLE, type TableQuery } from './queries';
+import { rowFacts, type Names } from './rows';
 
 /** RFC 4180 quoting, and a leading apostrophe so a spreadsheet never runs a cell as a formula. */
 export function csvCell(value: string | number | null | undefined): string {
@@ -23,7 +25,24 @@ export function csvCell(value: string | number | null | undefined): string {
 
 const line = (cells: (string | number | null | undefined)[]) => cells.map(csvCell).join(',') + '\r\n';
 
-export function exportInteractionsCsv(auth: AuthContext, campaignId: string, filters: InteractionFilters): ReadableStream<Uint8Array> {
+/** Rows asked for at a time when the order is one only the table's own reads give (names, a search). */
+const EXPORT_PAGE = 500;
+
+/** Every matching row in the table's order: the same reads as the table, page after page, or a sorted keyset walk. */
+async function walkInTableOrder(auth: AuthContext, campaignId: string, filters: InteractionFilters, order: TableQuery, names: Names, onPage: (page: Interaction[]) => Promise<void>) {
+  if (order.sort in SORTABLE && !order.search && !filters.contact && !filters.answer) {
+    await walkInteractionsSorted(auth.polis, toPolisFilter(campaignId, filters), SORTABLE[order.sort as keyof typeof SORTABLE], order.direction === 'asc' ? 'ASC' : 'DESC', onPage);
+    return;
+  }
+  for (let page = 1; ; page++) {
+    const rows = await loadInteractionPage(auth, campaignId, filters, { ...order, page, size: EXPORT_PAGE }, names);
+    if (rows.state !== 'ready') throw new Error('The campaign is still being indexed; export again in a minute.');
+    await onPage(rows.interactions);
+    if (page * EXPORT_PAGE >= rows.total) return;
+  }
+}
+
+export function exportInteractionsCsv(auth: AuthContext, campaignId: string, filters: InteractionFilters, order: TableQuery, units: UnitSystem): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream({
     async start(controller) {
@@ -31,8 +50,11 @@ export function exportInteractionsCsv(auth: AuthContext, campaignId: string, fil
         const context = await loadCampaignContext(auth, campaignId);
         const names = { people: context.people, lists: new Map(context.lists.map((l) => [l.id, l.name])) };
         const { questions } = context;
-        controller.enqueue(encoder.encode('\uFEFF' + line(['Interaction id', 'Time (UTC)', 'Contact', 'Address', 'Canvasser', 'List', 'Outcome', 'Unavailable reason', 'Distance (miles)', 'GPS accuracy (m)', 'Latitude', 'Longitude', ...questions.map((q) => q.text)])));
-        await walkInteractions(auth.polis, toPolisFilter(campaignId, filters), async (page) => {
+        // Distances in the organization's units, as numbers a spreadsheet can sum.
+        const distanceUnit = DISTANCE_INPUT[units];
+        const accuracyUnit = ACCURACY_INPUT[units];
+        controller.enqueue(encoder.encode('\uFEFF' + line(['Interaction id', 'Time (UTC)', 'Contact', 'Address', 'Canvasser', 'List', 'Outcome', 'Unavailable reason', `Distance (${distanceUnit.label})`, `GPS accuracy (${accuracyUnit.label})`, 'Latitude', 'Longitude', ...questions.map((q) => q.text)])));
+        await walkInTableOrder(auth, campaignId, filters, order, names, async (page) => {
           const matching = page.filter((interaction) => matchesAnswer(interaction, filters.answer));
           const contacts = await loadContacts(auth, matching.map((i) => i.data.contactId));
           let chunk = '';
@@ -40,7 +62,7 @@ export function exportInteractionsCsv(auth: AuthContext, campaignId: string, fil
             const facts = rowFacts(interaction, contacts.get(interaction.data.contactId), names);
             chunk += line([
               facts.id, facts.time, facts.contactName, facts.address, facts.canvasser, facts.list, OUTCOME_LABELS[facts.outcome], facts.unavailableReason,
-              facts.distance, facts.confidence, interaction.data.location?.lat, interaction.data.location?.lng,
+              facts.distance === null ? null : distanceUnit.fromMiles(facts.distance), facts.confidence === null ? null : accuracyUnit.fromMetres(facts.confidence), interaction.data.location?.lat, interaction.data.location?.lng,
               ...questions.map((q) => answerToText(formatAnswer(q, interaction.data.survey.responses[q.questionId]))),
             ]);
           }

@@ -10,9 +10,12 @@
  */
 import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
-import { campaignIndex, settle } from '@/lib/map-index/campaign-index';
+import { campaignIndex, settle, walkInteractions } from '@/lib/map-index/campaign-index';
 import type { Contact, Interaction, Question, Survey } from '@/lib/polis/schemas';
-import { matchesAnswer, toPolisFilter, type InteractionFilters } from './filters';
+import type { PointIndex } from '@/lib/map-index/point-index';
+import { contactSearchFilter } from './contact-search';
+import { matchesAnswer, outcomeOf, toPolisFilter, type InteractionFilters, type Outcome } from './filters';
+import type { Names } from './rows';
 
 /** How many ids go in one `/id in [...]` filter, keeping the URL well under common limits. */
 const IDS_PER_REQUEST = 150;
@@ -51,29 +54,94 @@ export async function loadContacts(auth: AuthContext, ids: string[]): Promise<Ma
 }
 
 export const SORTABLE = { timestamp: '/data/timestamp', distance: '/data/distance', confidence: '/data/location/confidence' } as const;
-export type SortKey = keyof typeof SORTABLE;
-export type TableQuery = { page: number; size: number; sort: SortKey; direction: 'asc' | 'desc' };
+/** Sorted by what people read (names, the outcome), which Polis cannot sort on: through the point index. */
+export const NAME_SORTABLE = ['contact', 'canvasser', 'list', 'outcome'] as const;
+export type SortKey = keyof typeof SORTABLE | (typeof NAME_SORTABLE)[number];
+export const isSortKey = (key: string): key is SortKey => key in SORTABLE || (NAME_SORTABLE as readonly string[]).includes(key);
+export type TableQuery = { page: number; size: number; sort: SortKey; direction: 'asc' | 'desc'; search?: string };
+
+/** Sorting by contact name reads every matching contact: done for up to this many interactions. */
+const CONTACT_SORT_LIMIT = 20_000;
+
+export const PAGE_SIZES = [25, 50, 100, 250, 500];
+
+/** The table's paging, sort and search from its URL; a value it cannot use falls back to the default. */
+export function readTableQuery(params: Record<string, string | string[] | undefined> | URLSearchParams): TableQuery {
+  const one = (key: string): string => {
+    const value = params instanceof URLSearchParams ? params.get(key) : params[key];
+    return (Array.isArray(value) ? value[0] : value) ?? '';
+  };
+  const [sort, direction] = one('sort').split(':');
+  const size = Number(one('size'));
+  return {
+    page: Math.max(1, Math.floor(Number(one('page')) || 1)),
+    size: PAGE_SIZES.includes(size) ? size : 100,
+    sort: sort && isSortKey(sort) ? sort : 'timestamp',
+    direction: direction === 'asc' ? 'asc' : 'desc',
+    search: one('q').trim().slice(0, 100) || undefined,
+  };
+}
+
+/** Visits of at most this many contacts are listed for a search; the page says when more matched. */
+export const SEARCH_CONTACTS = 150;
+
+const OUTCOME_ORDER: Record<Outcome, number> = { successful: 0, contacted: 1, unavailable: 2 };
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
+/** Interactions in the order of a sort key, ties by time (newest first) then id: stable across pages. */
+export function sortInteractions(interactions: Interaction[], key: SortKey, direction: 'asc' | 'desc', names: Names, contactNames: Map<string, string> = new Map()): Interaction[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  const text = (interaction: Interaction): string | number => {
+    switch (key) {
+      case 'contact': return contactNames.get(interaction.data.contactId) ?? '';
+      case 'canvasser': return names.people.get(interaction.meta.createdBy) ?? '';
+      case 'list': return names.lists.get(interaction.data.listId) ?? '';
+      case 'outcome': return OUTCOME_ORDER[outcomeOf(interaction)];
+      case 'timestamp': return Date.parse(interaction.data.timestamp);
+      case 'distance': return interaction.data.distance ?? -1;
+      case 'confidence': return interaction.data.location?.confidence ?? -1;
+    }
+  };
+  const keyed = interactions.map((interaction) => ({ interaction, value: text(interaction) }));
+  keyed.sort((a, b) => {
+    const order = typeof a.value === 'number' && typeof b.value === 'number' ? a.value - b.value : collator.compare(String(a.value), String(b.value));
+    return sign * order || b.interaction.data.timestamp.localeCompare(a.interaction.data.timestamp) || a.interaction.id.localeCompare(b.interaction.id);
+  });
+  return keyed.map((k) => k.interaction);
+}
 
 export type InteractionPage =
-  | { state: 'ready'; interactions: Interaction[]; total: number }
+  | { state: 'ready'; interactions: Interaction[]; total: number; contactsMatched?: number; note?: string }
   | { state: 'indexing'; loaded: number; total: number };
 
-export async function loadInteractionPage(auth: AuthContext, campaignId: string, filters: InteractionFilters, query: TableQuery): Promise<InteractionPage> {
+export async function loadInteractionPage(auth: AuthContext, campaignId: string, filters: InteractionFilters, query: TableQuery, names: Names = { people: new Map(), lists: new Map() }): Promise<InteractionPage> {
   const skip = (query.page - 1) * query.size;
-  if (filters.contact) {
-    // One household's visits are few: the API lists them, the answer filter applies here.
-    const { data } = await auth.polis.listInteractions({
-      filter: toPolisFilter(campaignId, filters),
-      sort: [SORTABLE[query.sort], query.direction === 'asc' ? 'ASC' : 'DESC'],
-      limit: 1000,
-    });
-    const matching = data.filter((interaction) => matchesAnswer(interaction, filters.answer));
-    return { state: 'ready', interactions: matching.slice(skip, skip + query.size), total: matching.length };
+  const apiSort = query.sort in SORTABLE ? SORTABLE[query.sort as keyof typeof SORTABLE] : SORTABLE.timestamp;
+  if (filters.contact || query.search || query.sort === 'contact') {
+    // One household's visits, or those of the contacts a search found: few enough to list, then sort here.
+    let scope = toPolisFilter(campaignId, filters);
+    let contactsMatched: number | undefined;
+    if (query.search) {
+      const campaign = await auth.polis.getCampaign(campaignId);
+      const found = await auth.polis.listContacts({ filter: contactSearchFilter(campaign.data.lists.map((l) => l.listId), query.search), sort: ['/data/profile/name/last', 'ASC'], limit: SEARCH_CONTACTS });
+      contactsMatched = found.total;
+      if (found.data.length === 0) return { state: 'ready', interactions: [], total: 0, contactsMatched };
+      scope += ` and /data/contactId in [${found.data.map((c) => JSON.stringify(c.id)).join(',')}]`;
+    }
+    if (!query.search && !filters.contact) return sortByContact(auth, campaignId, filters, query);
+    const { data } = await auth.polis.listInteractions({ filter: scope, sort: [apiSort, query.direction === 'asc' ? 'ASC' : 'DESC'], limit: 1000 });
+    let matching = data.filter((interaction) => matchesAnswer(interaction, filters.answer));
+    if (!(query.sort in SORTABLE)) {
+      const contacts = query.sort === 'contact' ? await loadContacts(auth, matching.map((i) => i.data.contactId)) : new Map<string, Contact>();
+      const contactNames = new Map([...contacts].map(([id, contact]) => [id, `${contact.data.profile.name.last} ${contact.data.profile.name.first}`]));
+      matching = sortInteractions(matching, query.sort, query.direction, names, contactNames);
+    }
+    return { state: 'ready', interactions: matching.slice(skip, skip + query.size), total: matching.length, contactsMatched };
   }
-  if (!filters.answer) {
+  if (!filters.answer && query.sort in SORTABLE) {
     const { data, total } = await auth.polis.listInteractions({
       filter: toPolisFilter(campaignId, filters),
-      sort: [SORTABLE[query.sort], query.direction === 'asc' ? 'ASC' : 'DESC'],
+      sort: [apiSort, query.direction === 'asc' ? 'ASC' : 'DESC'],
       skip,
       limit: query.size,
     });
@@ -84,10 +152,9 @@ export async function loadInteractionPage(auth: AuthContext, campaignId: string,
   if (!entry.index) return { state: 'indexing', ...entry.progress };
   const { index } = entry;
   const rows = Array.from(index.select(filters));
-  const key = query.sort === 'timestamp' ? index.time : query.sort === 'distance' ? index.distance : index.confidence;
   const sign = query.direction === 'asc' ? 1 : -1;
   // Ties keep row order (the id order of the walk): stable across pages.
-  rows.sort((a, b) => sign * ((key[a] ?? 0) - (key[b] ?? 0)) || a - b);
+  rows.sort((a, b) => sign * indexOrder(index, query.sort, names)(a, b) || a - b);
   const ids = rows.slice(skip, skip + query.size).map((row) => index.idAt(row));
   const found = new Map<string, Interaction>();
   for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
@@ -98,3 +165,41 @@ export async function loadInteractionPage(auth: AuthContext, campaignId: string,
   return { state: 'ready', interactions: ids.flatMap((id) => found.get(id) ?? []), total: rows.length };
 }
 
+
+/** A comparison of two index rows by a sort key (names compared as people read them). */
+function indexOrder(index: PointIndex, key: SortKey, names: Names): (a: number, b: number) => number {
+  const byNumber = (column: ArrayLike<number>) => (a: number, b: number) => (column[a] ?? 0) - (column[b] ?? 0);
+  const byName = (codes: ArrayLike<number>, values: string[], lookup: Map<string, string>) => {
+    const label = (row: number) => lookup.get(values[codes[row]!] ?? '') ?? '';
+    return (a: number, b: number) => collator.compare(label(a), label(b));
+  };
+  switch (key) {
+    case 'distance': return byNumber(index.distance);
+    case 'confidence': return byNumber(index.confidence);
+    case 'canvasser': return byName(index.canvasser, index.canvassers.values, names.people);
+    case 'list': return byName(index.list, index.lists.values, names.lists);
+    case 'outcome': return (a, b) => OUTCOME_ORDER[index.outcomeAt(a)] - OUTCOME_ORDER[index.outcomeAt(b)];
+    default: return byNumber(index.time);
+  }
+}
+
+/**
+ * Sorted by contact name over a whole campaign: the index keeps no contacts, so the
+ * matching interactions' contacts are read (in pages) and the ids sorted here.
+ */
+async function sortByContact(auth: AuthContext, campaignId: string, filters: InteractionFilters, query: TableQuery): Promise<InteractionPage> {
+  const { total } = await auth.polis.listInteractions({ filter: toPolisFilter(campaignId, filters), limit: 0 });
+  if (total > CONTACT_SORT_LIMIT) {
+    const page = await loadInteractionPage(auth, campaignId, filters, { ...query, sort: 'timestamp' });
+    return page.state === 'ready' ? { ...page, note: `Sorting by contact works on up to ${CONTACT_SORT_LIMIT.toLocaleString('en-US')} interactions; these ${total.toLocaleString('en-US')} are shown by time. Narrow the filters to sort them by contact.` } : page;
+  }
+  const all: Interaction[] = [];
+  await walkInteractions(auth.polis, toPolisFilter(campaignId, filters), (page) => {
+    all.push(...page.filter((interaction) => matchesAnswer(interaction, filters.answer)));
+  });
+  const contacts = await loadContacts(auth, all.map((i) => i.data.contactId));
+  const contactNames = new Map([...contacts].map(([id, contact]) => [id, `${contact.data.profile.name.last} ${contact.data.profile.name.first}`]));
+  const sorted = sortInteractions(all, 'contact', query.direction, { people: new Map(), lists: new Map() }, contactNames);
+  const skip = (query.page - 1) * query.size;
+  return { state: 'ready', interactions: sorted.slice(skip, skip + query.size), total: sorted.length };
+}

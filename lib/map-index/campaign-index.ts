@@ -41,6 +41,35 @@ export async function walkInteractions(client: Pick<PolisClient, 'listInteractio
   }
 }
 
+type SortPath = '/data/timestamp' | '/data/distance' | '/data/location/confidence';
+
+const valueAt = (interaction: Interaction, path: SortPath): string | number | undefined =>
+  path === '/data/timestamp' ? interaction.data.timestamp : path === '/data/distance' ? interaction.data.distance : interaction.data.location?.confidence;
+
+/**
+ * Walks the interactions matching `filter` in the order of one sort key, as a sorted list shows them,
+ * without a growing skip: each page starts at the last value seen (`gte`/`lte`), skipping only the rows
+ * of that value already delivered. Rows without the value come where the API puts them, first
+ * ascending and last descending, walked by id.
+ */
+export async function walkInteractionsSorted(client: Pick<PolisClient, 'listInteractions'>, baseFilter: string, path: SortPath, direction: 'ASC' | 'DESC', onPage: (page: Interaction[]) => void | Promise<void>, pageSize = PAGE_SIZE): Promise<void> {
+  const withoutValue = () => walkInteractions(client, `${baseFilter} and ${path} eq nil`, (page) => onPage(page), pageSize);
+  if (direction === 'ASC') await withoutValue();
+  let bound: string | number | undefined;
+  let seenAtBound = 0;
+  for (;;) {
+    const filter = bound === undefined ? `${baseFilter} and ${path} neq nil` : `${baseFilter} and ${path} ${direction === 'ASC' ? 'gte' : 'lte'} ${JSON.stringify(bound)}`;
+    const page = await client.listInteractions({ filter, sort: [path, direction], skip: seenAtBound, limit: pageSize });
+    await onPage(page.data);
+    if (page.data.length < pageSize) break;
+    const last = valueAt(page.data.at(-1)!, path);
+    const atLast = page.data.filter((interaction) => valueAt(interaction, path) === last).length;
+    seenAtBound = (last === bound ? seenAtBound : 0) + atLast;
+    bound = last;
+  }
+  if (direction === 'DESC') await withoutValue();
+}
+
 /** Applies everything modified at or after `since`; returns the newest modification seen. */
 export async function applyChangesSince(client: IndexClient, campaignId: string, index: PointIndex, since: string, pageSize = PAGE_SIZE): Promise<string> {
   let newest = since;

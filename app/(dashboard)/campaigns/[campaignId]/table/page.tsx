@@ -5,18 +5,19 @@ import { FilterBar } from '@/components/interactions/filter-bar';
 import { IndexingProgress } from '@/components/interactions/indexing-progress';
 import { InteractionsTable, type SortLink } from '@/components/interactions/interactions-table';
 import { Pagination } from '@/components/interactions/pagination';
+import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
+import { IdSchema } from '@/lib/polis/schemas';
 import { EmptyState, ErrorState } from '@/components/ui/error-state';
 import { requireAuth, withPolis } from '@/lib/auth/session';
 import { filterProblems, filtersToSearch, parseFilters } from '@/lib/interactions/filters';
-import { loadCampaignContext, loadContacts, loadInteractionPage, SORTABLE, type SortKey, type TableQuery } from '@/lib/interactions/queries';
+import { loadCampaignContext, PAGE_SIZES, readTableQuery, loadContacts, loadInteractionPage, NAME_SORTABLE, SEARCH_CONTACTS, SORTABLE, type SortKey, type TableQuery } from '@/lib/interactions/queries';
+import { formatMetres, formatMiles } from '@/lib/units/units';
 import { answerSummary, rowFacts } from '@/lib/interactions/rows';
 import { filterChoices, loadIndexSettled } from '@/lib/interactions/filter-choices';
 import { unitSystemFor } from '@/lib/units/preference';
 import { PolisApiError } from '@/lib/polis/client';
 
-
-const PAGE_SIZES = [25, 50, 100, 250, 500];
 
 type Props = { params: Promise<{ campaignId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -24,17 +25,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return campaignPageMetadata('Interactions', (await params).campaignId);
 }
 
-function readTableQuery(params: Record<string, string | string[] | undefined>): TableQuery {
-  const one = (key: string) => (Array.isArray(params[key]) ? params[key][0] : params[key]) ?? '';
-  const [sort, direction] = one('sort').split(':');
-  const size = Number(one('size'));
-  return {
-    page: Math.max(1, Math.floor(Number(one('page')) || 1)),
-    size: PAGE_SIZES.includes(size) ? size : 100,
-    sort: (sort && sort in SORTABLE ? sort : 'timestamp') as SortKey,
-    direction: direction === 'asc' ? 'asc' : 'desc',
-  };
-}
 
 export default async function TablePage({ params, searchParams }: Props) {
   const { campaignId } = await params;
@@ -48,6 +38,7 @@ export default async function TablePage({ params, searchParams }: Props) {
   const href = (changes: Partial<TableQuery>) => {
     const next = { ...query, ...changes };
     const out = filtersToSearch(filters);
+    if (next.search) out.set('q', next.search);
     out.set('sort', `${next.sort}:${next.direction}`);
     out.set('size', String(next.size));
     if (next.page > 1) out.set('page', String(next.page));
@@ -57,12 +48,8 @@ export default async function TablePage({ params, searchParams }: Props) {
   let loaded;
   try {
     loaded = await withPolis(here, async () => {
-      const [context, page, index, units] = await Promise.all([
-        loadCampaignContext(auth, campaignId),
-        loadInteractionPage(auth, campaignId, filters, query),
-        loadIndexSettled(auth, campaignId),
-        unitSystemFor(auth, campaignId),
-      ]);
+      const [context, index, units] = await Promise.all([loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId), unitSystemFor(auth, campaignId)]);
+      const page = await loadInteractionPage(auth, campaignId, filters, query, { people: context.people, lists: new Map(context.lists.map((l) => [l.id, l.name])) });
       const contacts = page.state === 'ready' ? await loadContacts(auth, page.interactions.map((i) => i.data.contactId)) : new Map();
       return { context, page, contacts, choices: filterChoices(context, index), units };
     });
@@ -73,17 +60,53 @@ export default async function TablePage({ params, searchParams }: Props) {
   const { context, page, contacts, choices, units } = loaded;
   const names = { people: context.people, lists: new Map(context.lists.map((l) => [l.id, l.name])) };
   const sortLinks: Record<string, SortLink> = Object.fromEntries(
-    (Object.keys(SORTABLE) as SortKey[]).map((key) => {
+    ([...Object.keys(SORTABLE), ...NAME_SORTABLE] as SortKey[]).map((key) => {
       const active = query.sort === key;
-      const direction = active && query.direction === 'desc' ? 'asc' : 'desc';
+      // Names read A to Z first; numbers and times largest first.
+      const first = (NAME_SORTABLE as readonly string[]).includes(key) ? 'asc' : 'desc';
+      const direction = active ? (query.direction === 'desc' ? 'asc' : 'desc') : first;
       return [key, { href: href({ sort: key, direction, page: 1 }), direction: active ? query.direction : null }];
     }),
   );
   const exportSearch = filtersToSearch(filters);
+  exportSearch.set('sort', `${query.sort}:${query.direction}`);
+  if (query.search) exportSearch.set('q', query.search);
+  const deleted = typeof search.deleted === 'string' && IdSchema.safeParse(search.deleted).success ? search.deleted : null;
 
   return (
     <div className="space-y-4">
-      <FilterBar action={base} filters={filters} {...choices} units={units} problems={filterProblems(search)} questions={context.questions} keep={{ sort: `${query.sort}:${query.direction}`, size: String(query.size) }} />
+      {deleted && (
+        <Alert tone="success" title="Interaction deleted.">
+          It no longer counts on the map, in the table or in the survey results.{' '}
+          <Link href={`/campaigns/${campaignId}/corrections/${deleted}`} className="underline">
+            See its entry in the correction log
+          </Link>
+        </Alert>
+      )}
+      <FilterBar action={base} filters={filters} {...choices} units={units} problems={filterProblems(search)} questions={context.questions} keep={{ sort: `${query.sort}:${query.direction}`, size: String(query.size), ...(query.search ? { q: query.search } : {}) }} />
+      <form action={base} method="get" role="search" aria-label="Search the table" className="flex flex-wrap items-end gap-2">
+        {[...filtersToSearch(filters), ['sort', `${query.sort}:${query.direction}`], ['size', String(query.size)]].map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <label className="block text-xs font-medium text-slate-600">
+          Contact name or address
+          <input type="search" name="q" defaultValue={query.search} key={query.search ?? ''} minLength={2} maxLength={100} placeholder="e.g. Hazle Crist, or 12 Adams Street" className="mt-1 block w-72 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm" />
+        </label>
+        <button type="submit" className={buttonClass('secondary')}>
+          Search
+        </button>
+        {query.search && (
+          <Link href={href({ search: undefined, page: 1 })} className="px-2 py-2 text-sm text-brand-700 hover:underline">
+            Clear the search
+          </Link>
+        )}
+      </form>
+      {page.state === 'ready' && page.note && <p className="text-sm text-amber-800" role="status">{page.note}</p>}
+      {page.state === 'ready' && page.contactsMatched !== undefined && page.contactsMatched > SEARCH_CONTACTS && (
+        <p className="text-sm text-amber-800" role="status">
+          {page.contactsMatched.toLocaleString('en-US')} contacts match “{query.search}”; the visits of the first {SEARCH_CONTACTS} are shown. Type more of the name or the address to narrow the search.
+        </p>
+      )}
       {page.state === 'indexing' ? (
         <IndexingProgress loaded={page.loaded} total={page.total} what="the answer filter" />
       ) : page.total === 0 ? (
@@ -113,11 +136,16 @@ export default async function TablePage({ params, searchParams }: Props) {
             storageKey={`polis.table-columns.${auth.user.id}`}
             sortLinks={sortLinks}
             selectedId={typeof search.selected === 'string' ? search.selected : undefined}
-            rows={page.interactions.map((interaction) => ({
-              ...rowFacts(interaction, contacts.get(interaction.data.contactId), names),
-              href: `/campaigns/${campaignId}/interactions/${interaction.id}`,
-              answers: answerSummary(interaction, context.questions),
-            }))}
+            rows={page.interactions.map((interaction) => {
+              const facts = rowFacts(interaction, contacts.get(interaction.data.contactId), names);
+              return {
+                ...facts,
+                href: `/campaigns/${campaignId}/interactions/${interaction.id}`,
+                answers: answerSummary(interaction, context.questions),
+                distanceText: facts.distance === null ? '—' : formatMiles(facts.distance, units),
+                confidenceText: facts.confidence === null ? '—' : formatMetres(facts.confidence, units),
+              };
+            })}
           />
         </>
       )}

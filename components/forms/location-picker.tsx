@@ -23,6 +23,10 @@ const pin = L.divIcon({
 function Follow({ lat, lng }: { lat: number; lng: number }) {
   const map = useMap();
   useEffect(() => {
+    // Leaflet makes its container a tab stop for keyboard panning: give that stop a name.
+    map.getContainer().setAttribute('aria-label', 'Map: arrow keys pan, plus and minus zoom');
+  }, [map]);
+  useEffect(() => {
     if (Number.isFinite(lat) && Number.isFinite(lng) && !map.getBounds().contains([lat, lng])) map.panTo([lat, lng]);
   }, [map, lat, lng]);
   return null;

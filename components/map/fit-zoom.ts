@@ -11,6 +11,14 @@ const mercatorY = (lat: number) => {
   return 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
 };
 
+/**
+ * The map's height: what is left of the window under the header, tabs and filter bar (about 24rem
+ * at 1440×900), so the whole map is on the first screen; never under 22rem. The class and the
+ * pixel figure say the same and change together.
+ */
+export const MAP_HEIGHT_CLASS = 'h-[max(22rem,calc(100vh-24rem))]';
+export const mapHeightPx = (windowHeight: number) => Math.max(352, windowHeight - 384);
+
 export function fitZoom([west, south, east, north]: [number, number, number, number], width: number, height: number, padding: number, maxZoom = 19): number {
   const dx = ((east - west) / 360) * 256;
   const dy = (mercatorY(south) - mercatorY(north)) * 256;

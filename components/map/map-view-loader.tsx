@@ -2,12 +2,12 @@
 
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
-import { fitZoom } from './fit-zoom';
+import { fitZoom, MAP_HEIGHT_CLASS, mapHeightPx } from './fit-zoom';
 import type { MapViewProps, Prefetched } from './map-view';
 
 const MapView = dynamic(() => import('./map-view'), {
   ssr: false,
-  loading: () => <div className="h-[70vh] w-full animate-pulse rounded-lg bg-slate-100" aria-hidden="true" />,
+  loading: () => <div className={`${MAP_HEIGHT_CLASS} w-full animate-pulse rounded-lg bg-slate-100`} aria-hidden="true" />,
 });
 
 /** Map and side panel: 20rem beside the map from the lg breakpoint on, as MapView lays them out. */
@@ -24,7 +24,7 @@ export function MapViewLoader(props: Omit<MapViewProps, 'prefetched'>) {
   useEffect(() => {
     if (!initialBounds || initialView || !box.current) return;
     const width = box.current.clientWidth - (window.innerWidth >= 1024 ? SIDE_PANEL : 0) - 2;
-    const height = Math.round(window.innerHeight * 0.7) - 2;
+    const height = mapHeightPx(window.innerHeight) - 2;
     const zoom = fitZoom(initialBounds, width, height, 24);
     const query = new URLSearchParams(filterQuery);
     query.set('bbox', initialBounds.join(','));

@@ -10,6 +10,7 @@ import type { PointDetails } from '@/lib/interactions/point-details';
 import type { ClusterFeature, PointFeature } from '@/lib/map-index/clusters';
 import { formatMiles, type UnitSystem } from '@/lib/units/units';
 import { donutSvg } from './donut';
+import { MAP_HEIGHT_CLASS } from './fit-zoom';
 import { ShapeMarker } from './shape-marker';
 
 export type MapViewProps = {
@@ -289,7 +290,7 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
           boundsOptions={{ padding: [24, 24] }}
           preferCanvas
           maxZoom={19}
-          className="h-[70vh] w-full rounded-lg border border-slate-200 bg-slate-100"
+          className={`${MAP_HEIGHT_CLASS} w-full rounded-lg border border-slate-200 bg-slate-100`}
         >
           {tileUrl && !basemapFailed && <Basemap url={tileUrl} attribution={tileAttribution} onFailed={onBasemapFailed} />}
           <ViewTracker onMove={load} />

@@ -35,6 +35,25 @@ export class CampaignPage {
     return Number((await this.page.getByTestId('total').innerText()).replace(/,/g, ''));
   }
 
+  filterBar() {
+    return this.page.getByRole('search', { name: 'Filter interactions' });
+  }
+
+  /** The text of the option a filter select shows as chosen. */
+  async chosen(label: string): Promise<string> {
+    return (await this.filterBar().getByLabel(label).locator('option:checked').innerText()).trim();
+  }
+
+  async openResults(query = '') {
+    await this.page.goto(`/campaigns/${this.campaignId}/results${query}`);
+    await expect(this.page.getByText(/Answers of the/)).toBeVisible();
+  }
+
+  /** The list beside the map. */
+  inView() {
+    return this.page.getByRole('list', { name: 'Interactions in view' });
+  }
+
   async filterBy(label: string, option: string) {
     await this.page.getByRole('search', { name: 'Filter interactions' }).getByLabel(label).selectOption({ label: option });
     await this.page.getByRole('button', { name: 'Apply filters' }).click();

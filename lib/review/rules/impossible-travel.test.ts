@@ -29,6 +29,13 @@ describe('impossible-travel', () => {
     const b = visit({ position: offsetBy(ORIGIN, 55, 0), accuracy: 30, time: AFTERNOON + 1 });
     expect(impossibleTravel({ canvasser: 'c1', visits: [a, b] }, context())).toEqual([]);
   });
+  it('blames a lone reading far off, not the honest door after it', () => {
+    const a = visit({ position: ORIGIN, accuracy: 0, time: AFTERNOON });
+    const spike = visit({ position: offsetBy(ORIGIN, 5000, 0), accuracy: 0, time: AFTERNOON + 120 });
+    const c = visit({ position: offsetBy(ORIGIN, 40, 0), accuracy: 0, time: AFTERNOON + 240 });
+    const [finding] = impossibleTravel({ canvasser: 'c1', visits: [a, spike, c] }, context());
+    expect([...finding!.perVisit!.keys()]).toEqual([spike.id]);
+  });
   it('exempts paper entries', () => {
     expect(leg(100_000, 10, true)).toEqual([]);
   });

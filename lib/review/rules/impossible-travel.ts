@@ -31,7 +31,13 @@ export const impossibleTravel: Rule = (shift, { settings }) => {
   const driving = legs.filter((leg) => leg.speed > settings.drivingSpeed && leg.speed <= settings.impossibleSpeed);
   const findings: Finding[] = [];
   if (impossible.length > 0) {
-    const perVisit = new Map(impossible.map((leg) => [leg.to, 3]));
+    // A lone reading far off makes two impossible legs, there and back: only that reading is to blame.
+    const perVisit = new Map<string, number>();
+    for (let i = 0; i < legs.length; i++) {
+      if (!(legs[i]!.speed > settings.impossibleSpeed)) continue;
+      perVisit.set(legs[i]!.to, 3);
+      if (i + 1 < legs.length && legs[i + 1]!.speed > settings.impossibleSpeed) i++;
+    }
     const fastest = impossible.reduce((a, b) => (b.speed > a.speed ? b : a));
     findings.push({
       rule: 'impossible-travel',

@@ -325,7 +325,9 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
       // Visits come in shifts: a canvasser walking a list's households a door every few minutes.
       const visits = planShifts({
         faker, households, lists: lists.length, canvassers: canvasserIds.length, visits: count,
-        firstLocalMidnight: CAMPAIGN_START + campaign.utcOffsetHours * 3600_000, days: CAMPAIGN_DAYS,
+        instant: (day, hours) => CAMPAIGN_START + day * 86400_000 + (hours + campaign.utcOffsetHours) * 3600_000,
+        weekday: (day) => new Date(CAMPAIGN_START + day * 86400_000).getUTCDay(),
+        days: CAMPAIGN_DAYS,
         plant: campaign === plans[0]!.campaigns[0],
       });
       let sameAnswers: ReturnType<typeof answer> | undefined;

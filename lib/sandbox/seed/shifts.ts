@@ -37,8 +37,10 @@ export type ShiftPlanOptions = {
   lists: number;
   canvassers: number;
   visits: number;
-  /** Epoch ms of the first day's local midnight expressed in UTC (day 0, 00:00 local). */
-  firstLocalMidnight: number;
+  /** Epoch ms of `hours` (fractional) on the campaign's clock, `day` days into the canvassing. */
+  instant: (day: number, hours: number) => number;
+  /** Day of the week (0 = Sunday) of a canvassing day. */
+  weekday: (day: number) => number;
   days: number;
   /** Whether to plant the fabricated shifts (in one campaign of the demo). */
   plant: boolean;
@@ -83,7 +85,7 @@ export function planShifts(options: ShiftPlanOptions): PlannedVisit[] {
     for (let attempt = 0; attempt < 50; attempt++) {
       let day = faker.number.int({ min: 0, max: days - 1 });
       // Weekends are busier.
-      const weekday = new Date(options.firstLocalMidnight + day * 86400_000).getUTCDay();
+      const weekday = options.weekday(day);
       if (weekday !== 0 && weekday !== 6 && faker.number.float() < 0.3) day = Math.min(days - 1, day + 6 - weekday);
       const canvasser = faker.number.int({ min: 0, max: options.canvassers - 1 });
       const slot = faker.number.int({ min: 0, max: SLOTS.length - 1 });
@@ -102,8 +104,8 @@ export function planShifts(options: ShiftPlanOptions): PlannedVisit[] {
     const order = faker.helpers.arrayElement(orders);
     let at = faker.number.int({ min: 0, max: order.length - 1 });
     const doors = Math.min(honestTarget - planned.length, faker.number.int({ min: 8, max: 36 }));
-    let time = options.firstLocalMidnight + where.day * 86400_000 + faker.number.float({ min: slot.earliest, max: slot.latest }) * 3600_000;
-    const end = options.firstLocalMidnight + where.day * 86400_000 + slot.end * 3600_000;
+    let time = options.instant(where.day, faker.number.float({ min: slot.earliest, max: slot.latest }));
+    const end = options.instant(where.day, slot.end);
     for (let i = 0; i < doors && time < end; i++) {
       const roll = faker.number.float();
       // Mostly at the door; some GPS tens of metres off; a rare reading far off.
@@ -134,7 +136,7 @@ function plant(options: ShiftPlanOptions, orders: number[][]): PlannedVisit[] {
   const order = orders.reduce((a, b) => (b.length > a.length ? b : a));
   for (const kind of PLANTED_KINDS) {
     const plan = PLANTS[kind];
-    let time = options.firstLocalMidnight + (options.days - plan.daysAgo) * 86400_000 + plan.hour * 3600_000;
+    let time = options.instant(options.days - plan.daysAgo, plan.hour);
     const start = faker.number.int({ min: 0, max: order.length - 1 });
     const walk = (i: number) => order[(start + i) % order.length]!;
     if (kind === 'coffee-shop') {

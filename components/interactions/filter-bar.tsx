@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
-import { FILTER_KEYS, filtersToSearch, OUTCOME_LABELS, OUTCOMES, type InteractionFilters } from '@/lib/interactions/filters';
+import { FILTER_KEYS, filtersToSearch, type InteractionFilters } from '@/lib/filters/filters';
+import { OUTCOME_LABELS, OUTCOMES } from '@/lib/filters/outcome';
 import { ACCURACY_INPUT, DISTANCE_INPUT, type UnitSystem } from '@/lib/units/units';
 import { FilterDisclosure } from './filter-disclosure';
 import type { FilterChoices } from '@/lib/interactions/filter-choices';

@@ -5,7 +5,7 @@ import L from 'leaflet';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { MapContainer, TileLayer, useMap, useMapEvents } from 'react-leaflet';
 import { OUTCOME_STYLE, OutcomeShape } from '@/components/interactions/outcome-badge';
-import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '@/lib/interactions/filters';
+import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '@/lib/filters/outcome';
 import type { PointDetails } from '@/lib/interactions/point-details';
 import type { ClusterFeature, PointFeature } from '@/lib/map-index/clusters';
 import { formatMiles, type UnitSystem } from '@/lib/units/units';

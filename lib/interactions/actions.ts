@@ -18,7 +18,7 @@ import { PolisApiError } from '@/lib/polis/client';
 import { IdSchema, type Contact, type Interaction, type InteractionData, type PatchOperation, type Question } from '@/lib/polis/schemas';
 import { answerToText, formatAnswer } from '@/lib/surveys/format-answer';
 import { loadWalklistOptions } from './filter-choices';
-import { OUTCOME_LABELS, outcomeOf } from './filters';
+import { OUTCOME_LABELS, outcomeOf } from '@/lib/filters/outcome';
 import { walklistName } from './walklists';
 import { CONTACT_SEARCH_LIMIT, contactSearchFilter } from './contact-search';
 import { applyFormValues, correctionSchema, describeCorrection, manualEntrySchema, milesBetween, toFormValues, type InteractionFields } from './correction';
@@ -236,7 +236,7 @@ export async function enterInteraction(input: z.input<typeof EntryInput>): Promi
       .filter((q) => q.type !== 'availability')
       .map((q) => ({ question: q.text, answer: answerToText(formatAnswer(q, created.data.survey.responses[q.questionId])) }))
       .filter((row) => row.answer);
-    return { ok: true, message: 'Interaction saved.', interactionId: created.id, contact: { name }, outcome: OUTCOME_LABELS[outcomeOf(created)], answers };
+    return { ok: true, message: 'Interaction saved.', interactionId: created.id, contact: { name }, outcome: OUTCOME_LABELS[outcomeOf(created.data)], answers };
   });
 }
 

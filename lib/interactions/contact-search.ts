@@ -10,6 +10,8 @@
  *   // '/data/listId in ["l1"] and ((/data/profile/name/first like "Hazle*" or …) and (… "Crist*" …))'
  */
 
+import { and, isIn, like, or } from '@/lib/polis/filter';
+
 /** How many contacts a search lists; the total says how many more there are. */
 export const CONTACT_SEARCH_LIMIT = 20;
 
@@ -24,18 +26,14 @@ export function searchWords(query: string): string[] {
     .slice(0, 6);
 }
 
+const ADDRESS = '/data/profile/address/formatted';
+
 export function contactSearchFilter(listIds: string[], query: string): string {
   const terms = searchWords(query).map((word) => {
     // A house number is a whole word of the address, not a piece of its postal code.
-    if (/^\d+[a-z]?$/i.test(word)) return `(/data/profile/address/formatted like ${JSON.stringify(`${word} *`)} or /data/profile/address/formatted like ${JSON.stringify(`* ${word} *`)})`;
+    if (/^\d+[a-z]?$/i.test(word)) return or(like(ADDRESS, `${word} *`), like(ADDRESS, `* ${word} *`));
     const forms = [...new Set([word, unaccented(word)])];
-    const alternatives = forms.flatMap((form) => [
-      `/data/profile/name/first like ${JSON.stringify(`${form}*`)}`,
-      `/data/profile/name/last like ${JSON.stringify(`${form}*`)}`,
-      `/data/profile/address/formatted like ${JSON.stringify(`*${form}*`)}`,
-    ]);
-    return `(${alternatives.join(' or ')})`;
+    return or(...forms.flatMap((form) => [like('/data/profile/name/first', `${form}*`), like('/data/profile/name/last', `${form}*`), like(ADDRESS, `*${form}*`)]));
   });
-  const lists = `/data/listId in [${listIds.map((id) => JSON.stringify(id)).join(',')}]`;
-  return terms.length ? `${lists} and (${terms.join(' and ')})` : lists;
+  return and(isIn('/data/listId', listIds), ...terms);
 }

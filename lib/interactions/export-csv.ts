@@ -12,7 +12,8 @@ import { walkInteractionsSorted } from '@/lib/map-index/campaign-index';
 import type { Interaction } from '@/lib/polis/schemas';
 import { ACCURACY_INPUT, DISTANCE_INPUT, type UnitSystem } from '@/lib/units/units';
 import { answerToText, formatAnswer } from '@/lib/surveys/format-answer';
-import { matchesAnswer, OUTCOME_LABELS, toPolisFilter, type InteractionFilters } from './filters';
+import { matchesAnswer, toPolisFilter, type InteractionFilters } from '@/lib/filters/filters';
+import { OUTCOME_LABELS } from '@/lib/filters/outcome';
 import { loadCampaignContext, loadContacts, loadInteractionPage, SORTABLE, type TableQuery } from './queries';
 import { rowFacts, type Names } from './rows';
 

@@ -8,8 +8,9 @@
  */
 import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
+import { and, eq, isIn } from '@/lib/polis/filter';
 import type { Interaction } from '@/lib/polis/schemas';
-import { outcomeOf, type Outcome } from './filters';
+import { outcomeOf, type Outcome } from '@/lib/filters/outcome';
 import { loadContacts } from './queries';
 import { contactAddress, contactName } from './rows';
 
@@ -31,16 +32,13 @@ export const MAX_POINT_DETAILS = 200;
 
 export async function loadPointDetails(auth: AuthContext, campaignId: string, ids: string[]): Promise<PointDetails[]> {
   if (ids.length === 0) return [];
-  const { data } = await auth.polis.listInteractions({
-    filter: `/data/campaignId eq ${JSON.stringify(campaignId)} and /id in [${ids.map((id) => JSON.stringify(id)).join(',')}]`,
-    limit: ids.length,
-  });
+  const { data } = await auth.polis.listInteractions({ filter: and(eq('/data/campaignId', campaignId), isIn('/id', ids)), limit: ids.length });
   const byId = new Map<string, Interaction>(data.map((interaction) => [interaction.id, interaction]));
   const found = ids.flatMap((id) => byId.get(id) ?? []);
   const creators = [...new Set(found.map((interaction) => interaction.meta.createdBy))];
   const [contacts, users] = await Promise.all([
     loadContacts(auth, found.map((interaction) => interaction.data.contactId)),
-    creators.length ? auth.polis.listUsers({ filter: `/id in [${creators.map((id) => JSON.stringify(id)).join(',')}]`, limit: creators.length }) : Promise.resolve({ data: [] }),
+    creators.length ? auth.polis.listUsers({ filter: isIn('/id', creators), limit: creators.length }) : Promise.resolve({ data: [] }),
   ]);
   const people = new Map(users.data.map((user) => [user.id, user.data.profile?.name ?? user.data.email]));
   return found.map((interaction) => {
@@ -52,7 +50,7 @@ export async function loadPointDetails(auth: AuthContext, campaignId: string, id
       address: contactAddress(contact),
       time: interaction.data.timestamp,
       canvasser: people.get(interaction.meta.createdBy) ?? 'Unknown canvasser',
-      outcome: outcomeOf(interaction),
+      outcome: outcomeOf(interaction.data),
       unavailableReason: interaction.data.unavailableReason ?? null,
       distance: interaction.data.distance ?? null,
     };

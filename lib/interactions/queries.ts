@@ -11,14 +11,13 @@
 import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
 import { campaignIndex, settle, walkInteractions } from '@/lib/map-index/campaign-index';
-import type { Contact, Interaction, Question, Survey } from '@/lib/polis/schemas';
 import type { PointIndex } from '@/lib/map-index/point-index';
+import { and, eq, IN_BATCH_SIZE, inBatches, isIn } from '@/lib/polis/filter';
+import type { Contact, Interaction, Question, Survey } from '@/lib/polis/schemas';
+import { matchesAnswer, toPolisFilter, type InteractionFilters } from '@/lib/filters/filters';
+import { outcomeOf, type Outcome } from '@/lib/filters/outcome';
 import { contactSearchFilter } from './contact-search';
-import { matchesAnswer, outcomeOf, toPolisFilter, type InteractionFilters, type Outcome } from './filters';
 import type { Names } from './rows';
-
-/** How many ids go in one `/id in [...]` filter, keeping the URL well under common limits. */
-const IDS_PER_REQUEST = 150;
 
 export type CampaignContext = Awaited<ReturnType<typeof loadCampaignContext>>;
 
@@ -26,7 +25,7 @@ export async function loadCampaignContext(auth: AuthContext, campaignId: string)
   const [campaign, lists, surveys, users] = await Promise.all([
     auth.polis.getCampaign(campaignId),
     auth.polis.listLists({ limit: 1000, sort: ['/data/name', 'ASC'] }),
-    auth.polis.listSurveys({ filter: `/data/campaignId eq "${campaignId}"`, limit: 1000 }),
+    auth.polis.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 1000 }),
     auth.polis.listUsers({ limit: 1000 }),
   ]);
   const campaignListIds = new Set(campaign.data.lists.map((l) => l.listId));
@@ -44,12 +43,7 @@ export function questionsById(surveys: Survey[]): Map<string, Question> {
 }
 
 export async function loadContacts(auth: AuthContext, ids: string[]): Promise<Map<string, Contact>> {
-  const unique = [...new Set(ids)];
-  const batches: string[][] = [];
-  for (let i = 0; i < unique.length; i += IDS_PER_REQUEST) batches.push(unique.slice(i, i + IDS_PER_REQUEST));
-  const pages = await Promise.all(
-    batches.map((batch) => auth.polis.listContacts({ filter: `/id in [${batch.map((id) => JSON.stringify(id)).join(',')}]`, limit: batch.length })),
-  );
+  const pages = await Promise.all(inBatches('/id', [...new Set(ids)]).map((filter) => auth.polis.listContacts({ filter, limit: IN_BATCH_SIZE })));
   return new Map(pages.flatMap((page) => page.data.map((contact) => [contact.id, contact] as const)));
 }
 
@@ -96,7 +90,7 @@ export function sortInteractions(interactions: Interaction[], key: SortKey, dire
       case 'contact': return contactNames.get(interaction.data.contactId) ?? '';
       case 'canvasser': return names.people.get(interaction.meta.createdBy) ?? '';
       case 'list': return names.lists.get(interaction.data.listId) ?? '';
-      case 'outcome': return OUTCOME_ORDER[outcomeOf(interaction)];
+      case 'outcome': return OUTCOME_ORDER[outcomeOf(interaction.data)];
       case 'timestamp': return Date.parse(interaction.data.timestamp);
       case 'distance': return interaction.data.distance ?? -1;
       case 'confidence': return interaction.data.location?.confidence ?? -1;
@@ -126,7 +120,7 @@ export async function loadInteractionPage(auth: AuthContext, campaignId: string,
       const found = await auth.polis.listContacts({ filter: contactSearchFilter(campaign.data.lists.map((l) => l.listId), query.search), sort: ['/data/profile/name/last', 'ASC'], limit: SEARCH_CONTACTS });
       contactsMatched = found.total;
       if (found.data.length === 0) return { state: 'ready', interactions: [], total: 0, contactsMatched };
-      scope += ` and /data/contactId in [${found.data.map((c) => JSON.stringify(c.id)).join(',')}]`;
+      scope = and(scope, isIn('/data/contactId', found.data.map((c) => c.id)));
     }
     if (!query.search && !filters.contact) return sortByContact(auth, campaignId, filters, query);
     const { data } = await auth.polis.listInteractions({ filter: scope, sort: [apiSort, query.direction === 'asc' ? 'ASC' : 'DESC'], limit: 1000 });
@@ -157,9 +151,8 @@ export async function loadInteractionPage(auth: AuthContext, campaignId: string,
   rows.sort((a, b) => sign * indexOrder(index, query.sort, names)(a, b) || a - b);
   const ids = rows.slice(skip, skip + query.size).map((row) => index.idAt(row));
   const found = new Map<string, Interaction>();
-  for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
-    const batch = ids.slice(i, i + IDS_PER_REQUEST);
-    const page = await auth.polis.listInteractions({ filter: `/id in [${batch.map((id) => JSON.stringify(id)).join(',')}]`, limit: batch.length });
+  for (const filter of inBatches('/id', ids)) {
+    const page = await auth.polis.listInteractions({ filter, limit: IN_BATCH_SIZE });
     for (const interaction of page.data) found.set(interaction.id, interaction);
   }
   return { state: 'ready', interactions: ids.flatMap((id) => found.get(id) ?? []), total: rows.length };

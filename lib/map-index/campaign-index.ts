@@ -14,6 +14,7 @@
 import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
 import type { PolisClient } from '@/lib/polis/client';
+import { and, compare, eq, gt, gte } from '@/lib/polis/filter';
 import type { Interaction } from '@/lib/polis/schemas';
 import { PointIndex } from './point-index';
 
@@ -32,7 +33,7 @@ export async function walkInteractions(client: Pick<PolisClient, 'listInteractio
   let last: string | undefined;
   let total: number | undefined;
   for (;;) {
-    const filter = last ? `${baseFilter} and /id gt "${last}"` : baseFilter;
+    const filter = and(baseFilter, last !== undefined && gt('/id', last));
     const page = await client.listInteractions({ filter, sort: ['/id', 'ASC'], limit: pageSize });
     total ??= page.total;
     await onPage(page.data, total);
@@ -53,12 +54,12 @@ const valueAt = (interaction: Interaction, path: SortPath): string | number | un
  * ascending and last descending, walked by id.
  */
 export async function walkInteractionsSorted(client: Pick<PolisClient, 'listInteractions'>, baseFilter: string, path: SortPath, direction: 'ASC' | 'DESC', onPage: (page: Interaction[]) => void | Promise<void>, pageSize = PAGE_SIZE): Promise<void> {
-  const withoutValue = () => walkInteractions(client, `${baseFilter} and ${path} eq nil`, (page) => onPage(page), pageSize);
+  const withoutValue = () => walkInteractions(client, and(baseFilter, eq(path, null)), (page) => onPage(page), pageSize);
   if (direction === 'ASC') await withoutValue();
   let bound: string | number | undefined;
   let seenAtBound = 0;
   for (;;) {
-    const filter = bound === undefined ? `${baseFilter} and ${path} neq nil` : `${baseFilter} and ${path} ${direction === 'ASC' ? 'gte' : 'lte'} ${JSON.stringify(bound)}`;
+    const filter = and(baseFilter, bound === undefined ? compare(path, 'neq', null) : compare(path, direction === 'ASC' ? 'gte' : 'lte', bound));
     const page = await client.listInteractions({ filter, sort: [path, direction], skip: seenAtBound, limit: pageSize });
     await onPage(page.data);
     if (page.data.length < pageSize) break;
@@ -76,7 +77,7 @@ export async function applyChangesSince(client: IndexClient, campaignId: string,
   let skip = 0;
   for (;;) {
     const page = await client.listInteractions({
-      filter: `/data/campaignId eq "${campaignId}" and /meta/modified gte "${newest}"`,
+      filter: and(eq('/data/campaignId', campaignId), gte('/meta/modified', newest)),
       sort: ['/meta/modified', 'ASC'],
       limit: pageSize,
       skip,
@@ -91,11 +92,11 @@ export async function applyChangesSince(client: IndexClient, campaignId: string,
 }
 
 export async function buildIndex(client: IndexClient, campaignId: string, onProgress: (loaded: number, total: number) => void = () => {}) {
-  const surveys = await client.listSurveys({ filter: `/data/campaignId eq "${campaignId}"`, limit: 1000 });
+  const surveys = await client.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 1000 });
   const questions = surveys.data.flatMap((survey) => survey.data.questions);
   const index = new PointIndex(questions);
   let newest = '';
-  await walkInteractions(client, `/data/campaignId eq "${campaignId}"`, (page, total) => {
+  await walkInteractions(client, eq('/data/campaignId', campaignId), (page, total) => {
     for (const interaction of page) {
       index.upsert(interaction);
       if (interaction.meta.modified > newest) newest = interaction.meta.modified;

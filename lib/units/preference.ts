@@ -11,6 +11,7 @@ import 'server-only';
 import type { Kysely, Migration } from 'kysely';
 import type { AuthContext } from '@/lib/auth/session';
 import { databasePath, openSqlite } from '@/lib/db/sqlite';
+import { isIn } from '@/lib/polis/filter';
 import { defaultUnitSystem, UNIT_SYSTEMS, type UnitSystem } from './units';
 
 type UnitRow = { organization_id: string; unit_system: string; chosen_by: string; updated: string };
@@ -59,9 +60,9 @@ async function campaignCountry(auth: AuthContext, campaignId: string): Promise<s
   if (!country) {
     country = (async () => {
       const campaign = await auth.polis.getCampaign(campaignId);
-      const lists = campaign.data.lists.map((l) => JSON.stringify(l.listId));
+      const lists = campaign.data.lists.map((l) => l.listId);
       if (lists.length === 0) return null;
-      const { data } = await auth.polis.listContacts({ filter: `/data/listId in [${lists.join(',')}]`, limit: 1 });
+      const { data } = await auth.polis.listContacts({ filter: isIn('/data/listId', lists), limit: 1 });
       return data[0]?.data.profile.address.country ?? null;
     })();
     countries.set(key, country);

@@ -1,6 +1,6 @@
 import { withAuthRoute } from '@/lib/auth/guard';
 import { exportInteractionsCsv } from '@/lib/interactions/export-csv';
-import { parseFilters } from '@/lib/interactions/filters';
+import { parseFilters } from '@/lib/filters/filters';
 import { readTableQuery } from '@/lib/interactions/queries';
 import { unitSystemFor } from '@/lib/units/preference';
 

@@ -5,6 +5,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { requireAuth, withPolis } from '@/lib/auth/session';
 import { loadWalklistOptions } from '@/lib/interactions/filter-choices';
 import { PolisApiError } from '@/lib/polis/client';
+import { eq } from '@/lib/polis/filter';
 import { settings } from '@/lib/settings';
 
 
@@ -25,7 +26,7 @@ export default async function NewInteractionPage({ params }: Props) {
   let walklists;
   try {
     [surveys, walklists] = await withPolis(path, () =>
-      Promise.all([auth.polis.listSurveys({ filter: `/data/campaignId eq "${campaignId}"`, limit: 100 }), loadWalklistOptions(auth, campaignId)]),
+      Promise.all([auth.polis.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 100 }), loadWalklistOptions(auth, campaignId)]),
     );
   } catch (error) {
     if (!(error instanceof PolisApiError)) throw error;

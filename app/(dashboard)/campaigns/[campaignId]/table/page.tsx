@@ -10,7 +10,7 @@ import { buttonClass } from '@/components/ui/button';
 import { IdSchema } from '@/lib/polis/schemas';
 import { EmptyState, ErrorState } from '@/components/ui/error-state';
 import { requireAuth, withPolis } from '@/lib/auth/session';
-import { filterProblems, filtersToSearch, parseFilters } from '@/lib/interactions/filters';
+import { filterProblems, filtersToSearch, parseFilters } from '@/lib/filters/filters';
 import { loadCampaignContext, PAGE_SIZES, readTableQuery, loadContacts, loadInteractionPage, NAME_SORTABLE, SEARCH_CONTACTS, SORTABLE, type SortKey, type TableQuery } from '@/lib/interactions/queries';
 import { formatMetres, formatMiles } from '@/lib/units/units';
 import { answerSummary, rowFacts } from '@/lib/interactions/rows';

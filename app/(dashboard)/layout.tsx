@@ -6,7 +6,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   return (
     <>
       <AppHeader user={auth.user} organization={auth.organization} role={auth.role} />
-      <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+      <main className="mx-auto max-w-7xl px-6 py-5">{children}</main>
     </>
   );
 }

@@ -19,6 +19,8 @@ type Props = FilterChoices & {
   units: UnitSystem;
   /** What is wrong with the filters the URL asked for (`filterProblems`). */
   problems?: string[];
+  /** The table's search by contact name or address (`q`), where the view offers it. */
+  search?: string;
 };
 
 const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
@@ -27,9 +29,12 @@ const label = 'block text-xs font-medium text-slate-600';
 /** One of the filter's selects: a first "any" choice, then the options. */
 function SelectFilter({ name, label: text, anyLabel, value, options }: { name: string; label: string; anyLabel: string; value: string | undefined; options: { value: string; text: string }[] }) {
   return (
-    <label className={label}>
-      {text}
-      <select name={name} defaultValue={value ?? ''} className={field}>
+    // The label stands beside the select (not around it), so the select's name is the label alone, not its options too.
+    <div>
+      <label htmlFor={`filter-${name}`} className={label}>
+        {text}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ''} className={field}>
         <option value="">{anyLabel}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -37,22 +42,22 @@ function SelectFilter({ name, label: text, anyLabel, value, options }: { name: s
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
 /** The shared filters as a plain GET form: the URL is the state, and it works before scripts load. */
-export function FilterBar({ action, filters, lists, canvassers, walklists, walklistsPending, questions, keep = {}, units, problems = [] }: Props) {
+export function FilterBar({ action, filters, lists, canvassers, walklists, walklistsPending, questions, keep = {}, units, problems = [], search }: Props) {
   const answerable = questions.filter((q) => q.type !== 'text');
   const answer = filters.answer ? `${filters.answer.questionId}~${filters.answer.value}` : '';
   const distance = DISTANCE_INPUT[units];
   const accuracy = ACCURACY_INPUT[units];
-  const active = FILTER_KEYS.filter((key) => filters[key] !== undefined).length;
+  const active = FILTER_KEYS.filter((key) => filters[key] !== undefined).length + (search ? 1 : 0);
   return (
     <FilterDisclosure active={active}>
       {/* Keyed on the filters: a client navigation to new search params (a survey-results bar, a link)
           remounts the controls, so every one of them shows the URL, never a value left from before. */}
-    <form key={filtersToSearch(filters).toString()} action={action} method="get" role="search" aria-label="Filter interactions" className="grid grid-cols-2 gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-4 xl:grid-cols-8">
+    <form key={`${filtersToSearch(filters)}&q=${search ?? ''}`} action={action} method="get" role="search" aria-label="Filter interactions" className="grid grid-cols-2 gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-4 xl:grid-cols-8">
       {problems.length > 0 && (
         <ul role="alert" className="col-span-full space-y-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {problems.map((problem) => (
@@ -87,9 +92,11 @@ export function FilterBar({ action, filters, lists, canvassers, walklists, walkl
           ...(filters.walklist && !walklists.some((w) => w.id === filters.walklist) ? [{ value: filters.walklist, text: walklistName(walklists, filters.walklist) }] : []),
         ]}
       />
-      <label className={`${label} col-span-2`}>
-        Survey answer
-        <select name="answer" defaultValue={answer} className={field}>
+      <div className="col-span-2">
+        <label htmlFor="filter-answer" className={label}>
+          Survey answer
+        </label>
+        <select id="filter-answer" name="answer" defaultValue={answer} className={field}>
           <option value="">Any answer</option>
           {answerable.map((question) => (
             <optgroup key={question.questionId} label={question.text}>
@@ -101,7 +108,7 @@ export function FilterBar({ action, filters, lists, canvassers, walklists, walkl
             </optgroup>
           ))}
         </select>
-      </label>
+      </div>
       <label className={label}>
         Distance at least ({distance.label})
         <input type="number" name="minDistance" min="0" step="1" defaultValue={filters.minDistance === undefined ? undefined : distance.fromMiles(filters.minDistance)} placeholder={units === 'metric' ? 'e.g. 400' : 'e.g. 1320'} className={field} />
@@ -110,6 +117,12 @@ export function FilterBar({ action, filters, lists, canvassers, walklists, walkl
         GPS accuracy worse than ({accuracy.label})
         <input type="number" name="minConfidence" min="0" step="1" defaultValue={filters.minConfidence === undefined ? undefined : accuracy.fromMetres(filters.minConfidence)} placeholder={units === 'metric' ? 'e.g. 50' : 'e.g. 160'} className={field} />
       </label>
+      {search !== undefined && (
+        <label className={`${label} col-span-2`}>
+          Contact name or address
+          <input type="search" name="q" defaultValue={search} maxLength={100} placeholder="e.g. Hazle Crist, or 12 Adams Street" className={field} />
+        </label>
+      )}
       <div className="col-span-2 flex items-end gap-2">
         <button type="submit" className={buttonClass('primary')}>
           Apply filters

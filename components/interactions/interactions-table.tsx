@@ -50,7 +50,7 @@ const columns = column.columns([
 ]);
 
 /** Row heights of the two densities: dense (the default) shows about 18 rows at 1440×900. */
-const ROW_HEIGHTS = { dense: 33, comfortable: 56 } as const;
+const ROW_HEIGHTS = { dense: 30, comfortable: 56 } as const;
 type Density = keyof typeof ROW_HEIGHTS;
 
 /** Column visibility and order, remembered per user in this browser. */
@@ -78,9 +78,10 @@ function useRememberedLayout(storageKey: string) {
   return { columnVisibility, setColumnVisibility, columnOrder, setColumnOrder, density, setDensity };
 }
 
-type Props = { rows: InteractionRow[]; sortLinks: Record<string, SortLink>; storageKey: string; selectedId?: string };
+/** `toolbar`: the page's own controls (paging, export), on one line with the density and columns, to leave the screen to rows. */
+type Props = { rows: InteractionRow[]; sortLinks: Record<string, SortLink>; storageKey: string; selectedId?: string; toolbar?: React.ReactNode };
 
-export function InteractionsTable({ rows, sortLinks, storageKey, selectedId }: Props) {
+export function InteractionsTable({ rows, sortLinks, storageKey, selectedId, toolbar }: Props) {
   const router = useRouter();
   const layout = useRememberedLayout(storageKey);
   const table = useTable({
@@ -115,7 +116,8 @@ export function InteractionsTable({ rows, sortLinks, storageKey, selectedId }: P
 
   return (
     <div className="space-y-2">
-      <div className="flex flex-wrap items-start gap-x-6 gap-y-2">
+      <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
+        {toolbar}
       <fieldset className="flex items-center gap-3 text-sm">
         <legend className="sr-only">Row density</legend>
         {(Object.keys(ROW_HEIGHTS) as Density[]).map((option) => (
@@ -185,7 +187,7 @@ export function InteractionsTable({ rows, sortLinks, storageKey, selectedId }: P
                   className={`cursor-pointer border-t border-slate-100 hover:bg-brand-50 ${selected ? 'bg-amber-50' : ''}`}
                 >
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className={`px-3 align-middle ${layout.density === 'dense' ? 'py-1' : 'py-2.5'}`}>
+                    <td key={cell.id} className={`px-3 align-middle ${layout.density === 'dense' ? 'py-0.5' : 'py-2.5'}`}>
                       <FlexRender cell={cell} />
                     </td>
                   ))}

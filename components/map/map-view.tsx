@@ -278,7 +278,7 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
   const outOfView = data.state === 'ready' && data.features.length === 0 && data.total > 0;
 
   return (
-    <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
+    <div className="grid items-start gap-4 lg:grid-cols-[1fr_20rem]">
       <a href="#map-list" className="sr-only focus:not-sr-only focus:absolute focus:z-[1100] focus:rounded focus:bg-white focus:p-2 focus:shadow">
         Skip to the list of interactions in view
       </a>

@@ -41,7 +41,7 @@ export class CampaignPage {
 
   /** The text of the option a filter select shows as chosen. */
   async chosen(label: string): Promise<string> {
-    return (await this.filterBar().getByLabel(label).locator('option:checked').innerText()).trim();
+    return (await this.filterBar().getByLabel(label, { exact: true }).locator('option:checked').innerText()).trim();
   }
 
   async openResults(query = '') {
@@ -55,7 +55,7 @@ export class CampaignPage {
   }
 
   async filterBy(label: string, option: string) {
-    await this.page.getByRole('search', { name: 'Filter interactions' }).getByLabel(label).selectOption({ label: option });
+    await this.page.getByRole('search', { name: 'Filter interactions' }).getByLabel(label, { exact: true }).selectOption({ label: option });
     await this.page.getByRole('button', { name: 'Apply filters' }).click();
   }
 }

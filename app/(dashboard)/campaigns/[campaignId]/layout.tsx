@@ -16,12 +16,12 @@ export default async function CampaignLayout({ children, params }: Props) {
     throw error;
   });
   return (
-    <div className="space-y-4">
+    <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <p className="text-sm text-slate-500">Campaign</p>
-          <h1 className="text-2xl font-semibold">{campaign.data.name}</h1>
-        </div>
+        <h1 className="text-2xl font-semibold">
+          <span className="sr-only">Campaign: </span>
+          {campaign.data.name}
+        </h1>
         {auth.can('insert@interactions') && (
           <Link href={`/campaigns/${campaignId}/new`} className={buttonClass('primary')}>
             Enter an interaction

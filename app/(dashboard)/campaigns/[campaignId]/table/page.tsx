@@ -83,24 +83,7 @@ export default async function TablePage({ params, searchParams }: Props) {
           </Link>
         </Alert>
       )}
-      <FilterBar action={base} filters={filters} {...choices} units={units} problems={filterProblems(search)} questions={context.questions} keep={{ sort: `${query.sort}:${query.direction}`, size: String(query.size), ...(query.search ? { q: query.search } : {}) }} />
-      <form action={base} method="get" role="search" aria-label="Search the table" className="flex flex-wrap items-end gap-2">
-        {[...filtersToSearch(filters), ['sort', `${query.sort}:${query.direction}`], ['size', String(query.size)]].map(([name, value]) => (
-          <input key={name} type="hidden" name={name} value={value} />
-        ))}
-        <label className="block text-xs font-medium text-slate-600">
-          Contact name or address
-          <input type="search" name="q" defaultValue={query.search} key={query.search ?? ''} minLength={2} maxLength={100} placeholder="e.g. Hazle Crist, or 12 Adams Street" className="mt-1 block w-72 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm" />
-        </label>
-        <button type="submit" className={buttonClass('secondary')}>
-          Search
-        </button>
-        {query.search && (
-          <Link href={href({ search: undefined, page: 1 })} className="px-2 py-2 text-sm text-brand-700 hover:underline">
-            Clear the search
-          </Link>
-        )}
-      </form>
+      <FilterBar action={base} filters={filters} {...choices} units={units} problems={filterProblems(search)} questions={context.questions} keep={{ sort: `${query.sort}:${query.direction}`, size: String(query.size) }} search={query.search ?? ''} />
       {page.state === 'ready' && page.note && <p className="text-sm text-amber-800" role="status">{page.note}</p>}
       {page.state === 'ready' && page.contactsMatched !== undefined && page.contactsMatched > SEARCH_CONTACTS && (
         <p className="text-sm text-amber-800" role="status">
@@ -118,21 +101,23 @@ export default async function TablePage({ params, searchParams }: Props) {
         </EmptyState>
       ) : (
         <>
-          <div className="flex flex-wrap items-center justify-between gap-3">
-            <Pagination page={query.page} size={query.size} total={page.total} hrefFor={(p) => href({ page: p })} />
-            <div className="flex items-center gap-3 text-sm">
-              <span>Rows per page:</span>
-              {PAGE_SIZES.map((size) => (
-                <Link key={size} href={href({ size, page: 1 })} aria-current={size === query.size ? 'true' : undefined} className={size === query.size ? 'font-semibold text-brand-700' : 'text-slate-600 hover:text-slate-900'}>
-                  {size}
-                </Link>
-              ))}
-              <a href={`/campaigns/${campaignId}/export?${exportSearch}`} className={buttonClass('secondary')} download>
-                Export CSV
-              </a>
-            </div>
-          </div>
           <InteractionsTable
+            toolbar={
+              <>
+                <Pagination page={query.page} size={query.size} total={page.total} hrefFor={(p) => href({ page: p })} />
+                <div className="flex items-center gap-3 text-sm">
+                  <span>Rows per page:</span>
+                  {PAGE_SIZES.map((size) => (
+                    <Link key={size} href={href({ size, page: 1 })} aria-current={size === query.size ? 'true' : undefined} className={size === query.size ? 'font-semibold text-brand-700' : 'text-slate-600 hover:text-slate-900'}>
+                      {size}
+                    </Link>
+                  ))}
+                  <a href={`/campaigns/${campaignId}/export?${exportSearch}`} className={buttonClass('secondary', 'py-1')} download>
+                    Export CSV
+                  </a>
+                </div>
+              </>
+            }
             storageKey={`polis.table-columns.${auth.user.id}`}
             sortLinks={sortLinks}
             selectedId={typeof search.selected === 'string' ? search.selected : undefined}

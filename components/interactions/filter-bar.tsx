@@ -113,7 +113,7 @@ export function FilterBar({ action, filters, lists, canvassers, walklists, walkl
         Distance at least ({distance.label})
         <input type="number" name="minDistance" min="0" step="1" defaultValue={filters.minDistance === undefined ? undefined : distance.fromMiles(filters.minDistance)} placeholder={units === 'metric' ? 'e.g. 400' : 'e.g. 1320'} className={field} />
       </label>
-      <label className={label}>
+      <label className={`${label} xl:col-span-2`}>
         GPS accuracy worse than ({accuracy.label})
         <input type="number" name="minConfidence" min="0" step="1" defaultValue={filters.minConfidence === undefined ? undefined : accuracy.fromMetres(filters.minConfidence)} placeholder={units === 'metric' ? 'e.g. 50' : 'e.g. 160'} className={field} />
       </label>

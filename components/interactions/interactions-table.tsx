@@ -43,7 +43,7 @@ const columns = column.columns([
   column.accessor('canvasser', { header: 'Canvasser', cell: (info) => <span className="whitespace-nowrap">{info.getValue()}</span> }),
   column.accessor('list', { header: 'List', cell: (info) => <span className="whitespace-nowrap">{info.getValue()}</span> }),
   column.accessor('outcome', { header: 'Outcome', cell: (info) => <span className="whitespace-nowrap"><OutcomeBadge outcome={info.getValue()} /></span> }),
-  column.accessor('unavailableReason', { id: 'reason', header: 'Unavailable reason' }),
+  column.accessor('unavailableReason', { id: 'reason', header: 'Unavailable reason', cell: (info) => <span className="whitespace-nowrap">{info.getValue()}</span> }),
   column.accessor('distanceText', { id: 'distance', header: 'Distance', cell: (info) => <span className="whitespace-nowrap tabular-nums">{info.getValue()}</span> }),
   column.accessor('confidenceText', { id: 'confidence', header: 'GPS accuracy', cell: (info) => <span className="whitespace-nowrap tabular-nums">{info.getValue()}</span> }),
   column.accessor('answers', { header: 'Answers', cell: (info) => <span className="block max-w-[28rem] truncate text-xs text-slate-600" title={info.getValue()}>{info.getValue()}</span> }),
@@ -155,7 +155,7 @@ export function InteractionsTable({ rows, sortLinks, storageKey, selectedId, too
                 {group.headers.map((header) => {
                   const sort = sortLinks[header.column.id];
                   return (
-                    <th key={header.id} scope="col" className="px-3 py-2 font-semibold" aria-sort={sort?.direction === 'asc' ? 'ascending' : sort?.direction === 'desc' ? 'descending' : undefined}>
+                    <th key={header.id} scope="col" className="whitespace-nowrap px-3 py-1.5 font-semibold" aria-sort={sort?.direction === 'asc' ? 'ascending' : sort?.direction === 'desc' ? 'descending' : undefined}>
                       {sort ? (
                         <Link href={sort.href} className="inline-flex items-center gap-1 hover:text-slate-900">
                           <FlexRender header={header} />

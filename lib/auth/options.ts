@@ -9,7 +9,7 @@ import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { createPolisClient, polisApiUrl } from '@/lib/polis/client';
 import type { Me } from '@/lib/polis/schemas';
 import { settings } from '@/lib/settings';
-import { revokePolisToken } from './revoke';
+import { markSignedOut, revokePolisToken } from './revoke';
 
 declare module 'next-auth' {
   interface Session {
@@ -83,7 +83,9 @@ export const authOptions: AuthOptions = {
   events: {
     // Signing out ends access everywhere: a copy of this cookie now meets a revoked token and is sent to sign in.
     async signOut({ token }) {
-      await revokePolisToken(token?.accessToken);
+      if (!token?.accessToken) return;
+      markSignedOut(token.accessToken, token.accessTokenExpires || Date.now() + 8 * 3600_000);
+      await revokePolisToken(token.accessToken);
     },
   },
   callbacks: {

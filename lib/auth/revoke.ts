@@ -3,14 +3,30 @@
  * copy of the session cookie stops reading data the moment its owner signs
  * out. The endpoint is discovered from the authorization server's RFC 8414
  * metadata: the sandbox serves it; a Polis service without a revocation
- * endpoint leaves the token to expire on its own, and sign-out still ends the
- * session in this browser.
+ * endpoint leaves the token to expire on its own. Either way this server
+ * remembers the tokens signed out with, until they expire, and treats a
+ * session that carries one as no session: it is sent to sign in.
  *
  * @example
  *   await revokePolisToken(token.accessToken);
  */
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { settings } from '@/lib/settings';
+
+/** Hashes of tokens signed out with, and when each expires anyway; only hashes, so a memory dump holds no token. */
+const signedOut = new Map<string, number>();
+const tokenKey = (accessToken: string) => createHash('sha256').update(accessToken).digest('base64url');
+
+export function markSignedOut(accessToken: string, expiresAt: number, now = Date.now()) {
+  for (const [key, until] of signedOut) if (until <= now) signedOut.delete(key);
+  signedOut.set(tokenKey(accessToken), expiresAt);
+}
+
+export function isSignedOut(accessToken: string, now = Date.now()): boolean {
+  const until = signedOut.get(tokenKey(accessToken));
+  return until !== undefined && until > now;
+}
 
 type Discovery = { endpoint: string | null; until: number };
 let discovered: Discovery | null = null;

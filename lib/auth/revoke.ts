@@ -15,7 +15,9 @@ import { createHash } from 'node:crypto';
 import { settings } from '@/lib/settings';
 
 /** Hashes of tokens signed out with, and when each expires anyway; only hashes, so a memory dump holds no token. */
-const signedOut = new Map<string, number>();
+// On globalThis: Next.js bundles the sign-out route and the pages apart, each with its own copy of this module.
+const store = globalThis as typeof globalThis & { polisSignedOutTokens?: Map<string, number> };
+const signedOut = (store.polisSignedOutTokens ??= new Map<string, number>());
 const tokenKey = (accessToken: string) => createHash('sha256').update(accessToken).digest('base64url');
 
 export function markSignedOut(accessToken: string, expiresAt: number, now = Date.now()) {

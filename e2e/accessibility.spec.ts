@@ -5,6 +5,8 @@ import { SignInPage } from './pages/sign-in-page';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/sandbox/seed/seed';
 
 test('every page a signed-in organizer opens has no serious or critical accessibility violation', async ({ page, signIn, expectAccessible, baseURL, apiToken }) => {
+  // Eight pages, each loaded and then scanned by axe.
+  test.setTimeout(180_000);
   await signIn('organizer');
   await expect(page.getByRole('list', { name: 'Campaigns' })).toBeVisible();
   await expectAccessible('the campaign list');

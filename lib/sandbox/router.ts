@@ -11,6 +11,7 @@ import { authenticate, requirePermission, type Caller } from './access';
 import { openDatabase, type Db } from './db';
 import { ApiError, notFound } from './errors';
 import { createInteraction, deleteInteraction, patchResource, readEtag } from './interactions';
+import { readBody } from './limits';
 import { parseListQuery } from './list-query';
 import { handleTokenRequest } from './oauth';
 import { ENVELOPE_COLUMNS, findVisible, listResources, RESOURCES, toEnvelope, type Envelope, type ResourceName } from './resources';
@@ -60,7 +61,7 @@ async function handleV1(db: Db, request: Request, segments: string[], url: URL):
     }
     if (method === 'POST' && name === 'interactions') {
       requirePermission(caller, 'insert@interactions');
-      const result = await createInteraction(db, caller, await request.text());
+      const result = await createInteraction(db, caller, await readBody(request));
       // A replay of the same request answers exactly as the first one did.
       return json(201, result.contact, {
         ...withEtag(result.contact),
@@ -82,7 +83,7 @@ async function handleV1(db: Db, request: Request, segments: string[], url: URL):
   if (method === 'PATCH' && definition.modify) {
     requirePermission(caller, definition.modify);
     const etag = readEtag(request.headers);
-    const object = await patchResource(db, definition, caller, id, etag, await request.text());
+    const object = await patchResource(db, definition, caller, id, etag, await readBody(request));
     return json(200, object, withEtag(object));
   }
   if (method === 'DELETE' && name === 'interactions') {

@@ -13,7 +13,7 @@ import { ApiError, notFound } from './errors';
 import { createInteraction, deleteInteraction, patchResource, readEtag } from './interactions';
 import { readBody } from './limits';
 import { parseListQuery } from './list-query';
-import { handleTokenRequest } from './oauth';
+import { handleRevocationRequest, handleTokenRequest } from './oauth';
 import { ENVELOPE_COLUMNS, findVisible, listResources, RESOURCES, toEnvelope, type Envelope, type ResourceName } from './resources';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -139,6 +139,10 @@ export async function handleSandboxRequest(request: Request, segments: string[],
     if (segments.join('/') === 'auth/oauth2/token') {
       if (request.method !== 'POST') methodNotAllowed(request.method, '/auth/oauth2/token', ['POST']);
       return await handleTokenRequest(db, request);
+    }
+    if (segments.join('/') === 'auth/oauth2/revoke') {
+      if (request.method !== 'POST') methodNotAllowed(request.method, '/auth/oauth2/revoke', ['POST']);
+      return await handleRevocationRequest(db, request);
     }
     throw new ApiError(404, 'not_found', `no such path /${segments.join('/')}`);
   } catch (error) {

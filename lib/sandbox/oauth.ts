@@ -14,7 +14,7 @@ import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from
 import { hashToken, issueAccessToken } from './access';
 import { immediateTransaction, type Db } from './db';
 import { MAX_OAUTH_BODY_BYTES, readBody } from './limits';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, PasswordCheckBusyError, verifyPassword } from './passwords';
 
 export const CODE_TTL_SECONDS = 60;
 
@@ -104,15 +104,19 @@ export async function verifyLogin(db: Db, email: string, password: string) {
   // Hash anyway when the user is unknown, so timing does not reveal which emails exist.
   const ok = await verifyPassword(password, user?.password_hash ?? 'scrypt$16384$8$1$AAAA$AAAA');
   if (!user || !user.password_hash || !ok) return null;
-  const organizations = await db
+  return { userId: user.id, organizations: await organizationsOf(db, user.id) };
+}
+
+/** The organizations a user may sign in to the dashboard with, read from the database, never from the browser. */
+export async function organizationsOf(db: Db, userId: string) {
+  return db
     .selectFrom('memberships')
     .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
     .select(['organizations.id', 'organizations.name', 'memberships.role'])
-    .where('memberships.user_id', '=', user.id)
+    .where('memberships.user_id', '=', userId)
     .where('memberships.role', 'in', ['organizer', 'viewer'])
     .orderBy('organizations.name')
     .execute();
-  return { userId: user.id, organizations };
 }
 
 export async function issueAuthorizationCode(
@@ -147,9 +151,13 @@ async function authenticateClient(db: Db, body: TokenRequest) {
   if (!body.client_id) throw new OAuthError(400, 'invalid_request', 'client_id is missing');
   if (!body.client_secret) throw new OAuthError(401, 'invalid_client', 'client_secret is missing');
   const client = await db.selectFrom('oauth_clients').select(['id', 'secret_hash']).where('id', '=', body.client_id).executeTakeFirst();
-  if (!client || !(await verifyPassword(body.client_secret, client.secret_hash))) {
-    throw new OAuthError(401, 'invalid_client', 'client_id or client_secret is wrong');
-  }
+  const ok = client
+    ? await verifyPassword(body.client_secret, client.secret_hash).catch((error: unknown) => {
+        if (error instanceof PasswordCheckBusyError) throw new OAuthError(503, 'temporarily_unavailable', error.message);
+        throw error;
+      })
+    : false;
+  if (!client || !ok) throw new OAuthError(401, 'invalid_client', 'client_id or client_secret is wrong');
   return client;
 }
 
@@ -315,12 +323,18 @@ export function signLoginTicket(userId: string, secret: string, now = Date.now()
   return `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
 }
 
-export function readLoginTicket(ticket: string, secret: string, now = Date.now()): string | null {
+/** The user id a ticket carries, or null when it is forged, malformed or expired. */
+export function readLoginTicket(ticket: unknown, secret: string, now = Date.now()): string | null {
+  if (typeof ticket !== 'string') return null;
   const [payload, signature] = ticket.split('.');
   if (!payload || !signature) return null;
   const expected = createHmac('sha256', secret).update(payload).digest();
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  const { userId, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { userId: string; exp: number };
-  return exp > now ? userId : null;
+  try {
+    const { userId, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { userId: unknown; exp: unknown };
+    return typeof userId === 'string' && typeof exp === 'number' && exp > now ? userId : null;
+  } catch {
+    return null;
+  }
 }

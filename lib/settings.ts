@@ -19,6 +19,11 @@ export const settings = {
   /** Basemap tiles; empty draws the data on a plain background (as on CI, where tiles cannot load). */
   tileUrl: env.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
   tileAttribution: env.MAP_TILE_ATTRIBUTION ?? '&copy; OpenStreetMap contributors',
+  /** Requests per minute per token the sandbox answers before a 429; 0 (the default) simulates no limit. */
+  get sandboxRateLimit() {
+    const value = Number(process.env.SANDBOX_RATE_LIMIT || 0);
+    return Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+  },
   get redirectUri() {
     return `${this.appUrl}/api/auth/callback/polis`;
   },

@@ -203,3 +203,24 @@ describe('fault 11: timestamps', () => {
     expect(response.body.error.message).toContain('/data/timestamp');
   });
 });
+
+describe('rate-limit simulation (SANDBOX_RATE_LIMIT)', () => {
+  it('answers 429 with Retry-After and the error body past the requests per minute of a token, and only that token', async () => {
+    const other = (await issueAccessTokenForEmail(db, DEMO_USERS.viewer))!;
+    process.env.SANDBOX_RATE_LIMIT = '3';
+    try {
+      for (let i = 0; i < 3; i++) expect((await call('GET', '/v1/campaigns')).status).toBe(200);
+      const limited = await call('GET', '/v1/campaigns');
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+      expect(limited.body.error).toMatchObject({ status: 429, code: 'rate_limited', message: expect.stringContaining('3 requests per minute') });
+      const url = new URL('http://sandbox.test/api/polis/v1/campaigns');
+      const response = await handleSandboxRequest(new Request(url, { headers: { Authorization: `Bearer ${other}` } }), ['v1', 'campaigns'], db);
+      expect(response.status).toBe(200);
+    } finally {
+      delete process.env.SANDBOX_RATE_LIMIT;
+    }
+    expect((await call('GET', '/v1/campaigns')).status).toBe(200);
+  });
+});

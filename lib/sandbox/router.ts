@@ -12,6 +12,7 @@ import { openDatabase, type Db } from './db';
 import { ApiError, notFound } from './errors';
 import { createInteraction, deleteInteraction, patchResource, readEtag } from './interactions';
 import { readBody } from './limits';
+import { takeRequest } from './rate-limit';
 import { parseListQuery } from './list-query';
 import { handleRevocationRequest, handleTokenRequest } from './oauth';
 import { ENVELOPE_COLUMNS, findVisible, listResources, RESOURCES, toEnvelope, type Envelope, type ResourceName } from './resources';
@@ -45,6 +46,7 @@ async function handleV1(db: Db, request: Request, segments: string[], url: URL):
   const name = resource as ResourceName;
   const definition = RESOURCES[name];
   const caller = await authenticate(db, request.headers.get('authorization'));
+  await takeRequest(caller.tokenId);
 
   if (name === 'users' && id === 'me') {
     if (method !== 'GET') methodNotAllowed(method, path, ['GET']);

@@ -77,7 +77,8 @@ export class PointIndex {
   ids = new Uint8Array(0);
   lat = new Float32Array(0);
   lng = new Float32Array(0);
-  time = new Uint32Array(0);
+  /** Milliseconds since 1970: exact for every timestamp the API accepts (a 32-bit count of seconds lost the milliseconds and ended in 2106). */
+  time = new Float64Array(0);
   flags = new Uint8Array(0);
   distance = new Float32Array(0);
   /** GPS accuracy in whole metres, 254 meaning 254 or worse; 255 when none was recorded. */
@@ -101,7 +102,7 @@ export class PointIndex {
   }
 
   private grow(capacity: number) {
-    const copy = <T extends Uint8Array | Uint16Array | Uint32Array | Float32Array>(array: T, length: number): T => {
+    const copy = <T extends Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array>(array: T, length: number): T => {
       // Same kind of array, longer or shorter; what fits is kept.
       const next = new (array.constructor as new (n: number) => T)(length);
       next.set(array.subarray(0, Math.min(array.length, length)) as never);
@@ -173,7 +174,7 @@ export class PointIndex {
     const located = data.location?.lat !== undefined && data.location?.lng !== undefined;
     this.lat[row] = located ? data.location!.lat! : 0;
     this.lng[row] = located ? data.location!.lng! : 0;
-    this.time[row] = Math.floor(Date.parse(data.timestamp) / 1000);
+    this.time[row] = Date.parse(data.timestamp);
     this.flags[row] = (data.successful ? FLAG_SUCCESSFUL : 0) | (data.unavailable ? FLAG_UNAVAILABLE : 0) | (located ? FLAG_LOCATED : 0);
     this.distance[row] = data.distance ?? NaN;
     const accuracy = data.location?.confidence;
@@ -206,7 +207,10 @@ export class PointIndex {
 
   /** Rows matching every filter, in row order. */
   select(filters: InteractionFilters): Uint32Array {
-    const [from, to] = timeWindow(filters);
+    // The window is in seconds; the index keeps milliseconds.
+    const [fromSeconds, toSeconds] = timeWindow(filters);
+    const from = fromSeconds * 1000;
+    const to = toSeconds * 1000;
     const list = filters.list ? this.lists.find(filters.list) ?? -1 : undefined;
     const walklist = filters.walklist ? this.walklists.find(filters.walklist) ?? -1 : undefined;
     const canvasser = filters.canvasser ? this.canvassers.find(filters.canvasser) ?? -1 : undefined;

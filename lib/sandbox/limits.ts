@@ -37,6 +37,12 @@ export const MAX_LONG_TEXT_LENGTH = 2048;
 export const EARLIEST_TIMESTAMP = '2000-01-01T00:00:00.000Z';
 export const LATEST_TIMESTAMP = '2100-01-01T00:00:00.000Z';
 
+/**
+ * Longest URL the sandbox reads, in characters. Node's HTTP server already
+ * refuses request heads over 16 KB; this holds in-process callers to the same
+ * order and keeps a query's parsing cheap whatever sits in front.
+ */
+export const MAX_URL_LENGTH = 32 * 1024;
 /** Longest `filter` parameter, in characters. */
 export const MAX_FILTER_LENGTH = 16 * 1024;
 /** Comparisons in all of a request's filters together (`filter=` and `filter[...]`). */

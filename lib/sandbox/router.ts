@@ -11,7 +11,7 @@ import { authenticate, requirePermission, type Caller } from './access';
 import { openDatabase, type Db } from './db';
 import { ApiError, notFound } from './errors';
 import { createInteraction, deleteInteraction, patchResource, readEtag } from './interactions';
-import { readBody } from './limits';
+import { MAX_URL_LENGTH, readBody } from './limits';
 import { takeRequest } from './rate-limit';
 import { parseListQuery } from './list-query';
 import { handleRevocationRequest, handleTokenRequest } from './oauth';
@@ -133,6 +133,10 @@ export function sandboxEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
 
 /** Answers one request under the API root; `segments` is the path below it. */
 export async function handleSandboxRequest(request: Request, segments: string[], database?: Db): Promise<Response> {
+  if (request.url.length > MAX_URL_LENGTH) {
+    const error = new ApiError(414, 'uri_too_long', `the URL is ${request.url.length} characters long; the limit is ${MAX_URL_LENGTH}`);
+    return json(error.status, error.toBody());
+  }
   const url = new URL(request.url);
   try {
     if (!sandboxEnabled()) throw new ApiError(404, 'not_found', 'the sandbox API is not served here');

@@ -9,7 +9,8 @@
  */
 import Supercluster, { type ClusterProperties } from 'supercluster';
 import type { Feature, Point } from 'geojson';
-import { filtersToSearch, type InteractionFilters, type Outcome } from '@/lib/interactions/filters';
+import { filtersToSearch, type InteractionFilters } from '@/lib/filters/filters';
+import type { Outcome } from '@/lib/filters/outcome';
 import type { PointIndex } from './point-index';
 import { FLAG_LOCATED } from './point-index';
 
@@ -94,7 +95,7 @@ export function clustersFor(index: PointIndex, cached: Cached, bbox: [number, nu
   return cached.clusterer.getClusters(bbox, Math.round(zoom)).map((feature) => {
     if (typeof feature.properties === 'number') {
       const row = rowOf(feature.properties);
-      return { type: 'Feature', geometry: feature.geometry, properties: { cluster: false, id: index.idAt(row), outcome: index.outcomeAt(row), time: new Date(index.time[row]!).toISOString() } } satisfies PointFeature;
+      return { type: 'Feature', geometry: feature.geometry, properties: { cluster: false, id: index.idAt(row), outcome: index.outcomeAt(row), time: new Date(index.timeAt(row)).toISOString() } } satisfies PointFeature;
     }
     const props = feature.properties as ClusterProps & ClusterProperties;
     return {

@@ -17,7 +17,7 @@ vi.mock('next/headers', () => ({
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polis-authorize-'));
 process.env.DATABASE_URL = `file:${path.join(dir, 'authorize.sqlite')}`;
-process.env.NEXTAUTH_SECRET = 'a-test-secret';
+process.env.NEXTAUTH_SECRET = 'a-test-secret-of-some-length';
 
 const { closeDatabases, openDatabase } = await import('./db');
 const { registerClient } = await import('./oauth');

@@ -25,7 +25,6 @@ import {
   verifyLogin,
 } from './oauth';
 import { PasswordCheckBusyError } from './passwords';
-import { sandboxEnabled } from './router';
 import { forgiveSignIn, takeSignInAttempt } from './sign-in-throttle';
 
 export type AuthorizeState = {
@@ -44,7 +43,7 @@ export type AuthorizeState = {
 const TICKET_COOKIE = 'polis_sandbox_sign_in';
 
 function ticketSecret() {
-  const secret = process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET;
+  const secret = settings.authSecret;
   if (!secret) throw new Error('NEXTAUTH_SECRET is not set');
   return secret;
 }
@@ -63,7 +62,7 @@ const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
 
 export async function authorize(_previous: AuthorizeState, form: FormData): Promise<AuthorizeState> {
   const email = text(form, 'email').trim();
-  if (!sandboxEnabled()) return { step: 'credentials', email, error: 'The sandbox sign-in is not served here.' };
+  if (!settings.sandboxEnabled) return { step: 'credentials', email, error: 'The sandbox sign-in is not served here.' };
   const db = await openDatabase();
   const params = {
     client_id: text(form, 'client_id'),

@@ -168,7 +168,7 @@ describe('faults 4-7: filter, sort and skip limits', () => {
     ['600 repeated filter= parameters', { filter: Array.from({ length: 600 }, () => '/data/distance gt 1') }, /20 filter parameters/],
     ['600 right-nested levels', { filter: Array.from({ length: 600 }, () => 'id eq 1 and (').join('') + 'id eq 1' + ')'.repeat(600) }, /16 levels/],
     ['3,000 levels of parentheses', { filter: '('.repeat(3000) + '/data/distance gt 1' + ')'.repeat(3000) }, /position 16; the nesting limit is 16 levels/],
-    ['2,000 sort keys', { sort: Array.from({ length: 2000 }, () => '/data/distance') }, /5 sort keys/],
+    ['2,000 sort keys', { sort: Array.from({ length: 2000 }, () => 'id') }, /5 sort keys/],
     ['an in list of 1,500 values', { filter: `/data/distance in [${Array.from({ length: 1500 }, (_, i) => i).join(',')}]` }, /position \d+; the limit is 1000 values/],
     ['a filter of 20,000 characters', { filter: `/data/distance gt 1 ${' '.repeat(20_000)}` }, /20020 characters long; the limit is 16384/],
     ['skip of 2^63-1', { skip: '9223372036854775807' }, /skip.*10000000/],
@@ -177,6 +177,12 @@ describe('faults 4-7: filter, sort and skip limits', () => {
     const response = await list(query as Record<string, string | string[]>);
     expect(response.status).toBe(400);
     expect(response.body.error.message).toMatch(message);
+  });
+
+  it('answers a URL past 32 KB with 414 naming the limit', async () => {
+    const response = await list({ sort: Array.from({ length: 2000 }, () => '/data/distance') });
+    expect(response.status).toBe(414);
+    expect(response.body.error.message).toMatch(/the limit is 32768/);
   });
 
   it('still answers 100 terms, 16 levels and 5 sort keys', async () => {
@@ -201,26 +207,5 @@ describe('fault 11: timestamps', () => {
     const response = await call('PATCH', `/v1/interactions/${before.id}`, { body: JSON.stringify({ data: ops }), etag: before.etag });
     expect(response.status).toBe(400);
     expect(response.body.error.message).toContain('/data/timestamp');
-  });
-});
-
-describe('rate-limit simulation (SANDBOX_RATE_LIMIT)', () => {
-  it('answers 429 with Retry-After and the error body past the requests per minute of a token, and only that token', async () => {
-    const other = (await issueAccessTokenForEmail(db, DEMO_USERS.viewer))!;
-    process.env.SANDBOX_RATE_LIMIT = '3';
-    try {
-      for (let i = 0; i < 3; i++) expect((await call('GET', '/v1/campaigns')).status).toBe(200);
-      const limited = await call('GET', '/v1/campaigns');
-      expect(limited.status).toBe(429);
-      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(60);
-      expect(limited.body.error).toMatchObject({ status: 429, code: 'rate_limited', message: expect.stringContaining('3 requests per minute') });
-      const url = new URL('http://sandbox.test/api/polis/v1/campaigns');
-      const response = await handleSandboxRequest(new Request(url, { headers: { Authorization: `Bearer ${other}` } }), ['v1', 'campaigns'], db);
-      expect(response.status).toBe(200);
-    } finally {
-      delete process.env.SANDBOX_RATE_LIMIT;
-    }
-    expect((await call('GET', '/v1/campaigns')).status).toBe(200);
   });
 });

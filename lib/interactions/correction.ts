@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { IdSchema, InteractionDataSchema, LocationSchema, TEXT_ANSWER_DEFAULT_MAX, type InteractionData, type Question } from '@/lib/polis/schemas';
 import { optionText, choiceText, recordedValue } from '@/lib/surveys/format-answer';
-import { OUTCOME_LABELS, OUTCOMES, type Outcome } from './filters';
+import { OUTCOME_LABELS, OUTCOMES, outcomeOf } from '@/lib/filters/outcome';
 
 /** Answers as the form holds them: option values as strings, choice tags, or text; '' when unanswered. */
 export type AnswerValue = string | string[];
@@ -81,11 +81,6 @@ export type InteractionFields = z.infer<ReturnType<typeof interactionFieldsSchem
 export type CorrectionValues = z.infer<ReturnType<typeof correctionSchema>>;
 export type ManualEntryValues = z.infer<ReturnType<typeof manualEntrySchema>>;
 
-function outcomeOfData(data: Pick<InteractionData, 'successful' | 'unavailable'>): Outcome {
-  if (data.successful) return 'successful';
-  return data.unavailable ? 'unavailable' : 'contacted';
-}
-
 /** A recorded response as the form holds it. */
 function formAnswer(question: Question, response: InteractionData['survey']['responses'][string] | undefined): AnswerValue {
   const value = recordedValue(question, response);
@@ -97,7 +92,7 @@ export function toFormValues(data: InteractionData, questions: Question[]): Inte
   const answers: Record<string, AnswerValue> = {};
   for (const question of questions) answers[question.questionId] = formAnswer(question, data.survey.responses[question.questionId]);
   return {
-    outcome: outcomeOfData(data),
+    outcome: outcomeOf(data),
     unavailableReason: data.unavailableReason ?? '',
     timestamp: data.timestamp.slice(0, 19),
     walklistId: data.walklistId ?? '',

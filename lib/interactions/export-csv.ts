@@ -10,7 +10,8 @@ import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
 import { walkInteractions } from '@/lib/map-index/campaign-index';
 import { answerToText, formatAnswer } from '@/lib/surveys/format-answer';
-import { matchesAnswer, OUTCOME_LABELS, toPolisFilter, type InteractionFilters } from './filters';
+import { matchesAnswer, toPolisFilter, type InteractionFilters } from '@/lib/filters/filters';
+import { OUTCOME_LABELS } from '@/lib/filters/outcome';
 import { loadCampaignContext, loadContacts } from './queries';
 import { rowFacts } from './rows';
 

@@ -15,7 +15,8 @@
  *   index.idAt(rows[0]);                       // '0b8c5147-…'
  */
 import type { Interaction, Question } from '@/lib/polis/schemas';
-import { timeWindow, type InteractionFilters, type Outcome } from '@/lib/interactions/filters';
+import { timeWindow, type InteractionFilters } from '@/lib/filters/filters';
+import { outcomeFrom, type Outcome } from '@/lib/filters/outcome';
 
 export const FLAG_SUCCESSFUL = 1;
 export const FLAG_UNAVAILABLE = 2;
@@ -217,8 +218,7 @@ export class PointIndex {
 
   outcomeAt(row: number): Outcome {
     const flags = this.flags[row]!;
-    if (flags & FLAG_SUCCESSFUL) return 'successful';
-    return flags & FLAG_UNAVAILABLE ? 'unavailable' : 'contacted';
+    return outcomeFrom((flags & FLAG_SUCCESSFUL) !== 0, (flags & FLAG_UNAVAILABLE) !== 0);
   }
 
   /** Rows matching every filter, in row order. */
@@ -236,9 +236,7 @@ export class PointIndex {
       if (flags & FLAG_DELETED) continue;
       const t = this.time[row]!;
       if (t < from || t >= to) continue;
-      if (outcome === 'successful' && !(flags & FLAG_SUCCESSFUL)) continue;
-      if (outcome === 'unavailable' && !(flags & FLAG_UNAVAILABLE)) continue;
-      if (outcome === 'contacted' && flags & (FLAG_SUCCESSFUL | FLAG_UNAVAILABLE)) continue;
+      if (outcome !== undefined && this.outcomeAt(row) !== outcome) continue;
       if (list !== undefined && this.list[row] !== list) continue;
       if (walklist !== undefined && this.walklist[row] !== walklist) continue;
       if (canvasser !== undefined && this.canvasser[row] !== canvasser) continue;

@@ -1,6 +1,6 @@
 import { withAuthRoute } from '@/lib/auth/guard';
 import { exportInteractionsCsv } from '@/lib/interactions/export-csv';
-import { parseFilters } from '@/lib/interactions/filters';
+import { parseFilters } from '@/lib/filters/filters';
 
 export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', async (auth, request, { campaignId }) => {
   await auth.polis.getCampaign(campaignId); // a campaign that is not theirs is a 404 here, before any byte is sent

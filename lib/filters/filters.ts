@@ -1,5 +1,7 @@
 /**
- * The interaction filters the map, the table and the survey results share.
+ * The interaction filters the map, the table, the survey results and the
+ * point index share: one model, read from the URL, written back to it, and
+ * translated to the Polis filter language.
  * They live in the URL (so a view is a link) and translate to the Polis
  * filter language for everything the API can express; a survey answer,
  * which the API cannot filter on, is applied through the point index.
@@ -9,16 +11,9 @@
  *   const expression = toPolisFilter(campaignId, filters); // '/data/campaignId eq "…" and …'
  */
 import { z } from 'zod';
+import { and, eq, gte, lt } from '@/lib/polis/filter';
 import { IdSchema } from '@/lib/polis/schemas';
-
-export const OUTCOMES = ['successful', 'contacted', 'unavailable'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  successful: 'Successful',
-  contacted: 'Home, not successful',
-  unavailable: 'Not available',
-};
+import { outcomeFilter, OUTCOMES } from './outcome';
 
 /** A survey answer filter: the question and one recorded value (a choice tag for multi-select). */
 export type AnswerFilter = { questionId: string; value: string };
@@ -73,27 +68,24 @@ export function filtersToSearch(filters: InteractionFilters): URLSearchParams {
   return search;
 }
 
-const quote = (value: string) => JSON.stringify(value);
-
 /** Start of a UTC day, and start of the next one for an inclusive `to`. */
 const dayStart = (date: string) => `${date}T00:00:00.000Z`;
 const nextDayStart = (date: string) => new Date(Date.parse(dayStart(date)) + 86_400_000).toISOString();
 
 /** The part of the filters the Polis filter language can express, scoped to the campaign. */
 export function toPolisFilter(campaignId: string, filters: InteractionFilters): string {
-  const terms = [`/data/campaignId eq ${quote(campaignId)}`];
-  if (filters.from) terms.push(`/data/timestamp gte ${quote(dayStart(filters.from))}`);
-  if (filters.to) terms.push(`/data/timestamp lt ${quote(nextDayStart(filters.to))}`);
-  if (filters.outcome === 'successful') terms.push('/data/successful eq true');
-  if (filters.outcome === 'contacted') terms.push('/data/unavailable eq false and (/data/successful eq false or /data/successful eq nil)');
-  if (filters.outcome === 'unavailable') terms.push('/data/unavailable eq true');
-  if (filters.list) terms.push(`/data/listId eq ${quote(filters.list)}`);
-  if (filters.walklist) terms.push(`/data/walklistId eq ${quote(filters.walklist)}`);
-  if (filters.canvasser) terms.push(`/meta/createdBy eq ${quote(filters.canvasser)}`);
-  if (filters.contact) terms.push(`/data/contactId eq ${quote(filters.contact)}`);
-  if (filters.minDistance !== undefined) terms.push(`/data/distance gte ${filters.minDistance}`);
-  if (filters.minConfidence !== undefined) terms.push(`/data/location/confidence gte ${filters.minConfidence}`);
-  return terms.join(' and ');
+  return and(
+    eq('/data/campaignId', campaignId),
+    filters.from && gte('/data/timestamp', dayStart(filters.from)),
+    filters.to && lt('/data/timestamp', nextDayStart(filters.to)),
+    filters.outcome && outcomeFilter(filters.outcome),
+    filters.list && eq('/data/listId', filters.list),
+    filters.walklist && eq('/data/walklistId', filters.walklist),
+    filters.canvasser && eq('/meta/createdBy', filters.canvasser),
+    filters.contact && eq('/data/contactId', filters.contact),
+    filters.minDistance !== undefined && gte('/data/distance', filters.minDistance),
+    filters.minConfidence !== undefined && gte('/data/location/confidence', filters.minConfidence),
+  );
 }
 
 /** The time window of the filters in epoch seconds, for the point index. */
@@ -102,11 +94,6 @@ export function timeWindow(filters: InteractionFilters): [from: number, to: numb
     filters.from ? Date.parse(dayStart(filters.from)) / 1000 : 0,
     filters.to ? Date.parse(nextDayStart(filters.to)) / 1000 : Number.MAX_SAFE_INTEGER,
   ];
-}
-
-export function outcomeOf(interaction: { data: { successful?: boolean; unavailable: boolean } }): Outcome {
-  if (interaction.data.successful) return 'successful';
-  return interaction.data.unavailable ? 'unavailable' : 'contacted';
 }
 
 /** Whether an interaction recorded `answer` (for a multi-select, among its choices). */

@@ -8,7 +8,7 @@ import { ResolvePanel } from '@/components/review/resolve-panel';
 import { ShiftMapLoader } from '@/components/review/shift-map-loader';
 import { ErrorState } from '@/components/ui/error-state';
 import { requireAuth, withPolis } from '@/lib/auth/session';
-import { outcomeOf } from '@/lib/interactions/filters';
+import { outcomeOf } from '@/lib/filters/outcome';
 import { loadCampaignContext, loadContacts } from '@/lib/interactions/queries';
 import { contactAddress, contactName } from '@/lib/interactions/rows';
 import type { Interaction } from '@/lib/polis/schemas';
@@ -139,7 +139,7 @@ export default async function ShiftPage({ params }: Props) {
                     </Link>
                     <span className="block text-xs text-slate-500">{row.address}</span>
                   </td>
-                  <td className="px-2 py-1">{row.interaction && <OutcomeBadge outcome={outcomeOf(row.interaction)} />}</td>
+                  <td className="px-2 py-1">{row.interaction && <OutcomeBadge outcome={outcomeOf(row.interaction.data)} />}</td>
                   <td className="px-2 py-1">
                     {row.points > 0 && <span className="mr-1 font-semibold">{row.points} pts</span>}
                     {row.rules.map((rule) => (

@@ -11,7 +11,7 @@ test('a survey-results bar filter shows in the answer select and survives the ne
   const [campaign] = await campaigns(baseURL!, apiToken);
   const views = new CampaignPage(page, campaign!.id);
   await views.openResults();
-  await page.getByRole('link', { name: /^Strongly oppose: / }).click();
+  await page.getByRole('link', { name: /^Strongly oppose\s*\d/ }).click();
   await expect(page).toHaveURL(/answer=/);
   await expect.poll(() => views.chosen('Survey answer')).toBe('Strongly oppose');
   // Over to the map by its tab (a client navigation), then one more filter.
@@ -178,7 +178,7 @@ test('walklists are chosen by name, on the filter and on the correction form', a
 test('survey chart labels are shown whole', async ({ page, baseURL, apiToken }) => {
   const [campaign] = await campaigns(baseURL!, apiToken);
   await new CampaignPage(page, campaign!.id).openResults();
-  const label = page.getByRole('link', { name: /^Yes, they came to the door: / }).locator('span').first();
+  const label = page.getByRole('link', { name: /^Yes, they came to the door\s*\d/ }).locator('span').first();
   await expect(label).toHaveText('Yes, they came to the door');
   const [scroll, client] = await label.evaluate((el) => [el.scrollWidth, el.clientWidth]);
   expect(scroll).toBeLessThanOrEqual(client);

@@ -25,6 +25,12 @@ const EnvironmentSchema = z.object({
       .refine((url) => !/^postgres(ql)?:\/\//.test(url), 'names PostgreSQL, which is not wired yet; use a file: URL')
       .refine((url) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^(file|sqlite):/.test(url), 'must be a file: URL or a path'),
   ).transform((url) => url ?? DEFAULT_DATABASE_URL),
+  /** The dashboard's own records: a PostgreSQL URL in production, or a SQLite file (by default the sandbox's). */
+  STORE_DATABASE_URL: optional(
+    z
+      .string()
+      .refine((url) => /^postgres(ql)?:\/\//.test(url) || !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^(file|sqlite):/.test(url), 'must be a postgres:// URL, a file: URL or a path'),
+  ),
   POLIS_API_URL: optional(httpUrl),
   POLIS_AUTH_URL: optional(httpUrl),
   POLIS_CLIENT_ID: optional(z.string()).transform((id) => id ?? 'polis-dashboard'),
@@ -36,6 +42,9 @@ const EnvironmentSchema = z.object({
   SANDBOX: optional(z.enum(['on', 'off'], { error: 'must be on or off' })),
   MAP_TILE_URL: z.string().optional(),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
+  SANDBOX_RATE_LIMIT: optional(z.coerce.number({ error: 'must be a whole number of requests per minute' }).int('must be a whole number of requests per minute').min(0)).transform(
+    (limit) => limit ?? 0,
+  ),
 });
 
 export class SettingsError extends Error {
@@ -56,6 +65,8 @@ export function readSettings(env: Record<string, string | undefined>) {
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    /** Where the dashboard keeps its own records (corrections, review resolutions, index snapshots): `STORE_DATABASE_URL`, or the sandbox's file. */
+    storeDatabaseUrl: e.STORE_DATABASE_URL ?? e.DATABASE_URL,
     /** Root of the Polis API: `POLIS_API_URL`, or this app's own sandbox. */
     polisApiUrl: e.POLIS_API_URL ?? `http://127.0.0.1:${e.PORT}/api/polis`,
     /** Whether this app serves the sandbox API: by default only when no real Polis API is configured. */
@@ -72,6 +83,8 @@ export function readSettings(env: Record<string, string | undefined>) {
     /** Basemap tiles; empty draws the data on a plain background (as on CI, where tiles cannot load). */
     tileUrl: e.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
     tileAttribution: e.MAP_TILE_ATTRIBUTION ?? '&copy; OpenStreetMap contributors',
+    /** Requests per minute per token the sandbox answers before a 429; 0 simulates no limit. */
+    sandboxRateLimit: e.SANDBOX_RATE_LIMIT,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Correction } from '@/lib/corrections/store';
+import type { Correction } from '@/lib/store/corrections';
 import type { Question } from '@/lib/polis/schemas';
 import { formatMetres, type UnitSystem } from '@/lib/units/units';
 

@@ -1,6 +1,6 @@
 /**
- * The organization's choice of unit system, kept in the dashboard's own
- * tables (Polis has no such setting), and the system a campaign's pages use:
+ * The organization's choice of unit system, kept in the dashboard's store
+ * (Polis has no such setting), and the system a campaign's pages use:
  * the organization's choice, or else the one of the campaign's country (read
  * from its contacts' addresses, since a Polis campaign records no country).
  *
@@ -8,41 +8,22 @@
  *   const units = await unitSystemFor(auth, campaignId); // 'imperial' for a Boston campaign
  */
 import 'server-only';
-import type { Kysely, Migration } from 'kysely';
 import type { AuthContext } from '@/lib/auth/session';
-import { databasePath, openSqlite } from '@/lib/db/sqlite';
 import { isIn } from '@/lib/polis/filter';
+import { openStore } from '@/lib/store/store';
 import { defaultUnitSystem, UNIT_SYSTEMS, type UnitSystem } from './units';
-
-type UnitRow = { organization_id: string; unit_system: string; chosen_by: string; updated: string };
-
-const migrations: Record<string, Migration> = {
-  '0001_organization_units': {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('organization_units')
-        .addColumn('organization_id', 'text', (c) => c.primaryKey())
-        .addColumn('unit_system', 'text', (c) => c.notNull())
-        .addColumn('chosen_by', 'text', (c) => c.notNull())
-        .addColumn('updated', 'text', (c) => c.notNull())
-        .execute();
-    },
-  },
-};
-
-const open = () => openSqlite<{ organization_units: UnitRow }>(databasePath(), { migrations, migrationTable: 'dashboard_units_migration' });
 
 const isUnitSystem = (value: string): value is UnitSystem => (UNIT_SYSTEMS as readonly string[]).includes(value);
 
 /** The organization's choice, or null while it has made none. */
 export async function chosenUnitSystem(organizationId: string): Promise<UnitSystem | null> {
-  const db = await open();
+  const { db } = await openStore();
   const row = await db.selectFrom('organization_units').select('unit_system').where('organization_id', '=', organizationId).executeTakeFirst();
   return row && isUnitSystem(row.unit_system) ? row.unit_system : null;
 }
 
 export async function chooseUnitSystem(organizationId: string, system: UnitSystem, userId: string): Promise<void> {
-  const db = await open();
+  const { db } = await openStore();
   const row = { organization_id: organizationId, unit_system: system, chosen_by: userId, updated: new Date().toISOString() };
   await db
     .insertInto('organization_units')

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CorrectionHistory } from '@/components/interactions/correction-history';
 import { requireAuth } from '@/lib/auth/session';
-import { listCorrections } from '@/lib/corrections/store';
+import { listCorrections } from '@/lib/store/corrections';
 import { campaignPageMetadata } from '@/lib/interactions/page-title';
 import { IdSchema } from '@/lib/polis/schemas';
 import { unitSystemFor } from '@/lib/units/preference';

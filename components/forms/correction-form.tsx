@@ -68,7 +68,7 @@ export function CorrectionForm({ interactionId, etag: loadedEtag, initial, quest
   return (
     <FormProvider {...form}>
       <form onSubmit={submit} noValidate className="space-y-6" aria-label="Correct the interaction">
-        <div ref={outcome} tabIndex={-1} className="space-y-4 outline-none" aria-label="Outcome of saving">
+        <div ref={outcome} tabIndex={-1} role="region" className="space-y-4 outline-none" aria-label="Outcome of saving">
         {state?.ok && (
           <Alert tone="success" title={state.message}>
             {savedReason && <p>Reason kept in the history: “{savedReason}”</p>}

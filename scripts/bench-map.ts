@@ -278,7 +278,7 @@ for (const size of sizes) {
     await watchFirstPaints(basePage);
     for (let i = 0; i < 3; i++) basePaints.push(await firstPaint(basePage, 'http://127.0.0.1:3121/', '.marker-cluster'));
     baseline.close();
-    const ratio = median(basePaints) / results[size]!.paint;
+    const ratio = median(basePaints) / results[size].paint;
     console.log(`baseline first paint, ${points.length.toLocaleString('en-US')} points into Leaflet.markercluster (median of 3): ${ms(median(basePaints))}; ours is ${ratio.toFixed(1)}x faster`);
   }
   await page.close();

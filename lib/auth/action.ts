@@ -39,7 +39,7 @@ async function sameSite(): Promise<boolean> {
   }
 }
 
-export function polisFailure(error: unknown): ActionState {
+function polisFailure(error: unknown): ActionState {
   if (!(error instanceof PolisApiError)) throw error;
   if (error.status === 401) return { ok: false, reauth: true, message: 'Your Polis session has ended. Sign in again; what you entered here is kept.' };
   if (error.status === 0 || error.status >= 500 || error.status === 429) {
@@ -49,7 +49,7 @@ export function polisFailure(error: unknown): ActionState {
   return { ok: false, message: error.message };
 }
 
-export async function withPermission<S extends ActionState>(permission: Permission, body: (auth: AuthContext) => Promise<S>): Promise<S | ActionState> {
+async function withPermission<S extends ActionState>(permission: Permission, body: (auth: AuthContext) => Promise<S>): Promise<S | ActionState> {
   if (!(await sameSite())) return { ok: false, message: 'This request did not come from the dashboard and was refused.' };
   const auth = await getAuth();
   if (!auth) return { ok: false, reauth: true, message: 'Your session has ended. Sign in again; what you entered here is kept.' };

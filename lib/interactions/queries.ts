@@ -12,10 +12,8 @@ import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
 import { campaignIndex, settle } from '@/lib/map-index/campaign-index';
 import { eq, IN_BATCH_SIZE, inBatches } from '@/lib/polis/filter';
-import type { Contact, Interaction, Question, Survey } from '@/lib/polis/schemas';
+import type { Contact, Interaction } from '@/lib/polis/schemas';
 import { matchesAnswer, toPolisFilter, type InteractionFilters } from '@/lib/filters/filters';
-
-export type CampaignContext = Awaited<ReturnType<typeof loadCampaignContext>>;
 
 export async function loadCampaignContext(auth: AuthContext, campaignId: string) {
   const [campaign, lists, surveys, users] = await Promise.all([
@@ -32,10 +30,6 @@ export async function loadCampaignContext(auth: AuthContext, campaignId: string)
     questions: surveys.data.flatMap((survey) => survey.data.questions),
     people: new Map(users.data.map((user) => [user.id, user.data.profile?.name ?? user.data.email])),
   };
-}
-
-export function questionsById(surveys: Survey[]): Map<string, Question> {
-  return new Map(surveys.flatMap((survey) => survey.data.questions.map((q) => [q.questionId, q] as const)));
 }
 
 export async function loadContacts(auth: AuthContext, ids: string[]): Promise<Map<string, Contact>> {

@@ -115,7 +115,7 @@ export class PointIndex {
     const copy = <T extends Uint8Array | Uint16Array | Uint32Array | Float32Array>(array: T, length: number): T => {
       // Same kind of array, longer or shorter; what fits is kept.
       const next = new (array.constructor as new (n: number) => T)(length);
-      next.set(array.subarray(0, Math.min(array.length, length)) as never);
+      next.set(array.subarray(0, Math.min(array.length, length)));
       return next;
     };
     this.ids = copy(this.ids, capacity * 16);
@@ -343,7 +343,7 @@ export class HouseholdTable {
     const widen = <T extends Float32Array | Int32Array>(array: T, fill: number): T => {
       const next = new (array.constructor as new (n: number) => T)(length);
       next.fill(fill);
-      next.set(array as never);
+      next.set(array);
       return next;
     };
     this.lat = widen(this.lat, NaN);

@@ -52,7 +52,7 @@ describe('createPolisClient', () => {
   });
 
   it('reports an unreachable API and a non-JSON error page as typed errors', async () => {
-    const down = createPolisClient({ token: 't', baseUrl: 'https://api.example', fetch: (async () => { throw new TypeError('fetch failed'); }) as unknown as typeof fetch });
+    const down = createPolisClient({ token: 't', baseUrl: 'https://api.example', fetch: async () => { throw new TypeError('fetch failed'); } });
     await expect(down.getMe()).rejects.toMatchObject({ status: 0, code: 'network_error' });
     const { fetchImpl } = fakeFetch(502, '<html>Bad gateway</html>');
     const proxy = createPolisClient({ token: 't', baseUrl: 'https://api.example', fetch: fetchImpl });

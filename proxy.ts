@@ -4,5 +4,5 @@ import { withAuth } from 'next-auth/middleware';
 export default withAuth({ pages: { signIn: '/sign-in' } });
 
 export const config = {
-  matcher: ['/((?!api/|oauth/|sign-in|_next/|favicon.ico).*)'],
+  matcher: ['/((?!api/|oauth/|\\.well-known/|sign-in|_next/|favicon.ico).*)'],
 };

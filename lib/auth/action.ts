@@ -49,7 +49,7 @@ function polisFailure(error: unknown): ActionState {
   return { ok: false, message: error.message };
 }
 
-async function withPermission<S extends ActionState>(permission: Permission, body: (auth: AuthContext) => Promise<S>): Promise<S | ActionState> {
+export async function withPermission<S extends ActionState>(permission: Permission, body: (auth: AuthContext) => Promise<S>): Promise<S | ActionState> {
   if (!(await sameSite())) return { ok: false, message: 'This request did not come from the dashboard and was refused.' };
   const auth = await getAuth();
   if (!auth) return { ok: false, reauth: true, message: 'Your session has ended. Sign in again; what you entered here is kept.' };

@@ -32,6 +32,16 @@ export async function loadCampaignContext(auth: AuthContext, campaignId: string)
   };
 }
 
+/** Interactions by id, a batch of ids per request, one request after the other. */
+export async function loadInteractions(auth: AuthContext, ids: string[]): Promise<Map<string, Interaction>> {
+  const found = new Map<string, Interaction>();
+  for (const filter of inBatches('/id', [...new Set(ids)])) {
+    const page = await auth.polis.listInteractions({ filter, limit: IN_BATCH_SIZE });
+    for (const interaction of page.data) found.set(interaction.id, interaction);
+  }
+  return found;
+}
+
 export async function loadContacts(auth: AuthContext, ids: string[]): Promise<Map<string, Contact>> {
   const pages = await Promise.all(inBatches('/id', [...new Set(ids)]).map((filter) => auth.polis.listContacts({ filter, limit: IN_BATCH_SIZE })));
   return new Map(pages.flatMap((page) => page.data.map((contact) => [contact.id, contact] as const)));
@@ -76,11 +86,7 @@ export async function loadInteractionPage(auth: AuthContext, campaignId: string,
   // Ties keep row order (the id order of the walk): stable across pages.
   rows.sort((a, b) => sign * ((key[a] ?? 0) - (key[b] ?? 0)) || a - b);
   const ids = rows.slice(skip, skip + query.size).map((row) => index.idAt(row));
-  const found = new Map<string, Interaction>();
-  for (const filter of inBatches('/id', ids)) {
-    const page = await auth.polis.listInteractions({ filter, limit: IN_BATCH_SIZE });
-    for (const interaction of page.data) found.set(interaction.id, interaction);
-  }
+  const found = await loadInteractions(auth, ids);
   return { state: 'ready', interactions: ids.flatMap((id) => found.get(id) ?? []), total: rows.length };
 }
 

@@ -18,7 +18,7 @@ import { and, eq, gt, gte } from '@/lib/polis/filter';
 import type { Interaction } from '@/lib/polis/schemas';
 import { PointIndex } from './point-index';
 
-const PAGE_SIZE = 1000;
+export const PAGE_SIZE = 1000;
 const REFRESH_AFTER_MS = 30_000;
 const REBUILD_AFTER_MS = 15 * 60_000;
 const ACCESS_CHECK_MS = 60_000;

@@ -5,7 +5,8 @@ import L from 'leaflet';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MapContainer, TileLayer, useMap, useMapEvents } from 'react-leaflet';
 import { OUTCOME_STYLE, OutcomeShape } from '@/components/interactions/outcome-badge';
-import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '@/lib/filters/outcome';
+import { OUTCOME_LABELS, OUTCOMES } from '@/lib/filters/outcome';
+import type { PointSummary } from '@/lib/interactions/queries';
 import type { ClusterFeature, ClusterResponse, PointFeature } from '@/lib/map-index/clusters';
 import { donutSvg } from './donut';
 import { ShapeMarker } from './shape-marker';
@@ -32,7 +33,7 @@ type Data = { state: 'loading' } | { state: 'error'; message: string } | Cluster
 const number = new Intl.NumberFormat('en-US');
 const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
-function popupContent(details: { contact: string; address: string; time: string; canvasser: string; outcome: Outcome; unavailableReason: string | null; distance: number | null; href: string }) {
+function popupContent(details: PointSummary) {
   const root = document.createElement('div');
   root.className = 'space-y-1 text-sm';
   const line = (text: string, className = '') => {

@@ -1,4 +1,4 @@
-import type { Correction } from '@/lib/corrections/store';
+import type { Correction } from '@/lib/store/corrections';
 
 const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const ACTIONS = { correct: 'Corrected', delete: 'Deleted', create: 'Entered by hand' } as const;

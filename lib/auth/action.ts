@@ -39,10 +39,14 @@ async function sameSite(): Promise<boolean> {
   }
 }
 
-function polisFailure(error: unknown): ActionState {
+export function polisFailure(error: unknown): ActionState {
   if (!(error instanceof PolisApiError)) throw error;
   if (error.status === 401) return { ok: false, reauth: true, message: 'Your Polis session has ended. Sign in again; what you entered here is kept.' };
-  if (error.status === 0 || error.status >= 500 || error.status === 429) {
+  if (error.status === 429) {
+    // The client already waited and retried; its message says for how long Polis asks to wait.
+    return { ok: false, retry: true, message: `Nothing was saved: ${error.message} Your entries are still here.` };
+  }
+  if (error.status === 0 || error.status >= 500) {
     return { ok: false, retry: true, message: 'Polis could not be reached, so nothing was saved. Your entries are still here: try again.' };
   }
   if (error.status === 403) return { ok: false, message: `Polis refused: ${error.message}` };

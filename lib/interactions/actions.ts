@@ -2,15 +2,15 @@
 
 /**
  * The mutations of interactions, as server actions: each passes the gate
- * (site, session, permission), validates with the shared zod schemas before
- * anything reaches Polis, sends the change through the Polis client, and logs
- * it only once Polis accepted it.
+ * (site, session, permission) and the parse of its input with the shared zod
+ * schemas before anything reaches Polis, sends the change through the Polis
+ * client, and logs it only once Polis accepted it.
  */
 import jsonpatch from 'fast-json-patch';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { withPermission, type ActionState } from '@/lib/auth/action';
+import { fieldErrors, withInput, type ActionState } from '@/lib/auth/action';
 import type { AuthContext } from '@/lib/auth/session';
 import { listCorrections, logCorrection } from '@/lib/corrections/store';
 import { recordChange } from '@/lib/map-index/campaign-index';
@@ -28,16 +28,6 @@ export type CorrectionState = ActionState & {
 };
 
 export type EntryState = ActionState & { interactionId?: string; contact?: { name: string; fields: Contact['data']['fields'] } };
-
-/** zod issues as `{ field: message }`, the field named as the form names it (`answers.<id>`, `lat`). */
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || 'form';
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
 
 /** API validation details (`/data/location/lat`) as form fields (`lat`). */
 function apiFieldErrors(error: PolisApiError): Record<string, string> {
@@ -66,16 +56,13 @@ async function surveyQuestions(auth: AuthContext, surveyId: string): Promise<Que
   return (await auth.polis.getSurvey(surveyId)).data.questions;
 }
 
-const CorrectionInput = z.object({ interactionId: IdSchema, etag: z.string().min(1), values: z.unknown() });
+const CorrectionInput = z.object({ interactionId: IdSchema, etag: z.string().min(1), values: correctionSchema() });
 
 export async function correctInteraction(input: z.input<typeof CorrectionInput>): Promise<CorrectionState> {
-  return withPermission('modify@interactions', async (auth) => {
-    const parsed = CorrectionInput.safeParse(input);
-    if (!parsed.success) return { ok: false, message: 'The form could not be read. Reload the page and try again.' };
-    const { interactionId, etag } = parsed.data;
+  return withInput('modify@interactions', CorrectionInput, input, async ({ interactionId, etag, values: input }, auth): Promise<CorrectionState> => {
     const current = await auth.polis.getInteraction(interactionId);
     const questions = await surveyQuestions(auth, current.data.survey.surveyId);
-    const values = correctionSchema(questions).safeParse(parsed.data.values);
+    const values = correctionSchema(questions).safeParse(input);
     if (!values.success) return { ok: false, message: 'Some fields need attention.', fieldErrors: fieldErrors(values.error) };
 
     let corrected = applyFormValues(current.data, values.data, questions);
@@ -124,12 +111,10 @@ export async function correctInteraction(input: z.input<typeof CorrectionInput>)
 
 const DeleteInput = z.object({ interactionId: IdSchema, etag: z.string().min(1), reason: z.string().trim().min(3, 'Say why this interaction is deleted').max(500) });
 
-export async function deleteInteraction(input: z.input<typeof DeleteInput>): Promise<ActionState> {
-  let campaignId = '';
-  const result = await withPermission('modify@interactions', async (auth) => {
-    const parsed = DeleteInput.safeParse(input);
-    if (!parsed.success) return { ok: false, message: 'Some fields need attention.', fieldErrors: fieldErrors(parsed.error) };
-    const { interactionId, etag, reason } = parsed.data;
+export type DeleteState = ActionState & { campaignId?: string };
+
+export async function deleteInteraction(input: z.input<typeof DeleteInput>): Promise<DeleteState> {
+  const result: DeleteState = await withInput('modify@interactions', DeleteInput, input, async ({ interactionId, etag, reason }, auth): Promise<DeleteState> => {
     const current = await auth.polis.getInteraction(interactionId);
     try {
       await auth.polis.deleteInteraction(interactionId, etag);
@@ -139,7 +124,7 @@ export async function deleteInteraction(input: z.input<typeof DeleteInput>): Pro
       }
       throw error;
     }
-    campaignId = current.data.campaignId;
+    const { campaignId } = current.data;
     await logCorrection({
       organizationId: auth.organization.id,
       campaignId,
@@ -152,28 +137,25 @@ export async function deleteInteraction(input: z.input<typeof DeleteInput>): Pro
       etagAfter: null,
     });
     recordChange(auth.organization.id, campaignId, { remove: interactionId });
-    return { ok: true, message: 'Interaction deleted.' };
+    return { ok: true, message: 'Interaction deleted.', campaignId };
   });
   // After success only, and outside the gate's error handling: the table, freshly rendered.
-  if (result.ok) {
-    revalidatePath(`/campaigns/${campaignId}`, 'layout');
-    redirect(`/campaigns/${campaignId}/table`);
+  if (result.ok && result.campaignId) {
+    revalidatePath(`/campaigns/${result.campaignId}`, 'layout');
+    redirect(`/campaigns/${result.campaignId}/table`);
   }
   return result;
 }
 
-const EntryInput = z.object({ campaignId: IdSchema, values: z.object({ surveyId: IdSchema, contactId: z.string() }).loose() });
+const EntryInput = z.object({ campaignId: IdSchema, values: manualEntrySchema() });
 
 /** Manual entry: the client chose the id when the form opened, so a retry cannot create a second interaction. */
 export async function enterInteraction(input: z.input<typeof EntryInput>): Promise<EntryState> {
-  return withPermission('insert@interactions', async (auth) => {
-    const parsed = EntryInput.safeParse(input);
-    if (!parsed.success) return { ok: false, message: 'Choose a survey first.', fieldErrors: fieldErrors(parsed.error) };
-    const { campaignId } = parsed.data;
-    const survey = await auth.polis.getSurvey(parsed.data.values.surveyId);
+  return withInput('insert@interactions', EntryInput, input, async ({ campaignId, values: input }, auth): Promise<EntryState> => {
+    const survey = await auth.polis.getSurvey(input.surveyId);
     if (survey.data.campaignId !== campaignId) return { ok: false, fieldErrors: { surveyId: 'This survey belongs to another campaign' }, message: 'Some fields need attention.' };
     const questions = survey.data.questions;
-    const values = manualEntrySchema(questions).safeParse(parsed.data.values);
+    const values = manualEntrySchema(questions).safeParse(input);
     if (!values.success) return { ok: false, message: 'Some fields need attention.', fieldErrors: fieldErrors(values.error) };
     const campaign = await auth.polis.getCampaign(campaignId);
     const contact = await auth.polis.getContact(values.data.contactId).catch(() => null);
@@ -226,10 +208,7 @@ const SearchInput = z.object({ campaignId: IdSchema, query: z.string().trim().mi
 
 /** Contacts of the campaign's lists whose last name starts with, or whose address contains, the query. */
 export async function searchContacts(input: z.input<typeof SearchInput>): Promise<ActionState & { matches?: ContactMatch[] }> {
-  return withPermission('read@contacts', async (auth) => {
-    const parsed = SearchInput.safeParse(input);
-    if (!parsed.success) return { ok: false, message: 'Type at least two letters of a name or an address.' };
-    const { campaignId, query } = parsed.data;
+  return withInput('read@contacts', SearchInput, input, async ({ campaignId, query }, auth) => {
     const campaign = await auth.polis.getCampaign(campaignId);
     // `*` is the wildcard; quotes and backslashes are dropped rather than escaped, as people do not search by them.
     const pattern = query.replace(/["\\*]/g, '');
@@ -250,5 +229,5 @@ export async function searchContacts(input: z.input<typeof SearchInput>): Promis
         position: household(contact),
       })),
     };
-  });
+  }, 'Type at least two letters of a name or an address.');
 }

@@ -48,7 +48,14 @@ const LocalTimestamp = z
 const Coordinate = (shape: z.ZodNumber, name: string) =>
   z.number({ error: `Enter the ${name}` }).pipe(shape);
 
-export function interactionFieldsSchema(questions: Question[]) {
+const AnswersOfAnySurvey = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+
+/**
+ * The form's fields; with `questions`, the answers are checked against that
+ * survey. Without, any survey's answers pass: the shape a server action
+ * reads before it knows which survey the interaction records.
+ */
+export function interactionFieldsSchema(questions?: Question[]) {
   return z.object({
     outcome: z.enum(OUTCOMES, { error: 'Choose an outcome' }),
     unavailableReason: InteractionDataSchema.shape.unavailableReason.unwrap().or(z.literal('')),
@@ -57,19 +64,21 @@ export function interactionFieldsSchema(questions: Question[]) {
     lat: Coordinate(LocationSchema.shape.lat, 'latitude'),
     lng: Coordinate(LocationSchema.shape.lng, 'longitude'),
     // Keys are the survey's question ids, known only at run time.
-    answers: z.strictObject(Object.fromEntries(questions.map((q) => [q.questionId, answerSchema(q)])), {
-      error: (issue) => (issue.code === 'unrecognized_keys' ? `Not a question of this survey: ${issue.keys.join(', ')}` : undefined),
-    }) as unknown as z.ZodType<Record<string, AnswerValue>, Record<string, AnswerValue>>,
+    answers: questions
+      ? (z.strictObject(Object.fromEntries(questions.map((q) => [q.questionId, answerSchema(q)])), {
+          error: (issue) => (issue.code === 'unrecognized_keys' ? `Not a question of this survey: ${issue.keys.join(', ')}` : undefined),
+        }) as unknown as z.ZodType<Record<string, AnswerValue>, Record<string, AnswerValue>>)
+      : AnswersOfAnySurvey,
   });
 }
 
-export function correctionSchema(questions: Question[]) {
+export function correctionSchema(questions?: Question[]) {
   return interactionFieldsSchema(questions).extend({
     reason: z.string().trim().min(3, 'Say why you are correcting this interaction').max(500, 'Keep the reason to 500 characters or fewer'),
   });
 }
 
-export function manualEntrySchema(questions: Question[]) {
+export function manualEntrySchema(questions?: Question[]) {
   return interactionFieldsSchema(questions).extend({
     id: IdSchema,
     surveyId: IdSchema,

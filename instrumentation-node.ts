@@ -1,5 +1,8 @@
-/** Server start on Node.js: settings checked first, then the sandbox made ready when it is served. */
+/** Server start on Node.js: methods no route serves refused, settings checked, then the sandbox made ready when it is served. */
+import { refuseForbiddenMethods } from './lib/security/forbidden-methods';
 import { checkServerSettings, SettingsError } from './lib/settings';
+
+refuseForbiddenMethods();
 
 let sandboxEnabled: boolean;
 try {

@@ -24,7 +24,7 @@ describe('revokePolisToken', () => {
     const revoke = polis.calls[1]!;
     expect(revoke.url).toBe('https://auth.example/oauth2/revoke');
     expect(revoke.init!.method).toBe('POST');
-    expect(String(revoke.init!.body)).toBe('token=the-token&token_type_hint=access_token');
+    expect(String(revoke.init!.body as URLSearchParams | string)).toBe('token=the-token&token_type_hint=access_token');
     const [id, secret] = Buffer.from((revoke.init!.headers as Record<string, string>).Authorization!.replace('Basic ', ''), 'base64').toString().split(':');
     expect(id).toBe('polis-dashboard');
     expect(secret).toBeTruthy();

@@ -66,7 +66,7 @@ export function parseFilters(params: SearchParams): InteractionFilters {
   if (typeof filters.minDistance === 'number') filters.minDistance *= distanceScale;
   const accuracyScale = ACCURACY_UNITS[first(params, 'accuracyUnit') ?? 'm'] ?? 1;
   if (typeof filters.minConfidence === 'number') filters.minConfidence *= accuracyScale;
-  return filters as InteractionFilters;
+  return filters;
 }
 
 const FIELD_NAMES: Record<keyof InteractionFilters, string> = {
@@ -105,7 +105,7 @@ export function filtersToSearch(filters: InteractionFilters): URLSearchParams {
   for (const key of FILTER_KEYS) {
     const value = filters[key];
     if (value === undefined) continue;
-    search.set(key, key === 'answer' ? `${(value as AnswerFilter).questionId}~${(value as AnswerFilter).value}` : String(value));
+    search.set(key, typeof value === 'object' ? `${value.questionId}~${value.value}` : String(value));
   }
   return search;
 }

@@ -32,7 +32,7 @@ export function filterChoices(context: CampaignContext, entry: IndexEntry): Filt
   const listNames = new Map(context.lists.map((list) => [list.id, list.name]));
   return {
     lists: context.lists,
-    canvassers: [...context.people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    canvassers: context.canvassers,
     walklists: entry.index ? nameWalklists(entry.index.walklistLists(), listNames) : [],
     walklistsPending: !entry.index,
   };

@@ -12,8 +12,9 @@ import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
 import { campaignIndex, settle, walkInteractions } from '@/lib/map-index/campaign-index';
 import type { PointIndex } from '@/lib/map-index/point-index';
+import { PolisApiError } from '@/lib/polis/client';
 import { and, eq, IN_BATCH_SIZE, inBatches, isIn } from '@/lib/polis/filter';
-import type { Contact, Interaction, Question, Survey } from '@/lib/polis/schemas';
+import type { Contact, Interaction } from '@/lib/polis/schemas';
 import { matchesAnswer, toPolisFilter, type InteractionFilters } from '@/lib/filters/filters';
 import { outcomeOf, type Outcome } from '@/lib/filters/outcome';
 import { contactSearchFilter } from './contact-search';
@@ -29,17 +30,26 @@ export async function loadCampaignContext(auth: AuthContext, campaignId: string)
     auth.polis.listUsers({ limit: 1000 }),
   ]);
   const campaignListIds = new Set(campaign.data.lists.map((l) => l.listId));
+  const people = new Map(users.data.map((user) => [user.id, user.data.profile?.name ?? user.data.email]));
   return {
     campaign,
     lists: lists.data.filter((list) => campaignListIds.has(list.id)).map((list) => ({ id: list.id, name: list.data.name })),
     surveys: surveys.data,
     questions: surveys.data.flatMap((survey) => survey.data.questions),
-    people: new Map(users.data.map((user) => [user.id, user.data.profile?.name ?? user.data.email])),
+    people,
+    /** Everyone who may have canvassed, by name, for the filter bar. */
+    canvassers: [...people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 
-export function questionsById(surveys: Survey[]): Map<string, Question> {
-  return new Map(surveys.flatMap((survey) => survey.data.questions.map((q) => [q.questionId, q] as const)));
+/** Interactions by id, a batch of ids per request, one request after the other. */
+export async function loadInteractions(auth: AuthContext, ids: string[]): Promise<Map<string, Interaction>> {
+  const found = new Map<string, Interaction>();
+  for (const filter of inBatches('/id', [...new Set(ids)])) {
+    const page = await auth.polis.listInteractions({ filter, limit: IN_BATCH_SIZE });
+    for (const interaction of page.data) found.set(interaction.id, interaction);
+  }
+  return found;
 }
 
 export async function loadContacts(auth: AuthContext, ids: string[]): Promise<Map<string, Contact>> {
@@ -150,14 +160,9 @@ export async function loadInteractionPage(auth: AuthContext, campaignId: string,
   // Ties keep row order (the id order of the walk): stable across pages.
   rows.sort((a, b) => sign * indexOrder(index, query.sort, names)(a, b) || a - b);
   const ids = rows.slice(skip, skip + query.size).map((row) => index.idAt(row));
-  const found = new Map<string, Interaction>();
-  for (const filter of inBatches('/id', ids)) {
-    const page = await auth.polis.listInteractions({ filter, limit: IN_BATCH_SIZE });
-    for (const interaction of page.data) found.set(interaction.id, interaction);
-  }
+  const found = await loadInteractions(auth, ids);
   return { state: 'ready', interactions: ids.flatMap((id) => found.get(id) ?? []), total: rows.length };
 }
-
 
 /** A comparison of two index rows by a sort key (names compared as people read them). */
 function indexOrder(index: PointIndex, key: SortKey, names: Names): (a: number, b: number) => number {
@@ -195,4 +200,21 @@ async function sortByContact(auth: AuthContext, campaignId: string, filters: Int
   const sorted = sortInteractions(all, 'contact', query.direction, { people: new Map(), lists: new Map() }, contactNames);
   const skip = (query.page - 1) * query.size;
   return { state: 'ready', interactions: sorted.slice(skip, skip + query.size), total: sorted.length };
+}
+
+/** A side read that may fail on its own (deleted contact, survey of another group) without failing the page. */
+const orNull = <T>(promise: Promise<T>) => promise.catch((error: unknown) => (error instanceof PolisApiError && error.status !== 401 ? null : Promise.reject(error)));
+
+/** One interaction with what its page shows beside it; `null` when it is not of this campaign. */
+export async function loadInteractionDetail(auth: AuthContext, campaignId: string, interactionId: string) {
+  const interaction = await auth.polis.getInteraction(interactionId);
+  if (interaction.data.campaignId !== campaignId) return null;
+  const [contact, survey, users, list] = await Promise.all([
+    orNull(auth.polis.getContact(interaction.data.contactId)),
+    orNull(auth.polis.getSurvey(interaction.data.survey.surveyId)),
+    orNull(auth.polis.listUsers({ limit: 1000 })),
+    orNull(auth.polis.getList(interaction.data.listId)),
+  ]);
+  const people = new Map((users?.data ?? []).map((u) => [u.id, u.data.profile?.name ?? u.data.email]));
+  return { interaction, contact, survey, list, people };
 }

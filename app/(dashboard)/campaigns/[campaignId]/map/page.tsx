@@ -3,13 +3,12 @@ import { campaignPageMetadata } from '@/lib/interactions/page-title';
 import { FilterBar } from '@/components/interactions/filter-bar';
 import { MapViewLoader } from '@/components/map/map-view-loader';
 import { ErrorState } from '@/components/ui/error-state';
-import { requireAuth, withPolis } from '@/lib/auth/session';
+import { readPolis, requireAuth } from '@/lib/auth/session';
 import { filterProblems, filtersToSearch, parseFilters } from '@/lib/filters/filters';
 import { loadCampaignContext } from '@/lib/interactions/queries';
 import { filterChoices, loadIndexSettled } from '@/lib/interactions/filter-choices';
 import { unitSystemFor } from '@/lib/units/preference';
 import { clustererFor } from '@/lib/map-index/clusters';
-import { PolisApiError } from '@/lib/polis/client';
 import { settings } from '@/lib/settings';
 
 
@@ -33,20 +32,15 @@ export default async function MapPage({ params, searchParams }: Props) {
   const base = `/campaigns/${campaignId}/map`;
   const here = `${base}?${new URLSearchParams(search as Record<string, string>)}`;
   const auth = await requireAuth(here);
-  let loaded;
-  try {
-    loaded = await withPolis(here, async () => {
-      // A first build gets a moment to finish: the walklist choice and the map's extent both come from it.
-      const [context, entry, units] = await Promise.all([loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId), unitSystemFor(auth, campaignId)]);
-      // With the index at hand, the map opens fitted to the data: no first request for the whole country.
-      const bounds = entry.index && !readView(search) ? clustererFor(entry.index, filters).bounds : null;
-      return { context, choices: filterChoices(context, entry), bounds, units };
-    });
-  } catch (error) {
-    if (!(error instanceof PolisApiError)) throw error;
-    return <ErrorState title="The map could not be loaded" message={`Polis answered: ${error.message}`} retryHref={here} />;
-  }
-  const { context, choices, bounds, units } = loaded;
+  const loaded = await readPolis(here, async () => {
+    // A first build gets a moment to finish: the walklist choice and the map's extent both come from it.
+    const [context, entry, units] = await Promise.all([loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId), unitSystemFor(auth, campaignId)]);
+    // With the index at hand, the map opens fitted to the data: no first request for the whole country.
+    const bounds = entry.index && !readView(search) ? clustererFor(entry.index, filters).bounds : null;
+    return { context, choices: filterChoices(context, entry), bounds, units };
+  });
+  if (!loaded.ok) return <ErrorState title="The map could not be loaded" message={loaded.message} retryHref={here} />;
+  const { context, choices, bounds, units } = loaded.value;
   const view = readView(search);
   return (
     <div className="space-y-4">

@@ -4,12 +4,11 @@ import { FilterBar } from '@/components/interactions/filter-bar';
 import { IndexingProgress } from '@/components/interactions/indexing-progress';
 import { AnswerChart } from '@/components/surveys/answer-chart';
 import { ErrorState } from '@/components/ui/error-state';
-import { requireAuth, withPolis } from '@/lib/auth/session';
+import { readPolis, requireAuth } from '@/lib/auth/session';
 import { filterProblems, filtersToSearch, parseFilters } from '@/lib/filters/filters';
 import { loadCampaignContext } from '@/lib/interactions/queries';
 import { filterChoices, loadIndexSettled } from '@/lib/interactions/filter-choices';
 import { unitSystemFor } from '@/lib/units/preference';
-import { PolisApiError } from '@/lib/polis/client';
 import { valueLabel } from '@/lib/surveys/format-answer';
 
 
@@ -26,17 +25,12 @@ export default async function ResultsPage({ params, searchParams }: Props) {
   const base = `/campaigns/${campaignId}/results`;
   const here = `${base}?${filtersToSearch(filters)}`;
   const auth = await requireAuth(here);
-  let loaded;
-  try {
-    loaded = await withPolis(here, async () => {
-      const [context, entry, units] = await Promise.all([loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId), unitSystemFor(auth, campaignId)]);
-      return { context, entry, units };
-    });
-  } catch (error) {
-    if (!(error instanceof PolisApiError)) throw error;
-    return <ErrorState title="The survey results could not be loaded" message={`Polis answered: ${error.message}`} retryHref={here} />;
-  }
-  const { context, entry, units } = loaded;
+  const loaded = await readPolis(here, async () => {
+    const [context, entry, units] = await Promise.all([loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId), unitSystemFor(auth, campaignId)]);
+    return { context, entry, units };
+  });
+  if (!loaded.ok) return <ErrorState title="The survey results could not be loaded" message={loaded.message} retryHref={here} />;
+  const { context, entry, units } = loaded.value;
   const filterBar = <FilterBar action={base} filters={filters} {...filterChoices(context, entry)} units={units} problems={filterProblems(search)} questions={context.questions} />;
   if (!entry.index) {
     if (entry.state === 'failed') return <ErrorState title="The survey results could not be computed" message={entry.error ?? 'Indexing failed.'} retryHref={here} />;

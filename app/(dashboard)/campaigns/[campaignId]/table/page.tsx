@@ -9,14 +9,13 @@ import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { IdSchema } from '@/lib/polis/schemas';
 import { EmptyState, ErrorState } from '@/components/ui/error-state';
-import { requireAuth, withPolis } from '@/lib/auth/session';
+import { readPolis, requireAuth } from '@/lib/auth/session';
 import { filterProblems, filtersToSearch, parseFilters } from '@/lib/filters/filters';
 import { loadCampaignContext, PAGE_SIZES, readTableQuery, loadContacts, loadInteractionPage, NAME_SORTABLE, SEARCH_CONTACTS, SORTABLE, type SortKey, type TableQuery } from '@/lib/interactions/queries';
 import { formatMetres, formatMiles } from '@/lib/units/units';
 import { answerSummary, rowFacts } from '@/lib/interactions/rows';
 import { filterChoices, loadIndexSettled } from '@/lib/interactions/filter-choices';
 import { unitSystemFor } from '@/lib/units/preference';
-import { PolisApiError } from '@/lib/polis/client';
 
 
 type Props = { params: Promise<{ campaignId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -45,19 +44,14 @@ export default async function TablePage({ params, searchParams }: Props) {
     return `${base}?${out}`;
   };
 
-  let loaded;
-  try {
-    loaded = await withPolis(here, async () => {
-      const [context, index, units] = await Promise.all([loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId), unitSystemFor(auth, campaignId)]);
-      const page = await loadInteractionPage(auth, campaignId, filters, query, { people: context.people, lists: new Map(context.lists.map((l) => [l.id, l.name])) });
-      const contacts = page.state === 'ready' ? await loadContacts(auth, page.interactions.map((i) => i.data.contactId)) : new Map();
-      return { context, page, contacts, choices: filterChoices(context, index), units };
-    });
-  } catch (error) {
-    if (!(error instanceof PolisApiError)) throw error;
-    return <ErrorState title="The interactions could not be loaded" message={`Polis answered: ${error.message}`} retryHref={here} />;
-  }
-  const { context, page, contacts, choices, units } = loaded;
+  const loaded = await readPolis(here, async () => {
+    const [context, index, units] = await Promise.all([loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId), unitSystemFor(auth, campaignId)]);
+    const page = await loadInteractionPage(auth, campaignId, filters, query, { people: context.people, lists: new Map(context.lists.map((l) => [l.id, l.name])) });
+    const contacts = page.state === 'ready' ? await loadContacts(auth, page.interactions.map((i) => i.data.contactId)) : new Map();
+    return { context, page, contacts, choices: filterChoices(context, index), units };
+  });
+  if (!loaded.ok) return <ErrorState title="The interactions could not be loaded" message={loaded.message} retryHref={here} />;
+  const { context, page, contacts, choices, units } = loaded.value;
   const names = { people: context.people, lists: new Map(context.lists.map((l) => [l.id, l.name])) };
   const sortLinks: Record<string, SortLink> = Object.fromEntries(
     ([...Object.keys(SORTABLE), ...NAME_SORTABLE] as SortKey[]).map((key) => {

@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
 import { campaignPageMetadata } from '@/lib/interactions/page-title';
-import { notFound } from 'next/navigation';
 import { CorrectionForm } from '@/components/forms/correction-form';
 import { ErrorState } from '@/components/ui/error-state';
-import { requireAuth, withPolis } from '@/lib/auth/session';
+import { readPolis, requireAuth } from '@/lib/auth/session';
 import { toFormValues } from '@/lib/interactions/correction';
 import { loadWalklistOptions } from '@/lib/interactions/filter-choices';
 import { contactName } from '@/lib/interactions/rows';
-import { PolisApiError } from '@/lib/polis/client';
 import { settings } from '@/lib/settings';
 
 
@@ -24,9 +22,7 @@ export default async function EditInteractionPage({ params }: Props) {
   if (!auth.can('modify@interactions')) {
     return <ErrorState title="You cannot correct interactions" message={`Your role (${auth.role}) may read interactions but not change them. Ask an organizer.`} />;
   }
-  let loaded;
-  try {
-    loaded = await withPolis(`${detailHref}/edit`, async () => {
+  const loaded = await readPolis(`${detailHref}/edit`, async () => {
       const interaction = await auth.polis.getInteraction(interactionId);
       if (interaction.data.campaignId !== campaignId) return null;
       const [survey, contact, walklists] = await Promise.all([
@@ -35,14 +31,9 @@ export default async function EditInteractionPage({ params }: Props) {
         loadWalklistOptions(auth, campaignId),
       ]);
       return { interaction, survey, contact, walklists };
-    });
-  } catch (error) {
-    if (error instanceof PolisApiError && (error.status === 404 || error.status === 400)) notFound();
-    if (!(error instanceof PolisApiError)) throw error;
-    return <ErrorState title="This interaction could not be loaded for correction" message={`Polis answered: ${error.message}`} retryHref={`${detailHref}/edit`} />;
-  }
-  if (!loaded) notFound();
-  const { interaction, survey, contact, walklists } = loaded;
+  });
+  if (!loaded.ok) return <ErrorState title="This interaction could not be loaded for correction" message={loaded.message} retryHref={`${detailHref}/edit`} />;
+  const { interaction, survey, contact, walklists } = loaded.value;
   const position = contact?.data.profile.address.position?.coordinates;
   return (
     <div className="space-y-4">

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { IdSchema, InteractionDataSchema, LocationSchema, TEXT_ANSWER_DEFAULT_MAX, type InteractionData, type Question } from '@/lib/polis/schemas';
 import { optionText, choiceText, recordedValue } from '@/lib/surveys/format-answer';
 import { OUTCOME_LABELS, OUTCOMES, outcomeOf } from '@/lib/filters/outcome';
+import type { ChangeLine } from '@/lib/store/tables';
 
 /** Answers as the form holds them: option values as strings, choice tags, or text; '' when unanswered. */
 export type AnswerValue = string | string[];
@@ -182,8 +183,7 @@ export function describeConflict(original: InteractionFields, theirs: Interactio
     .filter((row) => row.original !== row.theirs || row.original !== row.yours);
 }
 
-/** One change of a correction, in words: a field from one value to another, or the canvasser's location moved. */
-export type ChangeLine = { label: string; before: string; after: string } | { label: 'Location'; movedMetres: number };
+export type { ChangeLine } from '@/lib/store/tables';
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 

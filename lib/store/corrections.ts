@@ -10,10 +10,9 @@
  */
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { ChangeLine } from '@/lib/interactions/correction';
 import type { PatchOperation } from '@/lib/polis/schemas';
 import { openStore } from './store';
-import type { CorrectionRow } from './tables';
+import type { ChangeLine, CorrectionRow } from './tables';
 
 export type Correction = {
   id: string;

@@ -1,6 +1,9 @@
 /** The rows of the dashboard's own store, the same on SQLite and PostgreSQL. */
 import type { Generated } from 'kysely';
 
+/** One change of a correction, in words: a field from one value to another, or the canvasser's location moved. */
+export type ChangeLine = { label: string; before: string; after: string } | { label: 'Location'; movedMetres: number };
+
 export type CorrectionRow = {
   id: string;
   organization_id: string;

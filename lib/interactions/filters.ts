@@ -6,10 +6,14 @@
  *
  * @example
  *   const filters = parseFilters(await searchParams);      // bad values are dropped
- *   const expression = toPolisFilter(campaignId, filters); // '/data/campaignId eq "…" and …'
+ *   const expression = toPolisFilter(campaignId, filters, zone); // '/data/campaignId eq "…" and …'
+ *
+ * `from` and `to` are calendar days of the campaign's time zone, both
+ * inclusive; every reader turns them into instants with that zone.
  */
 import { z } from 'zod';
 import { IdSchema } from '@/lib/polis/schemas';
+import { localDayRange } from '@/lib/time/days';
 
 export const OUTCOMES = ['successful', 'contacted', 'unavailable'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -75,15 +79,12 @@ export function filtersToSearch(filters: InteractionFilters): URLSearchParams {
 
 const quote = (value: string) => JSON.stringify(value);
 
-/** Start of a UTC day, and start of the next one for an inclusive `to`. */
-const dayStart = (date: string) => `${date}T00:00:00.000Z`;
-const nextDayStart = (date: string) => new Date(Date.parse(dayStart(date)) + 86_400_000).toISOString();
-
-/** The part of the filters the Polis filter language can express, scoped to the campaign. */
-export function toPolisFilter(campaignId: string, filters: InteractionFilters): string {
+/** The part of the filters the Polis filter language can express, scoped to the campaign; days are read in `zone`. */
+export function toPolisFilter(campaignId: string, filters: InteractionFilters, zone: string): string {
   const terms = [`/data/campaignId eq ${quote(campaignId)}`];
-  if (filters.from) terms.push(`/data/timestamp gte ${quote(dayStart(filters.from))}`);
-  if (filters.to) terms.push(`/data/timestamp lt ${quote(nextDayStart(filters.to))}`);
+  const { start, end } = localDayRange(zone, filters.from, filters.to);
+  if (start) terms.push(`/data/timestamp gte ${quote(start.toISOString())}`);
+  if (end) terms.push(`/data/timestamp lt ${quote(end.toISOString())}`);
   if (filters.outcome === 'successful') terms.push('/data/successful eq true');
   if (filters.outcome === 'contacted') terms.push('/data/unavailable eq false and (/data/successful eq false or /data/successful eq nil)');
   if (filters.outcome === 'unavailable') terms.push('/data/unavailable eq true');
@@ -96,12 +97,10 @@ export function toPolisFilter(campaignId: string, filters: InteractionFilters): 
   return terms.join(' and ');
 }
 
-/** The time window of the filters in epoch seconds, for the point index. */
-export function timeWindow(filters: InteractionFilters): [from: number, to: number] {
-  return [
-    filters.from ? Date.parse(dayStart(filters.from)) / 1000 : 0,
-    filters.to ? Date.parse(nextDayStart(filters.to)) / 1000 : Number.MAX_SAFE_INTEGER,
-  ];
+/** The time window of the filters in epoch seconds (end exclusive), for the point index; the same instants as `toPolisFilter`. */
+export function timeWindow(filters: InteractionFilters, zone: string): [from: number, to: number] {
+  const { start, end } = localDayRange(zone, filters.from, filters.to);
+  return [start ? start.getTime() / 1000 : 0, end ? end.getTime() / 1000 : Number.MAX_SAFE_INTEGER];
 }
 
 export function outcomeOf(interaction: { data: { successful?: boolean; unavailable: boolean } }): Outcome {

@@ -30,6 +30,8 @@ const STYLES = {
   full: { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' },
   /** 'Thu Nov 19, 2026, 8:30 PM EST': where the year may be far from now. */
   long: { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' },
+  /** 'Nov 19, 2026, 8:30 PM EST': in a list or a column. */
+  medium: { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' },
   /** 'Nov 19, 2026, 8:30 PM': in a column whose header names the zone. */
   short: { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
   /** 'Thu Nov 19, 2026': a day. */

@@ -19,10 +19,16 @@ export const TEST_AUTH_SECRET = 'test-secret-not-for-production-0123456789';
 
 export type TestServer = { url: string; apiUrl: string; dbFile: string; process: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
 
+/**
+ * The day the test data is seeded against: fixed, so no test depends on the
+ * day it runs. The canvassing fills the eight weeks before it.
+ */
+export const TEST_SEED_ANCHOR = '2026-10-15';
+
 export async function seedTestDatabase(interactions = 5000): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polis-test-'));
   const dbFile = path.join(dir, 'polis.sqlite');
-  await seedDatabase(await openDatabase(dbFile), { interactions });
+  await seedDatabase(await openDatabase(dbFile), { interactions, anchor: TEST_SEED_ANCHOR });
   await closeDatabases();
   return dbFile;
 }

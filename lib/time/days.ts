@@ -38,6 +38,20 @@ export function localDayRange(zone: string, from?: LocalDay, to?: LocalDay): { s
   };
 }
 
+/** The instant a wall-clock time of `day` names in `zone`, `seconds` after local midnight by the clock (for a time the zone skips, the first instant after the gap). */
+export function localInstant(zone: string, day: LocalDay, seconds: number): Date {
+  const [year, month, date] = parseDay(day);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  return new Date(new TZDate(year, month, date, h, m, Math.floor(seconds % 60), 0, zone).getTime());
+}
+
+/** The weekday of a calendar day, 0 for Sunday to 6 for Saturday. */
+export function weekdayOf(day: LocalDay): number {
+  const [year, month, date] = parseDay(day);
+  return new TZDate(year, month, date, 12, 0, 0, 0, 'UTC').getDay();
+}
+
 /** The calendar day after `day` (no zone: days are days). */
 export function nextDay(day: LocalDay): LocalDay {
   return shiftDay(day, 1);

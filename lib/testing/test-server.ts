@@ -47,6 +47,8 @@ export async function startTestServer(options: { port: number; dbFile?: string; 
       NEXT_TELEMETRY_DISABLED: '1',
       POLIS_API_URL: '',
       SANDBOX: 'on',
+      // The server's own clock is UTC, so only the campaign's zone can make a time local.
+      TZ: 'UTC',
       // No request may depend on a tile server.
       MAP_TILE_URL: '',
       ...options.env,

@@ -60,7 +60,8 @@ test.describe('as the organizer', () => {
   });
 
   test('an 8:30 PM visit in Boston is on 19 November on the map, the table, the results and the CSV, and not on 20 November', async ({ page, baseURL, apiToken }) => {
-    const { campaign } = await boston(baseURL!, apiToken);
+    const { campaign, contact } = await boston(baseURL!, apiToken);
+    const [lng, lat] = contact.data.profile.address.position.coordinates;
     const views = new CampaignPage(page, campaign.id);
     const day19 = '?from=2026-11-19&to=2026-11-19';
     const day20 = '?from=2026-11-20&to=2026-11-20';
@@ -68,10 +69,10 @@ test.describe('as the organizer', () => {
     // The API agrees with the campaign's day, not the UTC one.
     expect(await apiTotal(baseURL!, apiToken, `/data/campaignId eq "${campaign.id}" and /data/timestamp gte "2026-11-19T05:00:00Z" and /data/timestamp lt "2026-11-20T05:00:00Z"`)).toBe(1);
 
-    const map19 = await views.openMap(day19);
+    const map19 = await views.openMap(`${day19}&lat=${lat}&lng=${lng}&z=16`);
     expect(map19.total).toBe(1);
     await expect(page.getByTestId('map-total')).toHaveText('1');
-    await expect(page.getByRole('link', { name: 'Successful, Nov 19, 2026, 8:30 PM EST' })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Interactions in view' }).getByRole('link', { name: 'Successful, Nov 19, 2026, 8:30 PM EST' })).toBeVisible();
     await page.goto(`/campaigns/${campaign.id}/map${day20}`);
     await expect(page.getByTestId('map-total')).toHaveText('0');
 
@@ -138,6 +139,7 @@ test.describe('as the organizer', () => {
     await page.getByRole('button', { name: 'Save interaction' }).click();
     await expect(page.getByRole('heading', { name: /^Saved: / })).toBeVisible();
     await page.getByRole('link', { name: 'Open the interaction' }).click();
+    await page.waitForURL(/\/interactions\/[0-9a-f-]{36}$/);
     const id = page.url().split('/').at(-1)!;
     const stored = await api(baseURL!, apiToken, `/v1/interactions/${id}`);
     expect(stored.data.timestamp).toBe('2026-11-01T06:30:00.000Z');

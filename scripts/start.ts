@@ -9,16 +9,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { issueAccessTokenForEmail } from '@/lib/sandbox/access';
 import { closeDatabases, databasePath, openDatabase } from '@/lib/sandbox/db';
-import { sandboxEnabled } from '@/lib/sandbox/router';
 import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDatabase } from '@/lib/sandbox/seed/seed';
+import { loadSettings, SettingsError, type Settings } from '@/lib/settings';
 
 const root = path.resolve(import.meta.dirname, '..');
-const port = process.env.PORT || '3000';
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}` };
+let settings: Settings;
+try {
+  settings = loadSettings();
+} catch (error) {
+  if (!(error instanceof SettingsError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+const port = String(settings.port);
+// The server gets the settings as resolved here, so both sides agree on port and URL.
+const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, NEXTAUTH_URL: settings.appUrl };
 
 /** Sessions survive restarts: the generated secret is kept beside the database. */
 function authSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  if (settings.authSecret) return settings.authSecret;
   const file = path.join(path.dirname(databasePath()), 'auth-secret');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -54,7 +63,7 @@ env.NEXTAUTH_SECRET = authSecret();
 buildIfNeeded();
 
 let token: string | undefined;
-if (sandboxEnabled(env)) {
+if (settings.sandboxEnabled) {
   const db = await openDatabase();
   if (!(await isSeeded(db))) {
     console.log('Seeding the sandbox with the demo data set…');

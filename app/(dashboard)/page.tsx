@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { CampaignList } from '@/components/campaigns/campaign-list';
 import { requireAuth, withPolis } from '@/lib/auth/session';
+import { outcomeFilter } from '@/lib/filters/outcome';
+import { and, eq } from '@/lib/polis/filter';
 
 export const metadata: Metadata = { title: 'Campaigns' };
 
@@ -11,11 +13,11 @@ export default async function HomePage() {
     const count = async (filter: string) => (await auth.polis.listInteractions({ filter, limit: 0 })).total;
     return Promise.all(
       campaigns.map(async (campaign) => {
-        const scope = `/data/campaignId eq "${campaign.id}"`;
+        const scope = eq('/data/campaignId', campaign.id);
         const [interactions, successful, unavailable] = await Promise.all([
           count(scope),
-          count(`${scope} and /data/successful eq true`),
-          count(`${scope} and /data/unavailable eq true`),
+          count(and(scope, outcomeFilter('successful'))),
+          count(and(scope, outcomeFilter('unavailable'))),
         ]);
         return { campaign, interactions, successful, unavailable };
       }),

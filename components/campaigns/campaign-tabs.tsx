@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
-import { FILTER_KEYS } from '@/lib/interactions/filters';
+import { FILTER_KEYS } from '@/lib/filters/filters';
 
 const VIEWS = [
   { segment: 'map', label: 'Map' },

@@ -3,7 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useCallback } from 'react';
 import { useFormContext, useWatch, type FieldErrors } from 'react-hook-form';
-import { OUTCOME_LABELS, OUTCOMES } from '@/lib/interactions/filters';
+import { OUTCOME_LABELS, OUTCOMES } from '@/lib/filters/outcome';
 import { wallTimeOf, type InteractionFields as Values } from '@/lib/interactions/correction';
 import type { Question } from '@/lib/polis/schemas';
 import { TEXT_ANSWER_DEFAULT_MAX } from '@/lib/polis/schemas';

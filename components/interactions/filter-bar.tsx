@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
-import { filtersToSearch, OUTCOME_LABELS, OUTCOMES, type InteractionFilters } from '@/lib/interactions/filters';
+import { filtersToSearch, type InteractionFilters } from '@/lib/filters/filters';
+import { OUTCOME_LABELS, OUTCOMES } from '@/lib/filters/outcome';
 import type { Question } from '@/lib/polis/schemas';
 import { choiceText, optionText } from '@/lib/surveys/format-answer';
 import { matchingQuickRange, QUICK_RANGE_LABELS, QUICK_RANGES, quickRange } from '@/lib/time/days';

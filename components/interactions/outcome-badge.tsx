@@ -1,4 +1,4 @@
-import { OUTCOME_LABELS, type Outcome } from '@/lib/interactions/filters';
+import { OUTCOME_LABELS, type Outcome } from '@/lib/filters/outcome';
 
 /** Colour and shape per outcome, so the difference reads without colour too (map markers use the same). */
 export const OUTCOME_STYLE: Record<Outcome, { color: string; shape: 'circle' | 'triangle' | 'square' }> = {

@@ -1,5 +1,5 @@
 import { OUTCOME_STYLE } from '@/components/interactions/outcome-badge';
-import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '@/lib/interactions/filters';
+import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '@/lib/filters/outcome';
 
 const number = new Intl.NumberFormat('en-US', { notation: 'compact' });
 

@@ -5,7 +5,7 @@ import L from 'leaflet';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MapContainer, TileLayer, useMap, useMapEvents } from 'react-leaflet';
 import { OUTCOME_STYLE, OutcomeShape } from '@/components/interactions/outcome-badge';
-import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '@/lib/interactions/filters';
+import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '@/lib/filters/outcome';
 import type { ClusterFeature, PointFeature } from '@/lib/map-index/clusters';
 import { formatLocal } from '@/lib/time/format';
 import { donutSvg } from './donut';

@@ -6,7 +6,7 @@
 import 'server-only';
 import type { AuthOptions, Profile } from 'next-auth';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
-import { createPolisClient, polisApiUrl } from '@/lib/polis/client';
+import { createPolisClient } from '@/lib/polis/client';
 import type { Me } from '@/lib/polis/schemas';
 import { settings } from '@/lib/settings';
 
@@ -28,7 +28,7 @@ declare module 'next-auth/jwt' {
 }
 
 function polisProvider(): OAuthConfig<Me> {
-  const apiUrl = polisApiUrl();
+  const apiUrl = settings.polisApiUrl;
   return {
     id: 'polis',
     name: 'Polis',

@@ -11,11 +11,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql, type Migration } from 'kysely';
-
-export const DEFAULT_DATABASE_URL = 'file:data/polis.sqlite';
+import { settings } from '@/lib/settings';
 
 /** Turns `DATABASE_URL` into a file path; `postgres://` is reserved for a later move. */
-export function databasePath(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): string {
+export function databasePath(url = settings.databaseUrl): string {
   if (/^postgres(ql)?:\/\//.test(url)) {
     throw new Error('DATABASE_URL names PostgreSQL, which is not wired yet; use a file: URL');
   }

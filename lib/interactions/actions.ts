@@ -16,6 +16,7 @@ import { listCorrections, logCorrection } from '@/lib/corrections/store';
 import { recordChange } from '@/lib/map-index/campaign-index';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
 import { PolisApiError } from '@/lib/polis/client';
+import { and, isIn, like, or } from '@/lib/polis/filter';
 import { IdSchema, type Contact, type Interaction, type InteractionData, type PatchOperation, type Question } from '@/lib/polis/schemas';
 import { applyFormValues, correctionSchema, manualEntrySchema, milesBetween, toFormValues, type InteractionFields } from './correction';
 
@@ -232,10 +233,13 @@ export async function searchContacts(input: z.input<typeof SearchInput>): Promis
     if (!parsed.success) return { ok: false, message: 'Type at least two letters of a name or an address.' };
     const { campaignId, query } = parsed.data;
     const campaign = await auth.polis.getCampaign(campaignId);
-    const lists = campaign.data.lists.map((l) => JSON.stringify(l.listId)).join(',');
+    // `*` is the wildcard; quotes and backslashes are dropped rather than escaped, as people do not search by them.
     const pattern = query.replace(/["\\*]/g, '');
     const { data } = await auth.polis.listContacts({
-      filter: `/data/listId in [${lists}] and (/data/profile/name/last like ${JSON.stringify(`${pattern}*`)} or /data/profile/name/first like ${JSON.stringify(`${pattern}*`)} or /data/profile/address/formatted like ${JSON.stringify(`*${pattern}*`)})`,
+      filter: and(
+        isIn('/data/listId', campaign.data.lists.map((l) => l.listId)),
+        or(like('/data/profile/name/last', `${pattern}*`), like('/data/profile/name/first', `${pattern}*`), like('/data/profile/address/formatted', `*${pattern}*`)),
+      ),
       sort: ['/data/profile/name/last', 'ASC'],
       limit: 20,
     });

@@ -19,7 +19,7 @@ import { formatLocal, zoneLabel } from '@/lib/time/format';
 import { resolveWallTime, type WallTime } from '@/lib/time/wall-time';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { OUTCOME_LABELS, OUTCOMES, type Outcome } from './filters';
+import { OUTCOME_LABELS, OUTCOMES, outcomeOf } from '@/lib/filters/outcome';
 
 /** Answers as the form holds them: option values as strings, choice tags, or text; '' when unanswered. */
 export type AnswerValue = string | string[];
@@ -136,11 +136,6 @@ export type InteractionFields = z.infer<ReturnType<typeof fieldsObject>>;
 export type CorrectionValues = z.infer<ReturnType<typeof correctionSchema>>;
 export type ManualEntryValues = z.infer<ReturnType<typeof manualEntrySchema>>;
 
-function outcomeOfData(data: Pick<InteractionData, 'successful' | 'unavailable'>): Outcome {
-  if (data.successful) return 'successful';
-  return data.unavailable ? 'unavailable' : 'contacted';
-}
-
 /** A recorded response as the form holds it. */
 function formAnswer(question: Question, response: InteractionData['survey']['responses'][string] | undefined): AnswerValue {
   const value = recordedValue(question, response);
@@ -160,7 +155,7 @@ export function toFormValues(data: InteractionData, questions: Question[], zone:
   const answers: Record<string, AnswerValue> = {};
   for (const question of questions) answers[question.questionId] = formAnswer(question, data.survey.responses[question.questionId]);
   return {
-    outcome: outcomeOfData(data),
+    outcome: outcomeOf(data),
     unavailableReason: data.unavailableReason ?? '',
     ...localFormTime(data.timestamp, zone),
     walklistId: data.walklistId ?? '',

@@ -12,7 +12,8 @@ import type { AuthContext } from '@/lib/auth/session';
 import { walkInteractions } from '@/lib/map-index/campaign-index';
 import { answerToText, formatAnswer } from '@/lib/surveys/format-answer';
 import { formatLocalIso } from '@/lib/time/format';
-import { matchesAnswer, OUTCOME_LABELS, toPolisFilter, type InteractionFilters } from './filters';
+import { matchesAnswer, toPolisFilter, type InteractionFilters } from '@/lib/filters/filters';
+import { OUTCOME_LABELS } from '@/lib/filters/outcome';
 import { loadCampaignContext, loadContacts } from './queries';
 import { rowFacts } from './rows';
 

@@ -11,11 +11,9 @@
 import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
 import { campaignIndex, settle } from '@/lib/map-index/campaign-index';
+import { eq, IN_BATCH_SIZE, inBatches } from '@/lib/polis/filter';
 import type { Contact, Interaction, Question, Survey } from '@/lib/polis/schemas';
-import { matchesAnswer, toPolisFilter, type InteractionFilters } from './filters';
-
-/** How many ids go in one `/id in [...]` filter, keeping the URL well under common limits. */
-const IDS_PER_REQUEST = 150;
+import { matchesAnswer, toPolisFilter, type InteractionFilters } from '@/lib/filters/filters';
 
 export type CampaignContext = Awaited<ReturnType<typeof loadCampaignContext>>;
 
@@ -23,7 +21,7 @@ export async function loadCampaignContext(auth: AuthContext, campaignId: string)
   const [campaign, lists, surveys, users] = await Promise.all([
     auth.polis.getCampaign(campaignId),
     auth.polis.listLists({ limit: 1000, sort: ['/data/name', 'ASC'] }),
-    auth.polis.listSurveys({ filter: `/data/campaignId eq "${campaignId}"`, limit: 1000 }),
+    auth.polis.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 1000 }),
     auth.polis.listUsers({ limit: 1000 }),
   ]);
   const campaignListIds = new Set(campaign.data.lists.map((l) => l.listId));
@@ -41,12 +39,7 @@ export function questionsById(surveys: Survey[]): Map<string, Question> {
 }
 
 export async function loadContacts(auth: AuthContext, ids: string[]): Promise<Map<string, Contact>> {
-  const unique = [...new Set(ids)];
-  const batches: string[][] = [];
-  for (let i = 0; i < unique.length; i += IDS_PER_REQUEST) batches.push(unique.slice(i, i + IDS_PER_REQUEST));
-  const pages = await Promise.all(
-    batches.map((batch) => auth.polis.listContacts({ filter: `/id in [${batch.map((id) => JSON.stringify(id)).join(',')}]`, limit: batch.length })),
-  );
+  const pages = await Promise.all(inBatches('/id', [...new Set(ids)]).map((filter) => auth.polis.listContacts({ filter, limit: IN_BATCH_SIZE })));
   return new Map(pages.flatMap((page) => page.data.map((contact) => [contact.id, contact] as const)));
 }
 
@@ -91,9 +84,8 @@ export async function loadInteractionPage(auth: AuthContext, campaignId: string,
   rows.sort((a, b) => sign * ((key[a] ?? 0) - (key[b] ?? 0)) || a - b);
   const ids = rows.slice(skip, skip + query.size).map((row) => index.idAt(row));
   const found = new Map<string, Interaction>();
-  for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
-    const batch = ids.slice(i, i + IDS_PER_REQUEST);
-    const page = await auth.polis.listInteractions({ filter: `/id in [${batch.map((id) => JSON.stringify(id)).join(',')}]`, limit: batch.length });
+  for (const filter of inBatches('/id', ids)) {
+    const page = await auth.polis.listInteractions({ filter, limit: IN_BATCH_SIZE });
     for (const interaction of page.data) found.set(interaction.id, interaction);
   }
   return { state: 'ready', interactions: ids.flatMap((id) => found.get(id) ?? []), total: rows.length };

@@ -4,7 +4,7 @@
  */
 import type { Contact, Interaction, Question } from '@/lib/polis/schemas';
 import { answerToText, formatAnswer } from '@/lib/surveys/format-answer';
-import { outcomeOf, type Outcome } from './filters';
+import { outcomeOf, type Outcome } from '@/lib/filters/outcome';
 
 export type Names = { people: Map<string, string>; lists: Map<string, string> };
 
@@ -49,7 +49,7 @@ export function rowFacts(interaction: Interaction, contact: Contact | undefined,
     address: contactAddress(contact),
     canvasser: names.people.get(interaction.meta.createdBy) ?? 'Unknown canvasser',
     list: names.lists.get(data.listId) ?? '',
-    outcome: outcomeOf(interaction),
+    outcome: outcomeOf(interaction.data),
     unavailableReason: data.unavailableReason ?? '',
     distance: data.distance ?? null,
     confidence: data.location?.confidence ?? null,

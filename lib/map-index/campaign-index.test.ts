@@ -125,10 +125,11 @@ describe('PointIndex', () => {
     expect(ids({ outcome: 'successful' })).toEqual([rows[3]!.id]);
   });
 
-  it('stays within 50 bytes of typed arrays per interaction', async () => {
+  // 50 for the map and counts, 8 more for the review queue (received time, household).
+  it('stays within 58 bytes of typed arrays per interaction', async () => {
     const all = Array.from({ length: 5000 }, () => interaction({}, { [SUPPORT]: 'undecided' }));
     const { index } = await buildIndex(fakeApi(all).client, CAMPAIGN);
-    expect(index.byteLength() / index.size).toBeLessThanOrEqual(50);
+    expect(index.byteLength() / index.size).toBeLessThanOrEqual(58);
   });
 });
 

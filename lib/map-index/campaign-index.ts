@@ -14,6 +14,7 @@
 import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
 import type { PolisClient } from '@/lib/polis/client';
+import { and, eq, gt, gte } from '@/lib/polis/filter';
 import type { Interaction } from '@/lib/polis/schemas';
 import { PointIndex } from './point-index';
 
@@ -32,7 +33,7 @@ export async function walkInteractions(client: Pick<PolisClient, 'listInteractio
   let last: string | undefined;
   let total: number | undefined;
   for (;;) {
-    const filter = last ? `${baseFilter} and /id gt "${last}"` : baseFilter;
+    const filter = and(baseFilter, last !== undefined && gt('/id', last));
     const page = await client.listInteractions({ filter, sort: ['/id', 'ASC'], limit: pageSize });
     total ??= page.total;
     await onPage(page.data, total);
@@ -47,7 +48,7 @@ export async function applyChangesSince(client: IndexClient, campaignId: string,
   let skip = 0;
   for (;;) {
     const page = await client.listInteractions({
-      filter: `/data/campaignId eq "${campaignId}" and /meta/modified gte "${newest}"`,
+      filter: and(eq('/data/campaignId', campaignId), gte('/meta/modified', newest)),
       sort: ['/meta/modified', 'ASC'],
       limit: pageSize,
       skip,
@@ -62,11 +63,11 @@ export async function applyChangesSince(client: IndexClient, campaignId: string,
 }
 
 export async function buildIndex(client: IndexClient, campaignId: string, onProgress: (loaded: number, total: number) => void = () => {}) {
-  const surveys = await client.listSurveys({ filter: `/data/campaignId eq "${campaignId}"`, limit: 1000 });
+  const surveys = await client.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 1000 });
   const questions = surveys.data.flatMap((survey) => survey.data.questions);
   const index = new PointIndex(questions);
   let newest = '';
-  await walkInteractions(client, `/data/campaignId eq "${campaignId}"`, (page, total) => {
+  await walkInteractions(client, eq('/data/campaignId', campaignId), (page, total) => {
     for (const interaction of page) {
       index.upsert(interaction);
       if (interaction.meta.modified > newest) newest = interaction.meta.modified;

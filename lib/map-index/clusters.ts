@@ -9,7 +9,8 @@
  */
 import Supercluster, { type ClusterProperties } from 'supercluster';
 import type { Feature, Point } from 'geojson';
-import { filtersToSearch, type InteractionFilters, type Outcome } from '@/lib/interactions/filters';
+import { filtersToSearch, type InteractionFilters } from '@/lib/filters/filters';
+import type { Outcome } from '@/lib/filters/outcome';
 import type { PointIndex } from './point-index';
 import { FLAG_LOCATED } from './point-index';
 

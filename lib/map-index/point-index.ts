@@ -1,7 +1,10 @@
 /**
  * A compact in-memory index of one campaign's interactions: just what the
  * map, the counts, the answer filter and the survey results need, in typed
- * arrays (about 50 bytes an interaction) instead of an object per point.
+ * arrays (about 58 bytes an interaction) instead of an object per point.
+ * The review queue reads the same rows: who created each interaction and
+ * when Polis received it, and which household it was, whose position and
+ * building sit once per household in `households`.
  * Strings that repeat (canvassers, lists, walklists, answers) are stored
  * once in dictionaries and referenced by number.
  *
@@ -12,7 +15,8 @@
  *   index.idAt(rows[0]);                       // '0b8c5147-…'
  */
 import type { Interaction, Question } from '@/lib/polis/schemas';
-import { timeWindow, type InteractionFilters, type Outcome } from '@/lib/interactions/filters';
+import { timeWindow, type InteractionFilters } from '@/lib/filters/filters';
+import { outcomeFrom, type Outcome } from '@/lib/filters/outcome';
 
 export const FLAG_SUCCESSFUL = 1;
 export const FLAG_UNAVAILABLE = 2;
@@ -85,11 +89,18 @@ export class PointIndex {
   canvasser = new Uint16Array(0);
   list = new Uint16Array(0);
   walklist = new Uint16Array(0);
+  /** When Polis received it (`meta.created`), epoch seconds. */
+  received = new Uint32Array(0);
+  /** The contact visited, a code into `households`. */
+  household = new Uint32Array(0);
 
   readonly canvassers = new Dictionary();
   readonly lists = new Dictionary();
   readonly walklists = new Dictionary();
   readonly answers = new Map<string, AnswerColumn>();
+  readonly households = new HouseholdTable();
+  /** Canvasser codes whose rows changed since the review queue last looked. */
+  readonly touchedCanvassers = new Set<number>();
 
   constructor(questions: Question[] = []) {
     for (const question of questions) {
@@ -117,6 +128,8 @@ export class PointIndex {
     this.canvasser = copy(this.canvasser, capacity);
     this.list = copy(this.list, capacity);
     this.walklist = copy(this.walklist, capacity);
+    this.received = copy(this.received, capacity);
+    this.household = copy(this.household, capacity);
     for (const column of this.answers.values()) column.cells = copy(column.cells, capacity);
     this.capacity = capacity;
   }
@@ -161,6 +174,7 @@ export class PointIndex {
   upsert(interaction: Interaction): number {
     this.version++;
     let row = this.find(interaction.id);
+    if (row !== -1) this.touchedCanvassers.add(this.canvasser[row]!);
     if (row === -1) {
       if (this.size === this.capacity) this.grow(this.capacity * 2);
       row = this.size++;
@@ -179,6 +193,9 @@ export class PointIndex {
     const accuracy = data.location?.confidence;
     this.confidence[row] = accuracy === undefined ? NO_CONFIDENCE : Math.min(NO_CONFIDENCE - 1, Math.round(accuracy));
     this.canvasser[row] = this.canvassers.code(interaction.meta.createdBy);
+    this.touchedCanvassers.add(this.canvasser[row]!);
+    this.received[row] = Math.floor(Date.parse(interaction.meta.created) / 1000);
+    this.household[row] = this.households.code(data.contactId);
     this.list[row] = this.lists.code(data.listId);
     this.walklist[row] = this.walklists.code(data.walklistId);
     for (const [questionId, column] of this.answers) {
@@ -195,13 +212,13 @@ export class PointIndex {
     if (row === -1) return false;
     this.version++;
     this.flags[row]! |= FLAG_DELETED;
+    this.touchedCanvassers.add(this.canvasser[row]!);
     return true;
   }
 
   outcomeAt(row: number): Outcome {
     const flags = this.flags[row]!;
-    if (flags & FLAG_SUCCESSFUL) return 'successful';
-    return flags & FLAG_UNAVAILABLE ? 'unavailable' : 'contacted';
+    return outcomeFrom((flags & FLAG_SUCCESSFUL) !== 0, (flags & FLAG_UNAVAILABLE) !== 0);
   }
 
   /** Rows matching every filter, in row order; `from`/`to` are days of `zone`. */
@@ -219,9 +236,7 @@ export class PointIndex {
       if (flags & FLAG_DELETED) continue;
       const t = this.time[row]!;
       if (t < from || t >= to) continue;
-      if (outcome === 'successful' && !(flags & FLAG_SUCCESSFUL)) continue;
-      if (outcome === 'unavailable' && !(flags & FLAG_UNAVAILABLE)) continue;
-      if (outcome === 'contacted' && flags & (FLAG_SUCCESSFUL | FLAG_UNAVAILABLE)) continue;
+      if (outcome !== undefined && this.outcomeAt(row) !== outcome) continue;
       if (list !== undefined && this.list[row] !== list) continue;
       if (walklist !== undefined && this.walklist[row] !== walklist) continue;
       if (canvasser !== undefined && this.canvasser[row] !== canvasser) continue;
@@ -242,6 +257,24 @@ export class PointIndex {
       return (row) => column.cells[row] !== column.none && (column.cells[row]! & bit) !== 0;
     }
     return (row) => column.cells[row] === code + 1;
+  }
+
+  /**
+   * The answer recorded at `row` as one comparable string: the value for a
+   * single-choice question, the set of choices for a multi-select; undefined
+   * when unanswered or a free text (whose wording is not compared).
+   */
+  answerAt(row: number, questionId: string): string | undefined {
+    const column = this.answers.get(questionId);
+    const cell = column?.cells[row];
+    if (!column || !cell || column.kind === 'answered') return undefined;
+    if (cell === column.none) return '(other)';
+    if (column.kind === 'choices') {
+      const chosen: string[] = [];
+      for (let bit = 0; bit < 16; bit++) if (cell & (1 << bit)) chosen.push(column.values.values[bit]!);
+      return chosen.join('+');
+    }
+    return column.values.values[cell - 1];
   }
 
   /**
@@ -272,9 +305,70 @@ export class PointIndex {
   /** Resident bytes of the typed arrays (dictionaries aside). */
   byteLength(): number {
     let bytes = 0;
-    for (const array of [this.ids, this.lat, this.lng, this.time, this.flags, this.distance, this.confidence, this.canvasser, this.list, this.walklist]) bytes += array.byteLength;
+    for (const array of [this.ids, this.lat, this.lng, this.time, this.flags, this.distance, this.confidence, this.canvasser, this.list, this.walklist, this.received, this.household]) bytes += array.byteLength;
     for (const column of this.answers.values()) bytes += column.cells.byteLength;
     return bytes;
+  }
+}
+
+/**
+ * Households once each: a code per contact id, with its position (NaN until
+ * the contact is loaded) and its building (street address without unit, a
+ * code into `buildings`, -1 when unknown).
+ */
+export class HouseholdTable {
+  size = 0;
+  private readonly codes = new Map<string, number>();
+  readonly ids: string[] = [];
+  lat = new Float32Array(256).fill(NaN);
+  lng = new Float32Array(256).fill(NaN);
+  building = new Int32Array(256).fill(-1);
+  readonly buildings: string[] = [];
+  private readonly buildingCodes = new Map<string, number>();
+  /** Whether positions and buildings were loaded from the contacts. */
+  loaded = false;
+
+  code(contactId: string): number {
+    let code = this.codes.get(contactId);
+    if (code === undefined) {
+      code = this.size++;
+      if (code >= this.lat.length) this.grow(this.lat.length * 2);
+      this.codes.set(contactId, code);
+      this.ids.push(contactId);
+    }
+    return code;
+  }
+
+  private grow(length: number) {
+    const widen = <T extends Float32Array | Int32Array>(array: T, fill: number): T => {
+      const next = new (array.constructor as new (n: number) => T)(length);
+      next.fill(fill);
+      next.set(array as never);
+      return next;
+    };
+    this.lat = widen(this.lat, NaN);
+    this.lng = widen(this.lng, NaN);
+    this.building = widen(this.building, -1);
+  }
+
+  /** Records where a household is and which building it belongs to. */
+  place(contactId: string, lat: number | undefined, lng: number | undefined, building: string | null) {
+    const code = this.code(contactId);
+    this.lat[code] = lat ?? NaN;
+    this.lng[code] = lng ?? NaN;
+    if (building !== null) {
+      let b = this.buildingCodes.get(building);
+      if (b === undefined) {
+        b = this.buildings.length;
+        this.buildings.push(building);
+        this.buildingCodes.set(building, b);
+      }
+      this.building[code] = b;
+    }
+  }
+
+  byteLength(): number {
+    return this.lat.byteLength + this.lng.byteLength + this.building.byteLength;
   }
 }
 

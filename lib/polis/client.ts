@@ -6,7 +6,7 @@
  * @example
  *   const polis = createPolisClient({ token });
  *   const { data, total } = await polis.listInteractions({
- *     filter: `/data/campaignId eq "${campaignId}"`, sort: ['/data/timestamp', 'DESC'], limit: 100,
+ *     filter: eq('/data/campaignId', campaignId), sort: ['/data/timestamp', 'DESC'], limit: 100,
  *   });
  */
 import type { z } from 'zod';
@@ -24,11 +24,7 @@ import {
   type ErrorBody,
   type PatchOperation,
 } from './schemas';
-
-/** The base URL of the Polis API: `POLIS_API_URL`, or this app's own sandbox. */
-export function polisApiUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return (env.POLIS_API_URL || `http://127.0.0.1:${env.PORT || 3000}/api/polis`).replace(/\/+$/, '');
-}
+import { settings } from '@/lib/settings';
 
 export class PolisApiError extends Error {
   constructor(
@@ -58,7 +54,7 @@ export type ListParams = {
 
 export type PolisClientOptions = { token: string; baseUrl?: string; fetch?: typeof fetch };
 
-export function createPolisClient({ token, baseUrl: base = polisApiUrl(), fetch: fetchImpl = fetch }: PolisClientOptions) {
+export function createPolisClient({ token, baseUrl: base = settings.polisApiUrl, fetch: fetchImpl = fetch }: PolisClientOptions) {
   const baseUrl = base.replace(/\/+$/, '');
   async function request<T extends z.ZodType>(
     schema: T | null,

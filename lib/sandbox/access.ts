@@ -17,6 +17,8 @@ import { PERMISSIONS, type Permission } from '@/lib/polis/schemas';
 export const ROLE_PERMISSIONS: Record<string, Permission[]> = {
   organizer: [...PERMISSIONS],
   viewer: ['read@interactions', 'read@contacts', 'read@surveys', 'read@campaigns', 'read@lists'],
+  // What the Polis mobile app needs to record visits: read the work, insert interactions, change nothing else.
+  canvasser: ['read@campaigns', 'read@lists', 'read@contacts', 'read@surveys', 'insert@interactions'],
 };
 
 export const ACCESS_TOKEN_TTL_SECONDS = 8 * 60 * 60;

@@ -7,7 +7,7 @@
  */
 import { openDatabase } from './db';
 import { checkAuthorizeRequest, issueAuthorizationCode, OAuthError, readLoginTicket, signLoginTicket, verifyLogin } from './oauth';
-import { sandboxEnabled } from './router';
+import { settings } from '@/lib/settings';
 
 export type AuthorizeState = {
   step: 'credentials' | 'organization';
@@ -20,7 +20,7 @@ export type AuthorizeState = {
 };
 
 function ticketSecret() {
-  const secret = process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET;
+  const secret = settings.authSecret;
   if (!secret) throw new Error('NEXTAUTH_SECRET is not set');
   return secret;
 }
@@ -31,7 +31,7 @@ const text = (form: FormData, name: string) => {
 };
 
 export async function authorize(previous: AuthorizeState, form: FormData): Promise<AuthorizeState> {
-  if (!sandboxEnabled()) return { ...previous, error: 'The sandbox sign-in is not served here.' };
+  if (!settings.sandboxEnabled) return { ...previous, error: 'The sandbox sign-in is not served here.' };
   const db = await openDatabase();
   const params = { client_id: text(form, 'client_id'), redirect_uri: text(form, 'redirect_uri'), state: text(form, 'state') };
   let client;

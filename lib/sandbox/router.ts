@@ -14,6 +14,7 @@ import { createInteraction, deleteInteraction, patchResource, readEtag } from '.
 import { parseListQuery } from './list-query';
 import { handleTokenRequest } from './oauth';
 import { ENVELOPE_COLUMNS, findVisible, listResources, RESOURCES, toEnvelope, type Envelope, type ResourceName } from './resources';
+import { settings } from '@/lib/settings';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(status === 204 ? null : JSON.stringify(body), {
@@ -121,18 +122,11 @@ async function describeCaller(db: Db, caller: Caller) {
   return { ...toEnvelope('users', user), organization, role: caller.role, permissions: [...caller.permissions] };
 }
 
-/** Whether this app serves the sandbox API: by default only when no real Polis API is configured. */
-export function sandboxEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.SANDBOX === 'on') return true;
-  if (env.SANDBOX === 'off') return false;
-  return !env.POLIS_API_URL;
-}
-
 /** Answers one request under the API root; `segments` is the path below it. */
 export async function handleSandboxRequest(request: Request, segments: string[], database?: Db): Promise<Response> {
   const url = new URL(request.url);
   try {
-    if (!sandboxEnabled()) throw new ApiError(404, 'not_found', 'the sandbox API is not served here');
+    if (!settings.sandboxEnabled) throw new ApiError(404, 'not_found', 'the sandbox API is not served here');
     const db = database ?? (await openDatabase());
     if (segments[0] === 'v1') return await handleV1(db, request, segments.slice(1), url);
     if (segments.join('/') === 'auth/oauth2/token') {

@@ -4,14 +4,14 @@ import { AuthorizeForm } from '@/components/sandbox/authorize-form';
 import { Alert } from '@/components/ui/alert';
 import { openDatabase } from '@/lib/sandbox/db';
 import { checkAuthorizeRequest, OAuthError } from '@/lib/sandbox/oauth';
-import { sandboxEnabled } from '@/lib/sandbox/router';
+import { settings } from '@/lib/settings';
 
 export const metadata: Metadata = { title: 'Sign in to Polis (sandbox)' };
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
 export default async function AuthorizePage({ searchParams }: Props) {
-  if (!sandboxEnabled()) notFound();
+  if (!settings.sandboxEnabled) notFound();
   const params = await searchParams;
   const checked = await checkAuthorizeRequest(await openDatabase(), params).catch((error: unknown) => {
     if (error instanceof OAuthError) return error;

@@ -18,6 +18,7 @@ import type { Db } from '../db';
 import { hashPassword } from '../passwords';
 import type { ContactRow, InteractionRow, ResourceRow } from '../tables';
 import { BOSTON, DENVER, PHILADELPHIA, UNAVAILABLE_REASONS, type City } from './places';
+import { canvassersFor, planShifts, type PlantedKind } from './shifts';
 import type { InteractionData, Question } from '@/lib/polis/schemas';
 import { localDayOf, localInstant, shiftDay, startOfLocalDay, weekdayOf } from '@/lib/time/days';
 
@@ -47,11 +48,13 @@ export type SeedSummary = {
   interactions: number;
   contacts: number;
   logins: { email: string; password: string; role: string; organization: string }[];
+  /** The fabricated shifts planted among the honest ones, by kind: their interaction ids. */
+  planted: Partial<Record<PlantedKind, string[]>>;
 };
 
 type Tenant = { customerId: string; organizationId: string; organizationName: string; securityGroupId: string };
 type CampaignPlan = { name: string; description: string; city: City; topic: string; share: number; timeZone: string };
-type Household = { row: Omit<ContactRow, 'is_deleted' | 'list_id' | 'first_name' | 'last_name' | 'address' | 'postal_code' | 'contacted'>; data: ContactData; lat: number; lng: number; walklists: string[] };
+type Household = { list: number; row: Omit<ContactRow, 'is_deleted' | 'list_id' | 'first_name' | 'last_name' | 'address' | 'postal_code' | 'contacted'>; data: ContactData; lat: number; lng: number; walklists: string[] };
 type ContactData = { listId: string; fields: Record<string, unknown>; contacted?: boolean; [key: string]: unknown };
 
 function haversineMetres(lat1: number, lng1: number, lat2: number, lng2: number): number {
@@ -244,6 +247,7 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
   ];
 
   const logins: SeedSummary['logins'] = [];
+  const planted: SeedSummary['planted'] = {};
   let contactsTotal = 0;
   let done = 0;
   const passwordHash = await hashPassword(DEMO_PASSWORD, Buffer.from(uuid().replace(/-/g, ''), 'hex'));
@@ -256,7 +260,7 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
     const domain = plan.users[0]!.email.split('@')[1]!;
     const people = [
       ...plan.users,
-      ...Array.from({ length: plan.canvassers }, (_, i) => {
+      ...Array.from({ length: canvassersFor(plan.campaigns.reduce((sum, c) => sum + Math.round(total * c.share), 0), CAMPAIGN_DAYS, plan.canvassers) }, (_, i) => {
         const first = faker.person.firstName();
         const last = faker.person.lastName();
         return { email: `canvasser${i + 1}@${domain}`, name: `${first} ${last}`, role: 'canvasser' };
@@ -296,7 +300,8 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
 
       // Households: about one for every four visits, spread around each neighbourhood centre.
       const households: Household[] = Array.from({ length: Math.max(40, Math.round(count / 4)) }, () => {
-        const list = faker.helpers.arrayElement(lists);
+        const listIndex = faker.number.int({ min: 0, max: lists.length - 1 });
+        const list = lists[listIndex]!;
         const { hood } = list;
         const [lat, lng] = offset(hood.center[0], hood.center[1], hood.radius * Math.sqrt(faker.number.float()), faker.number.float() * 2 * Math.PI);
         const number = String(faker.number.int({ min: 1, max: 399 }) * 2 + (faker.datatype.boolean() ? 1 : 0));
@@ -326,47 +331,55 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
           reservation: { reserved: false },
           contacted: false,
         };
-        return { row: envelope(tenant, uuid(), data, systemUser), data, lat, lng, walklists: list.walklists };
+        return { list: listIndex, row: envelope(tenant, uuid(), data, systemUser), data, lat, lng, walklists: list.walklists };
       });
 
+      // Visits come in shifts: a canvasser walking a list's households a door every few minutes.
+      const visits = planShifts({
+        faker, households, lists: lists.length, canvassers: canvasserIds.length, visits: count,
+        // Hours are read on the campaign's own clock, daylight saving included.
+        instant: (day, hours) => localInstant(campaign.timeZone, shiftDay(firstDay, day), Math.round(hours * 3600)).getTime(),
+        weekday: (day) => weekdayOf(shiftDay(firstDay, day)),
+        days: CAMPAIGN_DAYS,
+        plant: campaign === plans[0]!.campaigns[0],
+      });
+      let sameAnswers: ReturnType<typeof answer> | undefined;
       let batch: Insertable<InteractionRow>[] = [];
-      for (let i = 0; i < count; i++) {
-        const household = faker.helpers.arrayElement(households);
-        const canvasser = faker.helpers.arrayElement(canvasserIds);
-        // Weekends are busier; visits happen mostly between 10:00 and 20:30 on
-        // the campaign's own clock, a few in the hour either side.
-        let day = faker.number.int({ min: 0, max: CAMPAIGN_DAYS - 1 });
-        const weekday = weekdayOf(shiftDay(firstDay, day));
-        if (weekday !== 0 && weekday !== 6 && faker.number.float() < 0.3) day = Math.min(CAMPAIGN_DAYS - 1, day + 6 - weekday);
-        const early = faker.number.float();
-        const seconds = early < 0.03 ? faker.number.int({ min: 9 * 3600, max: 10 * 3600 - 1 })
-          : early < 0.06 ? faker.number.int({ min: 20.5 * 3600, max: 21.5 * 3600 })
-            : faker.number.int({ min: 10 * 3600, max: 20.5 * 3600 });
-        const time = localInstant(campaign.timeZone, shiftDay(firstDay, day), seconds).getTime();
+      for (const [i, visit] of visits.entries()) {
+        const household = households[visit.household]!;
+        const canvasser = canvasserIds[visit.canvasser]!;
+        const time = visit.time;
         const timestamp = new Date(time).toISOString();
-
-        const roll = faker.number.float();
-        const metres = roll < 0.85 ? faker.number.float({ min: 2, max: 30 })
-          : roll < 0.97 ? faker.number.float({ min: 30, max: 180 })
-            : faker.number.float({ min: 800, max: 8000 });
-        const [lat, lng] = offset(household.lat, household.lng, metres, faker.number.float() * 2 * Math.PI);
-        const available = faker.number.float() >= 0.35;
-        const { responses, successful } = answer(faker, questions, available);
+        const [lat, lng] = visit.at ?? offset(household.lat, household.lng, visit.metres, visit.bearing);
+        let available = faker.number.float() >= 0.35;
+        let answered = answer(faker, questions, available);
+        if (visit.planted === 'same-answers') {
+          // Every contact home, successful, and saying exactly the same thing.
+          while (!sameAnswers) {
+            const candidate = answer(faker, questions, true);
+            if (candidate.successful) sameAnswers = candidate;
+          }
+          available = true;
+          answered = sameAnswers;
+        }
+        const { responses, successful } = answered;
         const data: InteractionData = {
           campaignId, contactId: household.row.id, listId: household.data.listId, timestamp,
           survey: { surveyId, responses },
           unavailable: !available,
           ...(available ? {} : { unavailableReason: faker.helpers.weightedArrayElement(UNAVAILABLE_REASONS.map(([value, weight]) => ({ value, weight }))) }),
           successful,
-          location: { lat: round(lat, 7), lng: round(lng, 7), confidence: faker.number.int({ min: 3, max: 65 }) },
+          location: { lat: round(lat, 7), lng: round(lng, 7), confidence: visit.accuracy },
           distance: round(haversineMetres(household.lat, household.lng, lat, lng) / METRES_PER_MILE, 4),
           ...(faker.number.float() < 0.8 ? { walklistId: faker.helpers.arrayElement(household.walklists) } : {}),
         };
         for (const response of Object.values(responses)) Object.assign(household.data.fields, response.fields);
         if (successful) household.data.contacted = true;
         const created = new Date(time + faker.number.int({ min: 30, max: 3600 }) * 1000).toISOString();
-        batch.push({ ...envelope(tenant, uuid(), data, canvasser, created), request_hash: '' });
-        if (batch.length === 2000 || i === count - 1) {
+        const id = uuid();
+        if (visit.planted) (planted[visit.planted] ??= []).push(id);
+        batch.push({ ...envelope(tenant, id, data, canvasser, created), request_hash: '' });
+        if (batch.length === 2000 || i === visits.length - 1) {
           await db.transaction().execute((tx) => insertMany(tx, 'interactions', batch));
           done += batch.length;
           batch = [];
@@ -381,5 +394,5 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
     }
   }
   await sql`pragma optimize`.execute(db);
-  return { interactions: done, contacts: contactsTotal, logins };
+  return { interactions: done, contacts: contactsTotal, logins, planted };
 }

@@ -1,6 +1,6 @@
 import { withAuthRoute } from '@/lib/auth/guard';
 import { exportInteractionsCsv } from '@/lib/interactions/export-csv';
-import { parseFilters } from '@/lib/interactions/filters';
+import { parseFilters } from '@/lib/filters/filters';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
 import { localDayOf } from '@/lib/time/days';
 

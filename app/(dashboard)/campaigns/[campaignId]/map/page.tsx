@@ -3,7 +3,7 @@ import { FilterBar } from '@/components/interactions/filter-bar';
 import { MapViewLoader } from '@/components/map/map-view-loader';
 import { ErrorState } from '@/components/ui/error-state';
 import { requireAuth, withPolis } from '@/lib/auth/session';
-import { filtersToSearch, parseFilters } from '@/lib/interactions/filters';
+import { filtersToSearch, parseFilters } from '@/lib/filters/filters';
 import { loadCampaignContext } from '@/lib/interactions/queries';
 import { campaignIndex } from '@/lib/map-index/campaign-index';
 import { clustererFor } from '@/lib/map-index/clusters';

@@ -3,6 +3,7 @@ import { ManualEntryForm } from '@/components/forms/manual-entry-form';
 import { ErrorState } from '@/components/ui/error-state';
 import { requireAuth, withPolis } from '@/lib/auth/session';
 import { PolisApiError } from '@/lib/polis/client';
+import { eq } from '@/lib/polis/filter';
 import { settings } from '@/lib/settings';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
@@ -19,7 +20,7 @@ export default async function NewInteractionPage({ params }: Props) {
   }
   let surveys, timeZone;
   try {
-    [surveys, timeZone] = await withPolis(path, () => Promise.all([auth.polis.listSurveys({ filter: `/data/campaignId eq "${campaignId}"`, limit: 100 }), campaignTimeZone(auth, campaignId)]));
+    [surveys, timeZone] = await withPolis(path, () => Promise.all([auth.polis.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 100 }), campaignTimeZone(auth, campaignId)]));
   } catch (error) {
     if (!(error instanceof PolisApiError)) throw error;
     return <ErrorState title="The campaign's surveys could not be loaded" message={`Polis answered: ${error.message}`} retryHref={path} />;

@@ -4,7 +4,7 @@ import { IndexingProgress } from '@/components/interactions/indexing-progress';
 import { AnswerChart } from '@/components/surveys/answer-chart';
 import { ErrorState } from '@/components/ui/error-state';
 import { requireAuth, withPolis } from '@/lib/auth/session';
-import { filtersToSearch, parseFilters } from '@/lib/interactions/filters';
+import { filtersToSearch, parseFilters } from '@/lib/filters/filters';
 import { loadCampaignContext } from '@/lib/interactions/queries';
 import { campaignIndex, settle } from '@/lib/map-index/campaign-index';
 import { PolisApiError } from '@/lib/polis/client';

@@ -7,7 +7,7 @@ import { Pagination } from '@/components/interactions/pagination';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, ErrorState } from '@/components/ui/error-state';
 import { requireAuth, withPolis } from '@/lib/auth/session';
-import { filtersToSearch, parseFilters } from '@/lib/interactions/filters';
+import { filtersToSearch, parseFilters } from '@/lib/filters/filters';
 import { loadCampaignContext, loadContacts, loadInteractionPage, SORTABLE, type SortKey, type TableQuery } from '@/lib/interactions/queries';
 import { answerSummary, rowFacts } from '@/lib/interactions/rows';
 import { campaignIndex } from '@/lib/map-index/campaign-index';

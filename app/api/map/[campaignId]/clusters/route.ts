@@ -1,5 +1,5 @@
 import { withAuthRoute } from '@/lib/auth/guard';
-import { parseFilters } from '@/lib/interactions/filters';
+import { parseFilters } from '@/lib/filters/filters';
 import { campaignIndex } from '@/lib/map-index/campaign-index';
 import { clustererFor, clustersFor } from '@/lib/map-index/clusters';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';

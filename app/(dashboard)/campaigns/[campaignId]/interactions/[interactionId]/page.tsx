@@ -10,7 +10,7 @@ import { WhereMapLoader } from '@/components/map/where-map-loader';
 import { SurveyAnswers } from '@/components/surveys/survey-answers';
 import { ErrorState } from '@/components/ui/error-state';
 import { requireAuth, withPolis, type AuthContext } from '@/lib/auth/session';
-import { outcomeOf } from '@/lib/interactions/filters';
+import { outcomeOf } from '@/lib/filters/outcome';
 import { contactAddress, contactName } from '@/lib/interactions/rows';
 import { PolisApiError } from '@/lib/polis/client';
 import type { Interaction } from '@/lib/polis/schemas';
@@ -143,7 +143,7 @@ export default async function InteractionPage({ params }: Props) {
         <Section title="Outcome">
           <dl className="grid grid-cols-2 gap-3">
             <Fact label="Outcome">
-              <OutcomeBadge outcome={outcomeOf(interaction)} />
+              <OutcomeBadge outcome={outcomeOf(interaction.data)} />
             </Fact>
             <Fact label="Unavailable reason">{data.unavailableReason ?? '—'}</Fact>
             <Fact label="Walklist">{data.walklistId ?? '—'}</Fact>

@@ -1,5 +1,7 @@
 /**
- * The interaction filters the map, the table and the survey results share.
+ * The interaction filters the map, the table, the survey results and the
+ * point index share: one model, read from the URL, written back to it, and
+ * translated to the Polis filter language.
  * They live in the URL (so a view is a link) and translate to the Polis
  * filter language for everything the API can express; a survey answer,
  * which the API cannot filter on, is applied through the point index.
@@ -12,17 +14,10 @@
  * inclusive; every reader turns them into instants with that zone.
  */
 import { z } from 'zod';
+import { and, eq, gte, lt } from '@/lib/polis/filter';
 import { IdSchema } from '@/lib/polis/schemas';
 import { localDayRange } from '@/lib/time/days';
-
-export const OUTCOMES = ['successful', 'contacted', 'unavailable'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  successful: 'Successful',
-  contacted: 'Home, not successful',
-  unavailable: 'Not available',
-};
+import { outcomeFilter, OUTCOMES } from './outcome';
 
 /** A survey answer filter: the question and one recorded value (a choice tag for multi-select). */
 export type AnswerFilter = { questionId: string; value: string };
@@ -77,35 +72,27 @@ export function filtersToSearch(filters: InteractionFilters): URLSearchParams {
   return search;
 }
 
-const quote = (value: string) => JSON.stringify(value);
-
 /** The part of the filters the Polis filter language can express, scoped to the campaign; days are read in `zone`. */
 export function toPolisFilter(campaignId: string, filters: InteractionFilters, zone: string): string {
-  const terms = [`/data/campaignId eq ${quote(campaignId)}`];
   const { start, end } = localDayRange(zone, filters.from, filters.to);
-  if (start) terms.push(`/data/timestamp gte ${quote(start.toISOString())}`);
-  if (end) terms.push(`/data/timestamp lt ${quote(end.toISOString())}`);
-  if (filters.outcome === 'successful') terms.push('/data/successful eq true');
-  if (filters.outcome === 'contacted') terms.push('/data/unavailable eq false and (/data/successful eq false or /data/successful eq nil)');
-  if (filters.outcome === 'unavailable') terms.push('/data/unavailable eq true');
-  if (filters.list) terms.push(`/data/listId eq ${quote(filters.list)}`);
-  if (filters.walklist) terms.push(`/data/walklistId eq ${quote(filters.walklist)}`);
-  if (filters.canvasser) terms.push(`/meta/createdBy eq ${quote(filters.canvasser)}`);
-  if (filters.contact) terms.push(`/data/contactId eq ${quote(filters.contact)}`);
-  if (filters.minDistance !== undefined) terms.push(`/data/distance gte ${filters.minDistance}`);
-  if (filters.minConfidence !== undefined) terms.push(`/data/location/confidence gte ${filters.minConfidence}`);
-  return terms.join(' and ');
+  return and(
+    eq('/data/campaignId', campaignId),
+    start && gte('/data/timestamp', start.toISOString()),
+    end && lt('/data/timestamp', end.toISOString()),
+    filters.outcome && outcomeFilter(filters.outcome),
+    filters.list && eq('/data/listId', filters.list),
+    filters.walklist && eq('/data/walklistId', filters.walklist),
+    filters.canvasser && eq('/meta/createdBy', filters.canvasser),
+    filters.contact && eq('/data/contactId', filters.contact),
+    filters.minDistance !== undefined && gte('/data/distance', filters.minDistance),
+    filters.minConfidence !== undefined && gte('/data/location/confidence', filters.minConfidence),
+  );
 }
 
 /** The time window of the filters in epoch seconds (end exclusive), for the point index; the same instants as `toPolisFilter`. */
 export function timeWindow(filters: InteractionFilters, zone: string): [from: number, to: number] {
   const { start, end } = localDayRange(zone, filters.from, filters.to);
   return [start ? start.getTime() / 1000 : 0, end ? end.getTime() / 1000 : Number.MAX_SAFE_INTEGER];
-}
-
-export function outcomeOf(interaction: { data: { successful?: boolean; unavailable: boolean } }): Outcome {
-  if (interaction.data.successful) return 'successful';
-  return interaction.data.unavailable ? 'unavailable' : 'contacted';
 }
 
 /** Whether an interaction recorded `answer` (for a multi-select, among its choices). */

@@ -1,0 +1,31 @@
+import type { LatLng } from './model';
+
+const EARTH_RADIUS_METRES = 6371008.8;
+export const METRES_PER_MILE = 1609.344;
+
+/** Great-circle distance in metres (haversine: exact enough at street scale). */
+export function metresBetween(a: LatLng, b: LatLng): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** A point `metres` from `from` along `bearing` (radians from north); flat earth, for tests and the seed. */
+export function offsetBy(from: LatLng, metres: number, bearing: number): LatLng {
+  return {
+    lat: from.lat + (metres * Math.cos(bearing)) / 111320,
+    lng: from.lng + (metres * Math.sin(bearing)) / (111320 * Math.cos((from.lat * Math.PI) / 180)),
+  };
+}
+
+export function formatMetres(metres: number): string {
+  return metres >= 1000 ? `${(metres / 1000).toFixed(1)} km` : `${Math.round(metres)} m`;
+}
+
+export function formatSeconds(seconds: number): string {
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}

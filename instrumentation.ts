@@ -1,5 +1,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { refuseForbiddenMethods } = await import('./lib/security/forbidden-methods');
+  refuseForbiddenMethods();
   const { checkServerSettings, SettingsError } = await import('./lib/settings');
   let sandboxEnabled: boolean;
   try {

@@ -1,8 +1,42 @@
-import { withAuth } from 'next-auth/middleware';
+/**
+ * Runs before every page and route: refuses what the framework would answer
+ * with a 500 (see lib/security/request-guard.ts), sends people who are not
+ * signed in to the sign-in page (every page and action still checks for
+ * itself), and puts the security headers, with this response's CSP nonce,
+ * on everything it answers.
+ */
+import { withAuth, type NextRequestWithAuth } from 'next-auth/middleware';
+import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy, createNonce, securityHeaders } from '@/lib/security/headers';
+import { refuseRequest } from '@/lib/security/request-guard';
+import { settings } from '@/lib/settings';
 
-/** Sends people who are not signed in to the sign-in page; every page and action still checks for itself. */
-export default withAuth({ pages: { signIn: '/sign-in' } });
+/** Paths anyone may open: the APIs answer 401 themselves, the sandbox's authorize page and sign-in are the way in. */
+const PUBLIC = /^\/(api\/|oauth\/|sign-in(\/|$)|\.well-known\/|favicon\.ico$|icon\.svg$)/;
+
+function withSecurityHeaders(response: Response, policy: string): Response {
+  response.headers.set('Content-Security-Policy', policy);
+  for (const [name, value] of Object.entries(securityHeaders({ appUrl: settings.appUrl }))) response.headers.set(name, value);
+  return response;
+}
+
+export async function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy({ nonce, tileUrl: settings.tileUrl, dev: process.env.NODE_ENV === 'development' });
+  const refusal = refuseRequest(request);
+  if (refusal) return withSecurityHeaders(refusal, policy);
+  if (!PUBLIC.test(request.nextUrl.pathname)) {
+    const redirect = await withAuth(request as NextRequestWithAuth, { pages: { signIn: '/sign-in' } });
+    if (redirect) return withSecurityHeaders(redirect, policy);
+  }
+  // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
+  const forwarded = new Headers(request.headers);
+  forwarded.set('x-nonce', nonce);
+  forwarded.set('Content-Security-Policy', policy);
+  return withSecurityHeaders(NextResponse.next({ request: { headers: forwarded } }), policy);
+}
 
 export const config = {
-  matcher: ['/((?!api/|oauth/|sign-in|_next/|favicon.ico).*)'],
+  // Everything but the build's static files, which carry no data.
+  matcher: ['/((?!_next/static|_next/image).*)'],
 };

@@ -1,13 +1,9 @@
-import Link from 'next/link';
+import { NotFoundMessage } from '@/components/layout/not-found-message';
 
 export default function NotFound() {
   return (
-    <main className="mx-auto mt-24 max-w-md px-6 text-center">
-      <h1 className="text-2xl font-semibold">Not found</h1>
-      <p className="mt-2 text-slate-600">This page could not be found. It may have been deleted, or it belongs to another organization.</p>
-      <Link href="/" className="mt-6 inline-block text-brand-700 hover:underline">
-        Back to your campaigns
-      </Link>
+    <main>
+      <NotFoundMessage />
     </main>
   );
 }

@@ -1,7 +1,8 @@
-import { test as base, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { issueAccessTokenForEmail } from '@/lib/sandbox/access';
 import { openDatabase, type Db } from '@/lib/sandbox/db';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/sandbox/seed/seed';
+import { expectAccessible } from './axe';
 import { SignInPage } from './pages/sign-in-page';
 
 export { expect } from '@playwright/test';
@@ -15,6 +16,10 @@ type Fixtures = {
   /** A bearer token of the demo organizer, to compare the page with what the API says. */
   apiToken: string;
   signIn: (who: keyof typeof DEMO_USERS, page?: Page) => Promise<void>;
+  /** Runs axe on the page as it stands: no serious or critical violation. */
+  expectAccessible: (where: string, page?: Page) => Promise<void>;
+  /** Every test fails on a script, style or frame the Content-Security-Policy blocked on its page. */
+  cspViolations: string[];
 };
 
 export const test = base.extend<Fixtures>({
@@ -30,6 +35,20 @@ export const test = base.extend<Fixtures>({
       await new SignInPage(target).signIn(DEMO_USERS[who], DEMO_PASSWORD, { organization });
     });
   },
+  expectAccessible: async ({ page }, provide) => {
+    await provide((where, target = page) => expectAccessible(target, where));
+  },
+  cspViolations: [
+    async ({ page }, provide) => {
+      const seen: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) seen.push(`${page.url()}: ${message.text()}`);
+      });
+      await provide(seen);
+      expect(seen, 'the Content-Security-Policy blocked something the page needs').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export async function api<T = any>(baseURL: string, token: string, path: string): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any

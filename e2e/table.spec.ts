@@ -72,7 +72,7 @@ test('clicking a survey result bar narrows the table to that answer', async ({ p
   await page.goto(`/campaigns/${campaign!.id}/results`);
   const chart = page.getByRole('list', { name: /Answers to: Do you support/ });
   const bar = chart.getByRole('link', { name: /^Strongly support:/ });
-  const label = (await bar.getAttribute('aria-label'))!;
+  const label = (await bar.textContent())!;
   const count = Number(label.match(/: ([\d,]+)/)![1]!.replace(/,/g, ''));
   await bar.click();
   await expect(page).toHaveURL(/answer=/);

@@ -36,6 +36,9 @@ const EnvironmentSchema = z.object({
   SANDBOX: optional(z.enum(['on', 'off'], { error: 'must be on or off' })),
   MAP_TILE_URL: z.string().optional(),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
+  SANDBOX_RATE_LIMIT: optional(z.coerce.number({ error: 'must be a whole number of requests per minute' }).int('must be a whole number of requests per minute').min(0)).transform(
+    (limit) => limit ?? 0,
+  ),
 });
 
 export class SettingsError extends Error {
@@ -72,6 +75,8 @@ export function readSettings(env: Record<string, string | undefined>) {
     /** Basemap tiles; empty draws the data on a plain background (as on CI, where tiles cannot load). */
     tileUrl: e.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
     tileAttribution: e.MAP_TILE_ATTRIBUTION ?? '&copy; OpenStreetMap contributors',
+    /** Requests per minute per token the sandbox answers before a 429; 0 simulates no limit. */
+    sandboxRateLimit: e.SANDBOX_RATE_LIMIT,
   };
 }
 

@@ -9,9 +9,10 @@ const VIEWS = [
   { segment: 'table', label: 'Table' },
   { segment: 'results', label: 'Survey results' },
 ] as const;
+const REVIEW = { segment: 'review', label: 'Review' } as const;
 
-/** The campaign's views; switching keeps the shared filters in the URL. */
-export function CampaignTabs({ campaignId }: { campaignId: string }) {
+/** The campaign's views; switching keeps the shared filters in the URL. Review is for organizers only. */
+export function CampaignTabs({ campaignId, review = false }: { campaignId: string; review?: boolean }) {
   const pathname = usePathname();
   const params = useSearchParams();
   const kept = new URLSearchParams();
@@ -23,13 +24,13 @@ export function CampaignTabs({ campaignId }: { campaignId: string }) {
   return (
     <nav aria-label="Campaign views" className="border-b border-slate-200">
       <ul className="flex gap-1">
-        {VIEWS.map(({ segment, label }) => {
+        {[...VIEWS, ...(review ? [REVIEW] : [])].map(({ segment, label }) => {
           const href = `/campaigns/${campaignId}/${segment}`;
-          const current = pathname === href;
+          const current = segment === 'review' ? pathname.startsWith(href) : pathname === href;
           return (
             <li key={segment}>
               <Link
-                href={`${href}${query}`}
+                href={segment === 'review' ? href : `${href}${query}`}
                 aria-current={current ? 'page' : undefined}
                 className={`inline-block border-b-2 px-4 py-2 text-sm font-medium ${current ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
               >

@@ -5,7 +5,10 @@ import { authorize, type AuthorizeState } from '@/lib/sandbox/authorize-action';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 
-type Props = { clientName: string; params: { client_id: string; redirect_uri: string; state: string } };
+type Props = {
+  clientName: string;
+  params: { client_id: string; redirect_uri: string; state: string; code_challenge: string; code_challenge_method: string };
+};
 
 const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600';
 

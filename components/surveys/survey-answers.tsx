@@ -25,11 +25,11 @@ export function SurveyAnswers({ responses, questions }: Props) {
           return (
             <li key={question.questionId} className="grid gap-1 py-2 sm:grid-cols-[1fr_1fr]">
               <p className="text-sm text-slate-600">
-                <span className="mr-1 text-slate-400">{i + 1}.</span>
+                <span className="mr-1 text-slate-500">{i + 1}.</span>
                 {question.text}
               </p>
               <div className="text-sm font-medium" data-question={question.questionId}>
-                {answer.kind === 'unanswered' && <span className="font-normal italic text-slate-400">Not answered</span>}
+                {answer.kind === 'unanswered' && <span className="font-normal italic text-slate-600">Not answered</span>}
                 {answer.kind === 'text' && (
                   <span>
                     {answer.text}

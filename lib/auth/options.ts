@@ -9,6 +9,7 @@ import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { createPolisClient } from '@/lib/polis/client';
 import type { Me } from '@/lib/polis/schemas';
 import { settings } from '@/lib/settings';
+import { markSignedOut, revokePolisToken } from './revoke';
 
 declare module 'next-auth' {
   interface Session {
@@ -35,12 +36,13 @@ function polisProvider(): OAuthConfig<Me> {
     type: 'oauth',
     clientId: settings.clientId,
     clientSecret: settings.clientSecret,
-    checks: ['state'],
+    // PKCE (S256) binds the code to this browser's sign-in: a stolen code is worthless without the verifier in its cookie.
+    checks: ['pkce', 'state'],
     authorization: { url: `${settings.authUrl}/oauth/authorize`, params: { scope: '', response_type: 'code' } },
     token: {
       url: `${apiUrl}/auth/oauth2/token`,
       // Polis takes the code exchange as JSON, not as the form most servers expect.
-      async request({ params, provider }) {
+      async request({ params, checks, provider }) {
         const response = await fetch(`${apiUrl}/auth/oauth2/token`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -50,6 +52,7 @@ function polisProvider(): OAuthConfig<Me> {
             code: params.code,
             grant_type: 'authorization_code',
             redirect_uri: provider.callbackUrl,
+            code_verifier: checks.code_verifier,
           }),
           cache: 'no-store',
         });
@@ -77,6 +80,14 @@ export const authOptions: AuthOptions = {
   providers: [polisProvider()],
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
   pages: { signIn: '/sign-in', error: '/sign-in' },
+  events: {
+    // Signing out ends access everywhere: a copy of this cookie now meets a revoked token and is sent to sign in.
+    async signOut({ token }) {
+      if (!token?.accessToken) return;
+      markSignedOut(token.accessToken, token.accessTokenExpires || Date.now() + 8 * 3600_000);
+      await revokePolisToken(token.accessToken);
+    },
+  },
   callbacks: {
     async jwt({ token, account, profile }) {
       if (account?.access_token && profile) {

@@ -14,6 +14,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { createPolisClient, PolisApiError, type PolisClient } from '@/lib/polis/client';
 import type { Permission } from '@/lib/polis/schemas';
+import { isSignedOut } from './revoke';
 
 export type AuthContext = {
   user: Session['user'];
@@ -28,6 +29,8 @@ export async function getAuth(): Promise<AuthContext | null> {
   const token = await getToken({ req: { cookies: await cookies(), headers: await headers() } as never });
   if (!token?.accessToken || !token.me) return null;
   if (token.accessTokenExpires && token.accessTokenExpires <= Date.now()) return null;
+  // A copy of a cookie whose owner signed out.
+  if (isSignedOut(token.accessToken)) return null;
   const { me } = token;
   return {
     user: { id: me.id, name: me.name, email: me.email },

@@ -2,15 +2,15 @@
 
 /**
  * The mutations of interactions, as server actions: each passes the gate
- * (site, session, permission), validates with the shared zod schemas before
- * anything reaches Polis, sends the change through the Polis client, and logs
- * it only once Polis accepted it.
+ * (site, session, permission) and the parse of its input with the shared zod
+ * schemas before anything reaches Polis, sends the change through the Polis
+ * client, and logs it only once Polis accepted it.
  */
 import jsonpatch from 'fast-json-patch';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { withPermission, type ActionState } from '@/lib/auth/action';
+import { fieldErrors, withInput, type ActionState } from '@/lib/auth/action';
 import type { AuthContext } from '@/lib/auth/session';
 import { listCorrections, logCorrection } from '@/lib/corrections/store';
 import { recordChange } from '@/lib/map-index/campaign-index';
@@ -29,16 +29,6 @@ export type CorrectionState = ActionState & {
 };
 
 export type EntryState = ActionState & { interactionId?: string; contact?: { name: string; fields: Contact['data']['fields'] } };
-
-/** zod issues as `{ field: message }`, the field named as the form names it (`answers.<id>`, `lat`). */
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || 'form';
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
 
 /** API validation details (`/data/location/lat`) as form fields (`lat`). */
 function apiFieldErrors(error: PolisApiError): Record<string, string> {
@@ -67,16 +57,13 @@ async function surveyQuestions(auth: AuthContext, surveyId: string): Promise<Que
   return (await auth.polis.getSurvey(surveyId)).data.questions;
 }
 
-const CorrectionInput = z.object({ interactionId: IdSchema, etag: z.string().min(1), values: z.unknown() });
+const CorrectionInput = z.object({ interactionId: IdSchema, etag: z.string().min(1), values: correctionSchema() });
 
 export async function correctInteraction(input: z.input<typeof CorrectionInput>): Promise<CorrectionState> {
-  return withPermission('modify@interactions', async (auth) => {
-    const parsed = CorrectionInput.safeParse(input);
-    if (!parsed.success) return { ok: false, message: 'The form could not be read. Reload the page and try again.' };
-    const { interactionId, etag } = parsed.data;
+  return withInput('modify@interactions', CorrectionInput, input, async ({ interactionId, etag, values: input }, auth): Promise<CorrectionState> => {
     const current = await auth.polis.getInteraction(interactionId);
     const [questions, zone] = await Promise.all([surveyQuestions(auth, current.data.survey.surveyId), campaignTimeZone(auth, current.data.campaignId)]);
-    const values = correctionSchema(questions, zone).safeParse(parsed.data.values);
+    const values = correctionSchema(questions, zone).safeParse(input);
     if (!values.success) return { ok: false, message: 'Some fields need attention.', fieldErrors: fieldErrors(values.error) };
 
     let corrected = applyFormValues(current.data, values.data, questions, zone);
@@ -125,12 +112,10 @@ export async function correctInteraction(input: z.input<typeof CorrectionInput>)
 
 const DeleteInput = z.object({ interactionId: IdSchema, etag: z.string().min(1), reason: z.string().trim().min(3, 'Say why this interaction is deleted').max(500) });
 
-export async function deleteInteraction(input: z.input<typeof DeleteInput>): Promise<ActionState> {
-  let campaignId = '';
-  const result = await withPermission('modify@interactions', async (auth) => {
-    const parsed = DeleteInput.safeParse(input);
-    if (!parsed.success) return { ok: false, message: 'Some fields need attention.', fieldErrors: fieldErrors(parsed.error) };
-    const { interactionId, etag, reason } = parsed.data;
+export type DeleteState = ActionState & { campaignId?: string };
+
+export async function deleteInteraction(input: z.input<typeof DeleteInput>): Promise<DeleteState> {
+  const result: DeleteState = await withInput('modify@interactions', DeleteInput, input, async ({ interactionId, etag, reason }, auth): Promise<DeleteState> => {
     const current = await auth.polis.getInteraction(interactionId);
     try {
       await auth.polis.deleteInteraction(interactionId, etag);
@@ -140,7 +125,7 @@ export async function deleteInteraction(input: z.input<typeof DeleteInput>): Pro
       }
       throw error;
     }
-    campaignId = current.data.campaignId;
+    const { campaignId } = current.data;
     await logCorrection({
       organizationId: auth.organization.id,
       campaignId,
@@ -153,30 +138,27 @@ export async function deleteInteraction(input: z.input<typeof DeleteInput>): Pro
       etagAfter: null,
     });
     recordChange(auth.organization.id, campaignId, { remove: interactionId });
-    return { ok: true, message: 'Interaction deleted.' };
+    return { ok: true, message: 'Interaction deleted.', campaignId };
   });
   // After success only, and outside the gate's error handling: the table, freshly rendered.
-  if (result.ok) {
-    revalidatePath(`/campaigns/${campaignId}`, 'layout');
-    redirect(`/campaigns/${campaignId}/table`);
+  if (result.ok && result.campaignId) {
+    revalidatePath(`/campaigns/${result.campaignId}`, 'layout');
+    redirect(`/campaigns/${result.campaignId}/table`);
   }
   return result;
 }
 
-const EntryInput = z.object({ campaignId: IdSchema, values: z.object({ surveyId: IdSchema, contactId: z.string() }).loose() });
+const EntryInput = z.object({ campaignId: IdSchema, values: manualEntrySchema() });
 
 /** Manual entry: the client chose the id when the form opened, so a retry cannot create a second interaction. */
 export async function enterInteraction(input: z.input<typeof EntryInput>): Promise<EntryState> {
-  return withPermission('insert@interactions', async (auth) => {
-    const parsed = EntryInput.safeParse(input);
-    if (!parsed.success) return { ok: false, message: 'Choose a survey first.', fieldErrors: fieldErrors(parsed.error) };
-    const { campaignId } = parsed.data;
-    const survey = await auth.polis.getSurvey(parsed.data.values.surveyId);
+  return withInput('insert@interactions', EntryInput, input, async ({ campaignId, values: input }, auth): Promise<EntryState> => {
+    const survey = await auth.polis.getSurvey(input.surveyId);
     if (survey.data.campaignId !== campaignId) return { ok: false, fieldErrors: { surveyId: 'This survey belongs to another campaign' }, message: 'Some fields need attention.' };
     const questions = survey.data.questions;
     const campaign = await auth.polis.getCampaign(campaignId);
     const zone = await campaignTimeZone(auth, campaign);
-    const values = manualEntrySchema(questions, zone).safeParse(parsed.data.values);
+    const values = manualEntrySchema(questions, zone).safeParse(input);
     if (!values.success) return { ok: false, message: 'Some fields need attention.', fieldErrors: fieldErrors(values.error) };
     const contact = await auth.polis.getContact(values.data.contactId).catch(() => null);
     if (!contact || !campaign.data.lists.some((l) => l.listId === contact.data.listId)) {
@@ -228,10 +210,7 @@ const SearchInput = z.object({ campaignId: IdSchema, query: z.string().trim().mi
 
 /** Contacts of the campaign's lists whose last name starts with, or whose address contains, the query. */
 export async function searchContacts(input: z.input<typeof SearchInput>): Promise<ActionState & { matches?: ContactMatch[] }> {
-  return withPermission('read@contacts', async (auth) => {
-    const parsed = SearchInput.safeParse(input);
-    if (!parsed.success) return { ok: false, message: 'Type at least two letters of a name or an address.' };
-    const { campaignId, query } = parsed.data;
+  return withInput('read@contacts', SearchInput, input, async ({ campaignId, query }, auth) => {
     const campaign = await auth.polis.getCampaign(campaignId);
     // `*` is the wildcard; quotes and backslashes are dropped rather than escaped, as people do not search by them.
     const pattern = query.replace(/["\\*]/g, '');
@@ -252,5 +231,5 @@ export async function searchContacts(input: z.input<typeof SearchInput>): Promis
         position: household(contact),
       })),
     };
-  });
+  }, 'Type at least two letters of a name or an address.');
 }

@@ -93,43 +93,58 @@ function checkTime(zone: string) {
 const Coordinate = (shape: z.ZodNumber, name: string) =>
   z.number({ error: `Enter the ${name}` }).pipe(shape);
 
-/** The fields without the time's zone check; extend this, then add `checkTime` (a refined object cannot be extended). */
-function fieldsObject(questions: Question[]) {
+const AnswersOfAnySurvey = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+
+/**
+ * The form's fields; with `questions`, the answers are checked against that
+ * survey. Without, any survey's answers pass: the shape a server action
+ * reads before it knows which survey the interaction records. The time's
+ * zone check comes on top (a refined object cannot be extended).
+ */
+function fieldsObject(questions?: Question[]) {
   return z.object({
     outcome: z.enum(OUTCOMES, { error: 'Choose an outcome' }),
     unavailableReason: InteractionDataSchema.shape.unavailableReason.unwrap().or(z.literal('')),
     timestamp: LocalTimestamp,
-    timestampChoice: z.enum(TIME_CHOICES).or(z.literal('')),
+    timestampChoice: z.enum(TIME_CHOICES).or(z.literal('')).optional(),
     walklistId: IdSchema.or(z.literal('')),
     lat: Coordinate(LocationSchema.shape.lat, 'latitude'),
     lng: Coordinate(LocationSchema.shape.lng, 'longitude'),
     // Keys are the survey's question ids, known only at run time.
-    answers: z.strictObject(Object.fromEntries(questions.map((q) => [q.questionId, answerSchema(q)])), {
-      error: (issue) => (issue.code === 'unrecognized_keys' ? `Not a question of this survey: ${issue.keys.join(', ')}` : undefined),
-    }) as unknown as z.ZodType<Record<string, AnswerValue>, Record<string, AnswerValue>>,
+    answers: questions
+      ? (z.strictObject(Object.fromEntries(questions.map((q) => [q.questionId, answerSchema(q)])), {
+          error: (issue) => (issue.code === 'unrecognized_keys' ? `Not a question of this survey: ${issue.keys.join(', ')}` : undefined),
+        }) as unknown as z.ZodType<Record<string, AnswerValue>, Record<string, AnswerValue>>)
+      : AnswersOfAnySurvey,
   });
 }
 
-export function interactionFieldsSchema(questions: Question[], zone: string) {
-  return fieldsObject(questions).superRefine(checkTime(zone));
+/** Without a zone, only the shape: a server action reads that first, then checks the time once it knows the campaign. */
+const timeChecked = <T extends z.ZodType<Pick<InteractionFields, 'timestamp' | 'timestampChoice'>>>(schema: T, zone?: string): T =>
+  zone ? schema.superRefine(checkTime(zone)) : schema;
+
+export function interactionFieldsSchema(questions?: Question[], zone?: string) {
+  return timeChecked(fieldsObject(questions), zone);
 }
 
-export function correctionSchema(questions: Question[], zone: string) {
-  return fieldsObject(questions)
-    .extend({
+export function correctionSchema(questions?: Question[], zone?: string) {
+  return timeChecked(
+    fieldsObject(questions).extend({
       reason: z.string().trim().min(3, 'Say why you are correcting this interaction').max(500, 'Keep the reason to 500 characters or fewer'),
-    })
-    .superRefine(checkTime(zone));
+    }),
+    zone,
+  );
 }
 
-export function manualEntrySchema(questions: Question[], zone: string) {
-  return fieldsObject(questions)
-    .extend({
+export function manualEntrySchema(questions?: Question[], zone?: string) {
+  return timeChecked(
+    fieldsObject(questions).extend({
       id: IdSchema,
       surveyId: IdSchema,
       contactId: z.uuid({ error: 'Choose the contact who was visited' }),
-    })
-    .superRefine(checkTime(zone));
+    }),
+    zone,
+  );
 }
 
 export type InteractionFields = z.infer<ReturnType<typeof fieldsObject>>;

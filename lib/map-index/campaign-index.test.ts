@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { ListParams } from '@/lib/polis/client';
+import { createPolisClient, type ListParams } from '@/lib/polis/client';
 import type { Interaction, Question } from '@/lib/polis/schemas';
 import { applyChangesSince, buildIndex, walkInteractions } from './campaign-index';
 import { PointIndex } from './point-index';
@@ -147,5 +147,29 @@ describe('applyChangesSince', () => {
     expect(index.outcomeAt(index.find(corrected.id))).toBe('unavailable');
     expect(index.find(created.id)).toBeGreaterThanOrEqual(0);
     expect(index.select({}, 'UTC').length).toBe(13);
+  });
+});
+
+describe('walkInteractions against a rate-limited Polis', () => {
+  it('walks every interaction through the real client while every other request is refused with 429', async () => {
+    const all = Array.from({ length: 25 }, () => interaction());
+    const { client: api } = fakeApi(all);
+    let requests = 0;
+    const limitedFetch = (async (url: string) => {
+      requests++;
+      if (requests % 2 === 1) return Response.json({ error: { status: 429, code: 'rate_limited', message: 'Too many requests' } }, { status: 429, headers: { 'Retry-After': '1' } });
+      const query = new URL(url).searchParams;
+      const page = await api.listInteractions({ filter: query.get('filter') ?? undefined, sort: JSON.parse(query.get('sort')!), limit: Number(query.get('limit')) });
+      return Response.json({ data: page.data, meta: { total: page.total } });
+    }) as unknown as typeof fetch;
+    const waits: number[] = [];
+    const polis = createPolisClient({ token: 't', baseUrl: 'https://api.example', fetch: limitedFetch, sleep: async (ms) => void waits.push(ms) });
+    const seen: string[] = [];
+    await walkInteractions(polis, `/data/campaignId eq "${CAMPAIGN}"`, (page) => {
+      seen.push(...page.map((i) => i.id));
+    }, 10);
+    expect(seen).toEqual(all.map((i) => i.id).sort());
+    expect(requests).toBe(6);
+    expect(waits.every((ms) => ms >= 1000)).toBe(true);
   });
 });

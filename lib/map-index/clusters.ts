@@ -104,7 +104,7 @@ export function clustersFor(index: PointIndex, cached: Cached, bbox: [number, nu
   return cached.clusterer.getClusters(padded, Math.round(zoom)).map((feature) => {
     if (typeof feature.properties === 'number') {
       const row = rowOf(feature.properties);
-      return { type: 'Feature', geometry: feature.geometry, properties: { cluster: false, id: index.idAt(row), outcome: index.outcomeAt(row), time: new Date(index.time[row]! * 1000).toISOString() } } satisfies PointFeature;
+      return { type: 'Feature', geometry: feature.geometry, properties: { cluster: false, id: index.idAt(row), outcome: index.outcomeAt(row), time: new Date(index.timeAt(row)).toISOString() } } satisfies PointFeature;
     }
     const props = feature.properties as ClusterProps & ClusterProperties;
     return {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { outcomeOf, OUTCOMES } from '@/lib/filters/outcome';
 import type { Interaction } from '@/lib/polis/schemas';
+import { clustererFor, clustersFor } from './clusters';
 import { PointIndex } from './point-index';
 
 const visit = (data: { successful?: boolean; unavailable: boolean }, timestamp = '2026-09-10T15:00:00.000Z') =>
@@ -40,5 +41,44 @@ describe('the point index', () => {
     expect(Array.from(index.select({ from: '2026-11-19', to: '2026-11-19' }, 'America/New_York'))).toHaveLength(1);
     expect(Array.from(index.select({ from: '2026-11-20', to: '2026-11-20' }, 'America/New_York'))).toHaveLength(0);
     expect(Array.from(index.select({ from: '2026-11-20', to: '2026-11-20' }, 'UTC'))).toHaveLength(1);
+  });
+});
+
+function interaction(timestamp: string, lng: number): Interaction {
+  return {
+    id: randomUUID(),
+    customerId: randomUUID(),
+    securityGroupId: randomUUID(),
+    data: {
+      campaignId: randomUUID(),
+      contactId: randomUUID(),
+      listId: randomUUID(),
+      timestamp,
+      survey: { surveyId: randomUUID(), responses: {} },
+      unavailable: false,
+      successful: true,
+      location: { lat: 42.3, lng, confidence: 5 },
+    },
+    meta: { created: timestamp, createdBy: 'c1', modified: timestamp, modifiedBy: 'c1', resource: 'interactions', etag: 'e', isDeleted: false },
+  };
+}
+
+describe('the point index keeps time exactly', () => {
+  // The first and last milliseconds the sandbox accepts, and ones a 32-bit count of seconds gets wrong.
+  const TIMESTAMPS = ['2000-01-01T00:00:00.000Z', '2026-09-10T15:00:00.123Z', '2038-01-19T03:14:08.500Z', '2099-12-31T23:59:59.999Z'];
+
+  it('shows every accepted timestamp on the map to the millisecond', () => {
+    const index = new PointIndex([]);
+    const rows = TIMESTAMPS.map((timestamp, i) => index.upsert(interaction(timestamp, -71 + i)));
+    for (const [i, row] of rows.entries()) expect(new Date(index.timeAt(row)).toISOString()).toBe(TIMESTAMPS[i]);
+    const points = clustersFor(index, clustererFor(index, {}, 'UTC'), [-180, -85, 180, 85], 16);
+    expect(points.map((p) => (p.properties.cluster ? null : p.properties.time)).sort()).toEqual(TIMESTAMPS);
+  });
+
+  it('orders interactions a fraction of a second apart', () => {
+    const index = new PointIndex([]);
+    const later = index.upsert(interaction('2026-09-10T15:00:00.900Z', -71));
+    const earlier = index.upsert(interaction('2026-09-10T15:00:00.100Z', -72));
+    expect(index.time[earlier]!).toBeLessThan(index.time[later]!);
   });
 });

@@ -81,7 +81,12 @@ export class PointIndex {
   ids = new Uint8Array(0);
   lat = new Float32Array(0);
   lng = new Float32Array(0);
-  time = new Uint32Array(0);
+  /**
+   * Seconds since 1970 as a double, milliseconds in the fraction: `timeAt`
+   * recovers every accepted timestamp to the millisecond (a 32-bit count of
+   * whole seconds lost the milliseconds and ended in 2106).
+   */
+  time = new Float64Array(0);
   flags = new Uint8Array(0);
   distance = new Float32Array(0);
   /** GPS accuracy in whole metres, 254 meaning 254 or worse; 255 when none was recorded. */
@@ -112,7 +117,7 @@ export class PointIndex {
   }
 
   private grow(capacity: number) {
-    const copy = <T extends Uint8Array | Uint16Array | Uint32Array | Float32Array>(array: T, length: number): T => {
+    const copy = <T extends Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array>(array: T, length: number): T => {
       // Same kind of array, longer or shorter; what fits is kept.
       const next = new (array.constructor as new (n: number) => T)(length);
       next.set(array.subarray(0, Math.min(array.length, length)) as never);
@@ -187,7 +192,7 @@ export class PointIndex {
     const located = data.location?.lat !== undefined && data.location?.lng !== undefined;
     this.lat[row] = located ? data.location!.lat! : 0;
     this.lng[row] = located ? data.location!.lng! : 0;
-    this.time[row] = Math.floor(Date.parse(data.timestamp) / 1000);
+    this.time[row] = Date.parse(data.timestamp) / 1000;
     this.flags[row] = (data.successful ? FLAG_SUCCESSFUL : 0) | (data.unavailable ? FLAG_UNAVAILABLE : 0) | (located ? FLAG_LOCATED : 0);
     this.distance[row] = data.distance ?? NaN;
     const accuracy = data.location?.confidence;
@@ -214,6 +219,11 @@ export class PointIndex {
     this.flags[row]! |= FLAG_DELETED;
     this.touchedCanvassers.add(this.canvasser[row]!);
     return true;
+  }
+
+  /** The interaction's timestamp in epoch milliseconds, exactly as recorded. */
+  timeAt(row: number): number {
+    return Math.round(this.time[row]! * 1000);
   }
 
   outcomeAt(row: number): Outcome {

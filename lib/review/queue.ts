@@ -242,3 +242,13 @@ export function refreshQueue(queue: Queue, index: PointIndex, paperRows?: Readon
   queue.computedAt = Date.now();
   return touched.size;
 }
+
+/** The shift holding `row`, with its full review (findings per interaction), for the shift's page. */
+export function shiftAt(queue: Queue, index: PointIndex, row: number): { shift: Shift; review: ShiftReview } | null {
+  if (row < 0 || row >= index.size || index.flags[row]! & FLAG_DELETED) return null;
+  const canvasser = index.canvasser[row]!;
+  const rows = rowsByCanvasser(index, new Set([canvasser])).get(canvasser) ?? [];
+  const shifts = splitShifts(rows.map((r) => visitAt(index, r, queue.paperRows)), queue.settings.shiftGapMinutes);
+  const shift = shifts.find((candidate) => candidate.visits.some((visit) => visit.id === String(row)));
+  return shift ? { shift, review: reviewShift(shift, queue) } : null;
+}

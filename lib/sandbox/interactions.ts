@@ -13,6 +13,7 @@ import type { Caller } from './access';
 import { requireWritableGroup } from './access';
 import { immediateTransaction, type Db } from './db';
 import { ApiError, notFound, validationError } from './errors';
+import { checkStringLengths, checkTimestampRange, MAX_LONG_TEXT_LENGTH, MAX_STRING_LENGTH, parseJsonBody } from './limits';
 import { applyDataPatch } from './patching';
 import {
   findVisible,
@@ -29,6 +30,7 @@ import {
   InteractionDataSchema,
   PatchBodySchema,
   SurveyDataSchema,
+  TEXT_ANSWER_DEFAULT_MAX,
   type InteractionData,
 } from '@/lib/polis/schemas';
 
@@ -52,6 +54,7 @@ const badReference = (path: string, message: string) =>
  * the data as stored: `listId` from the contact, the timestamp in UTC.
  */
 async function resolveInteraction(db: Db, caller: Caller, data: InteractionData) {
+  checkTimestampRange(data.timestamp);
   const contactRow = await findVisible(db, RESOURCES.contacts, caller, data.contactId);
   if (!contactRow) throw badReference('/data/contactId', `no contact with id ${data.contactId} in your organization`);
   const contact = toEnvelope('contacts', contactRow);
@@ -68,27 +71,30 @@ async function resolveInteraction(db: Db, caller: Caller, data: InteractionData)
   if (survey.campaignId !== data.campaignId) {
     throw badReference('/data/survey/surveyId', `survey ${data.survey.surveyId} belongs to another campaign`);
   }
-  const questionIds = new Set(survey.questions.map((q) => q.questionId));
+  const questions = new Map(survey.questions.map((q) => [q.questionId, q]));
   for (const [key, response] of Object.entries(data.survey.responses)) {
     const at = `/data/survey/responses/${key}`;
     if (response.questionId !== key) throw badReference(`${at}/questionId`, `questionId ${response.questionId} differs from its key ${key}`);
-    if (!questionIds.has(key)) throw badReference(at, `question ${key} is not in survey ${data.survey.surveyId}`);
+    if (!questions.has(key)) throw badReference(at, `question ${key} is not in survey ${data.survey.surveyId}`);
   }
+  // A text answer may be as long as its question allows; every other string as long as MAX_STRING_LENGTH.
+  checkStringLengths(data, (pointer) => {
+    const [, survey, responses, questionId, fields] = pointer.split('/');
+    if (survey !== 'survey' || responses !== 'responses' || fields !== 'fields') return undefined;
+    const question = questions.get(questionId!);
+    return question?.type === 'text' ? Math.min(question.max ?? TEXT_ANSWER_DEFAULT_MAX, MAX_LONG_TEXT_LENGTH) : undefined;
+  });
   const stored: InteractionData = { ...data, listId, timestamp: new Date(data.timestamp).toISOString() };
   return { stored, contact, contactRow };
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ApiError(400, 'malformed_json', `the body is not valid JSON: ${(error as Error).message}`);
-  }
-}
+/** A contact's notes and the answers merged into its fields may be longer than other strings. */
+const contactStringLimit = (pointer: string) =>
+  pointer === '/notes' || pointer.startsWith('/fields/') ? MAX_LONG_TEXT_LENGTH : MAX_STRING_LENGTH;
 
 /** `POST /v1/interactions`: returns the updated contact, as Polis does. */
 export async function createInteraction(db: Db, caller: Caller, bodyText: string, now = new Date()): Promise<{ contact: Envelope; interactionId: string; created: boolean }> {
-  const parsed = CreateInteractionSchema.safeParse(parseJson(bodyText));
+  const parsed = CreateInteractionSchema.safeParse(parseJsonBody(bodyText));
   if (!parsed.success) throw validationError(parsed.error);
   const body = parsed.data;
   if (body.customerId !== undefined && body.customerId !== caller.customerId) {
@@ -171,7 +177,7 @@ const READ_ONLY = { interactions: new Set(['listId']), contacts: new Set<string>
 /** `PATCH /v1/<resource>/{id}` with `{"data": [operations]}` and the current etag. */
 export async function patchResource(db: Db, definition: ResourceDefinition, caller: Caller, id: string, etag: string, bodyText: string, now = new Date()): Promise<Envelope> {
   const resource = definition.name as keyof typeof DATA_SCHEMAS;
-  const body = PatchBodySchema.safeParse(parseJson(bodyText));
+  const body = PatchBodySchema.safeParse(parseJsonBody(bodyText));
   if (!body.success) {
     throw validationError(body.error);
   }
@@ -188,6 +194,7 @@ export async function patchResource(db: Db, definition: ResourceDefinition, call
       const { listId, ...rest } = result.data as InteractionData;
       data = (await resolveInteraction(tx, caller, rest)).stored;
     } else if (resource === 'contacts') {
+      checkStringLengths(data, contactStringLimit);
       const listId = (result.data as { listId: string }).listId;
       if (!(await findVisible(tx, RESOURCES.lists, caller, listId))) {
         throw badReference('/data/listId', `no list with id ${listId} in your organization`);

@@ -15,7 +15,16 @@ import {
   type AttributeTable,
   type FilterExpression,
 } from './filter/compile-filter';
-import { FilterSyntaxError, parseFilter } from './filter/parse-filter';
+import { FilterSyntaxError, parseFilter, type FilterLimits } from './filter/parse-filter';
+import {
+  MAX_FILTER_DEPTH,
+  MAX_FILTER_LENGTH,
+  MAX_FILTER_PARAMS,
+  MAX_FILTER_TERMS,
+  MAX_FILTER_VALUES,
+  MAX_SKIP,
+  MAX_SORT_KEYS,
+} from './limits';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
@@ -27,16 +36,20 @@ function badParam(param: string, message: string): ApiError {
   return new ApiError(400, 'invalid_parameter', `${param}: ${message}`, [{ path: param, message }]);
 }
 
-function integerParam(params: URLSearchParams, name: string, fallback: number): number {
+const FILTER_LIMITS: FilterLimits = { maxLength: MAX_FILTER_LENGTH, maxTerms: MAX_FILTER_TERMS, maxDepth: MAX_FILTER_DEPTH, maxValues: MAX_FILTER_VALUES };
+
+function integerParam(params: URLSearchParams, name: string, fallback: number, max: number): number {
   const raw = params.get(name);
   if (raw === null || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw badParam(name, `"${raw}" is not a whole number of 0 or more`);
-  return Number(raw);
+  if (!/^\d+$/.test(raw)) throw badParam(name, `"${raw.slice(0, 40)}" is not a whole number of 0 or more`);
+  const value = Number(raw);
+  if (value > max) throw badParam(name, `${raw.slice(0, 40)} is more than the limit of ${max}`);
+  return value;
 }
 
-function parseFilterParam(source: string, attributes: AttributeTable): FilterExpression {
+function parseFilterParam(source: string, attributes: AttributeTable, used: { terms: number; values: number }): FilterExpression {
   try {
-    return compileFilter(parseFilter(source), attributes);
+    return compileFilter(parseFilter(source, FILTER_LIMITS, used), attributes);
   } catch (error) {
     if (error instanceof FilterSyntaxError) {
       throw new ApiError(400, 'invalid_filter', `filter: ${error.message}`, [
@@ -69,6 +82,8 @@ function equalityParam(pointer: string, raw: string, attributes: AttributeTable)
 
 function parseSort(values: string[], attributes: AttributeTable): SortKey[] {
   if (values.length === 0) return [];
+  // Each key takes two values in the repeated form; refuse long lists before reading them.
+  if (values.length > MAX_SORT_KEYS * 2) throw badParam('sort', `${values.length} sort parameters is more than the limit of ${MAX_SORT_KEYS} sort keys`);
   let pairs: unknown[];
   if (values.length === 1 && values[0]!.trim().startsWith('[')) {
     try {
@@ -87,6 +102,7 @@ function parseSort(values: string[], attributes: AttributeTable): SortKey[] {
       } else pairs.push([values[i], 'ASC']);
     }
   }
+  if (pairs.length > MAX_SORT_KEYS) throw badParam('sort', `${pairs.length} sort keys is more than the limit of ${MAX_SORT_KEYS} sort keys`);
   return pairs.map((pair) => {
     if (!Array.isArray(pair) || typeof pair[0] !== 'string' || (pair[1] !== undefined && typeof pair[1] !== 'string')) {
       throw badParam('sort', `${JSON.stringify(pair)} is not ["<attribute>","ASC"|"DESC"]`);
@@ -99,14 +115,24 @@ function parseSort(values: string[], attributes: AttributeTable): SortKey[] {
 
 export function parseListQuery(params: URLSearchParams, attributes: AttributeTable): ListQuery {
   const where: FilterExpression[] = [];
+  const used = { terms: 0, values: 0 };
+  let filterParams = 0;
   for (const [key, value] of params) {
-    if (key === 'filter') {
-      if (value.trim() !== '') where.push(parseFilterParam(value, attributes));
-    } else if (key.startsWith('filter[') && key.endsWith(']')) {
+    const isFilter = key === 'filter';
+    const isEquality = key.startsWith('filter[') && key.endsWith(']');
+    if (!isFilter && !isEquality) continue;
+    if (++filterParams > MAX_FILTER_PARAMS) {
+      throw badParam(key, `more than the limit of ${MAX_FILTER_PARAMS} filter parameters (filter= and filter[...] together); combine them in one filter with and`);
+    }
+    if (isFilter) {
+      if (value.trim() !== '') where.push(parseFilterParam(value, attributes, used));
+    } else {
+      if (++used.terms > MAX_FILTER_TERMS) throw badParam(key, `more than the limit of ${MAX_FILTER_TERMS} comparisons per request`);
       where.push(equalityParam(key.slice(7, -1), value, attributes));
     }
   }
-  const skip = integerParam(params, 'skip', 0);
-  const limit = Math.min(integerParam(params, 'limit', DEFAULT_LIMIT), MAX_LIMIT);
+  const skip = integerParam(params, 'skip', 0, MAX_SKIP);
+  // The contract clamps limit rather than refusing it; any whole number is taken as at most MAX_LIMIT.
+  const limit = Math.min(integerParam(params, 'limit', DEFAULT_LIMIT, Infinity), MAX_LIMIT);
   return { where, skip, limit, sort: parseSort(params.getAll('sort'), attributes) };
 }

@@ -161,4 +161,10 @@ export const migrations: Record<string, Migration> = {
       await liveIndex(db, 'interactions', ['modified']).execute();
     },
   },
+  '0002_pkce': {
+    async up(db) {
+      // RFC 7636: the S256 challenge of the authorize request, checked against the verifier at the exchange.
+      await db.schema.alterTable('oauth_codes').addColumn('code_challenge', 'text').execute();
+    },
+  },
 };

@@ -2,6 +2,8 @@
  * Applies a client's RFC 6902 patch to a resource's `data` with
  * fast-json-patch, refusing paths that name server-owned or read-only
  * attributes. Nothing is mutated: a failing patch leaves `data` as it was.
+ * A patch is bounded in operations, in the size of the document after each
+ * operation (so `copy` cannot double it until memory runs out) and in time.
  *
  * @example
  *   applyDataPatch({ successful: false }, [{ op: 'replace', path: '/successful', value: true }]);
@@ -9,6 +11,7 @@
  */
 import jsonpatch, { type Operation } from 'fast-json-patch';
 import { ApiError } from './errors';
+import { MAX_PATCH_OPERATIONS, MAX_PATCHED_DOCUMENT_BYTES, PATCH_TIME_LIMIT_MS } from './limits';
 import type { PatchOperation } from '@/lib/polis/schemas';
 
 /** Envelope attributes: patch paths are relative to `data`, so these can never be patched. */
@@ -44,14 +47,41 @@ function checkPath(index: number, field: 'path' | 'from', pointer: string, readO
   }
 }
 
-export function applyDataPatch<T>(data: T, operations: PatchOperation[], readOnly: ReadonlySet<string> = new Set()): unknown {
+export type PatchLimits = { operations: number; documentBytes: number; milliseconds: number };
+
+export const PATCH_LIMITS: PatchLimits = {
+  operations: MAX_PATCH_OPERATIONS,
+  documentBytes: MAX_PATCHED_DOCUMENT_BYTES,
+  milliseconds: PATCH_TIME_LIMIT_MS,
+};
+
+export function applyDataPatch<T>(data: T, operations: PatchOperation[], readOnly: ReadonlySet<string> = new Set(), limits: PatchLimits = PATCH_LIMITS): unknown {
+  if (operations.length > limits.operations) {
+    const message = `${operations.length} operations is more than the limit of ${limits.operations} operations in one patch`;
+    throw new ApiError(400, 'invalid_patch', `/data: ${message}`, [{ path: '/data', message }]);
+  }
   operations.forEach((op, index) => {
     checkPath(index, 'path', op.path, readOnly);
     if ('from' in op) checkPath(index, 'from', op.from, readOnly);
   });
+  const started = performance.now();
   try {
-    return jsonpatch.applyPatch(structuredClone(data), operations as Operation[], true, true).newDocument;
+    let document: unknown = structuredClone(data);
+    for (let index = 0; index < operations.length; index++) {
+      document = jsonpatch.applyOperation(document, operations[index] as Operation, true, true, true, index).newDocument;
+      const bytes = Buffer.byteLength(JSON.stringify(document) ?? '');
+      if (bytes > limits.documentBytes) {
+        const message = `the document would grow to ${bytes} bytes, more than the limit of ${limits.documentBytes / 1024} KB (${limits.documentBytes} bytes)`;
+        throw new ApiError(413, 'payload_too_large', `/data/${index}: ${message}; nothing was changed`, [{ path: `/data/${index}`, message }]);
+      }
+      if (performance.now() - started > limits.milliseconds && index < operations.length - 1) {
+        const message = `the patch took longer than the limit of ${limits.milliseconds} ms to apply`;
+        throw new ApiError(413, 'payload_too_large', `/data/${index}: ${message}; nothing was changed`, [{ path: `/data/${index}`, message }]);
+      }
+    }
+    return document;
   } catch (error) {
+    if (error instanceof ApiError) throw error;
     if (!(error instanceof jsonpatch.JsonPatchError)) {
       // fast-json-patch throws a plain TypeError for paths through __proto__ or constructor/prototype.
       const message = 'the path is not allowed';

@@ -8,7 +8,7 @@
  *   const { data, total } = await listResources(db, RESOURCES.interactions, caller, query);
  *   const row = await findVisible(db, RESOURCES.contacts, caller, contactId); // undefined if not theirs
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Caller } from './access';
 import type { AttributeTable } from './filter/compile-filter';
@@ -162,19 +162,29 @@ export async function findVisible(db: Db, definition: ResourceDefinition, caller
  * Totals are cached until the data changes: commitCount() moves with every
  * commit of this process, and SQLite's data_version with any other
  * connection's. Counting a large campaign is the costly part of a list.
+ * Keys are SHA-256 digests of the query, so a long filter costs the cache
+ * 43 bytes, not its length: at most MAX_CACHED_TOTALS × ~100 bytes in all.
  */
+const MAX_CACHED_TOTALS = 5000;
 const totals = new Map<string, number>();
 let totalsVersion = '';
+
+/** Bytes the cached totals' keys hold. */
+export function totalsCacheBytes(): number {
+  let bytes = 0;
+  for (const key of totals.keys()) bytes += key.length;
+  return bytes;
+}
 
 async function countRows(db: Db, query: { compile(): { sql: string; parameters: readonly unknown[] }; executeTakeFirstOrThrow(): Promise<{ total: number }> }) {
   const { data_version } = (await sql<{ data_version: number }>`pragma data_version`.execute(db)).rows[0]!;
   const version = `${data_version}:${commitCount()}`;
-  if (version !== totalsVersion || totals.size > 5000) {
+  if (version !== totalsVersion || totals.size >= MAX_CACHED_TOTALS) {
     totals.clear();
     totalsVersion = version;
   }
   const compiled = query.compile();
-  const key = compiled.sql + JSON.stringify(compiled.parameters);
+  const key = createHash('sha256').update(compiled.sql).update('\0').update(JSON.stringify(compiled.parameters)).digest('base64url');
   let total = totals.get(key);
   if (total === undefined) {
     total = Number((await query.executeTakeFirstOrThrow()).total);

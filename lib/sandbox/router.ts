@@ -11,8 +11,10 @@ import { authenticate, requirePermission, type Caller } from './access';
 import { openDatabase, type Db } from './db';
 import { ApiError, notFound } from './errors';
 import { createInteraction, deleteInteraction, patchResource, readEtag } from './interactions';
+import { MAX_URL_LENGTH, readBody } from './limits';
+import { takeRequest } from './rate-limit';
 import { parseListQuery } from './list-query';
-import { handleTokenRequest } from './oauth';
+import { handleRevocationRequest, handleTokenRequest } from './oauth';
 import { ENVELOPE_COLUMNS, findVisible, listResources, RESOURCES, toEnvelope, type Envelope, type ResourceName } from './resources';
 import { settings } from '@/lib/settings';
 
@@ -45,6 +47,7 @@ async function handleV1(db: Db, request: Request, segments: string[], url: URL):
   const name = resource as ResourceName;
   const definition = RESOURCES[name];
   const caller = await authenticate(db, request.headers.get('authorization'));
+  await takeRequest(caller.tokenId);
 
   if (name === 'users' && id === 'me') {
     if (method !== 'GET') methodNotAllowed(method, path, ['GET']);
@@ -61,7 +64,7 @@ async function handleV1(db: Db, request: Request, segments: string[], url: URL):
     }
     if (method === 'POST' && name === 'interactions') {
       requirePermission(caller, 'insert@interactions');
-      const result = await createInteraction(db, caller, await request.text());
+      const result = await createInteraction(db, caller, await readBody(request));
       // A replay of the same request answers exactly as the first one did.
       return json(201, result.contact, {
         ...withEtag(result.contact),
@@ -83,7 +86,7 @@ async function handleV1(db: Db, request: Request, segments: string[], url: URL):
   if (method === 'PATCH' && definition.modify) {
     requirePermission(caller, definition.modify);
     const etag = readEtag(request.headers);
-    const object = await patchResource(db, definition, caller, id, etag, await request.text());
+    const object = await patchResource(db, definition, caller, id, etag, await readBody(request));
     return json(200, object, withEtag(object));
   }
   if (method === 'DELETE' && name === 'interactions') {
@@ -124,6 +127,10 @@ async function describeCaller(db: Db, caller: Caller) {
 
 /** Answers one request under the API root; `segments` is the path below it. */
 export async function handleSandboxRequest(request: Request, segments: string[], database?: Db): Promise<Response> {
+  if (request.url.length > MAX_URL_LENGTH) {
+    const error = new ApiError(414, 'uri_too_long', `the URL is ${request.url.length} characters long; the limit is ${MAX_URL_LENGTH}`);
+    return json(error.status, error.toBody());
+  }
   const url = new URL(request.url);
   try {
     if (!settings.sandboxEnabled) throw new ApiError(404, 'not_found', 'the sandbox API is not served here');
@@ -132,6 +139,10 @@ export async function handleSandboxRequest(request: Request, segments: string[],
     if (segments.join('/') === 'auth/oauth2/token') {
       if (request.method !== 'POST') methodNotAllowed(request.method, '/auth/oauth2/token', ['POST']);
       return await handleTokenRequest(db, request);
+    }
+    if (segments.join('/') === 'auth/oauth2/revoke') {
+      if (request.method !== 'POST') methodNotAllowed(request.method, '/auth/oauth2/revoke', ['POST']);
+      return await handleRevocationRequest(db, request);
     }
     throw new ApiError(404, 'not_found', `no such path /${segments.join('/')}`);
   } catch (error) {

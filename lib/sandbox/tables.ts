@@ -123,6 +123,8 @@ export interface OAuthCodeRow {
   created: string;
   expires_at: string;
   used_at: string | null;
+  /** The S256 PKCE challenge the authorize request carried, if any. */
+  code_challenge: string | null;
 }
 
 export interface SandboxDatabase {

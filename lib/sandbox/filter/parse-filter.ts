@@ -106,9 +106,23 @@ function tokenize(source: string): Token[] {
   return tokens;
 }
 
-export function parseFilter(source: string): FilterNode {
+/** How much of one filter the parser accepts; see lib/sandbox/limits.ts for the values and why. */
+export type FilterLimits = { maxLength: number; maxTerms: number; maxDepth: number; maxValues: number };
+
+const UNLIMITED: FilterLimits = { maxLength: Infinity, maxTerms: Infinity, maxDepth: Infinity, maxValues: Infinity };
+
+/**
+ * Parses one filter. The limits are checked while parsing, before the tree
+ * (or the stack) grows past them; `used` carries terms and values counted by
+ * earlier filters of the same request.
+ */
+export function parseFilter(source: string, limits: FilterLimits = UNLIMITED, used = { terms: 0, values: 0 }): FilterNode {
+  if (source.length > limits.maxLength) {
+    throw new FilterSyntaxError(`the filter is ${source.length} characters long; the limit is ${limits.maxLength}`, limits.maxLength, '');
+  }
   const tokens = tokenize(source);
   let index = 0;
+  let depth = 0;
   const peek = () => tokens[index]!;
   const next = () => tokens[index++]!;
 
@@ -144,6 +158,10 @@ export function parseFilter(source: string): FilterNode {
       return values;
     }
     for (;;) {
+      if (++used.values > limits.maxValues) {
+        const at = peek();
+        throw new FilterSyntaxError(`too many values in in/nin lists at position ${at.position}; the limit is ${limits.maxValues} values per request`, at.position, at.text);
+      }
       values.push(literal());
       const token = next();
       if (isPunct(token, ']')) return values;
@@ -152,6 +170,10 @@ export function parseFilter(source: string): FilterNode {
   };
 
   const comparison = (): FilterNode => {
+    const start = peek();
+    if (++used.terms > limits.maxTerms) {
+      throw new FilterSyntaxError(`too many comparisons at position ${start.position}; the limit is ${limits.maxTerms} comparisons per request`, start.position, start.text);
+    }
     const left = path();
     const op = next();
     if (op.type === 'word' && COMPARE_OPS.has(op.text)) {
@@ -175,8 +197,13 @@ export function parseFilter(source: string): FilterNode {
 
   const primary = (): FilterNode => {
     if (isPunct(peek(), '(')) {
-      next();
+      const open = next();
+      // Refused before recursing, so deep nesting never reaches the stack's limit.
+      if (++depth > limits.maxDepth) {
+        throw new FilterSyntaxError(`parentheses nest too deep at position ${open.position}; the nesting limit is ${limits.maxDepth} levels`, open.position, '(');
+      }
       const node = expression();
+      depth--;
       const close = next();
       if (!isPunct(close, ')')) fail(close, '")"');
       return node;

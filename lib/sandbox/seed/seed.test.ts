@@ -33,7 +33,7 @@ beforeAll(async () => {
   visits = (await seeded('a', ANCHOR)).visits;
   again = (await seeded('b', ANCHOR)).visits;
   later = (await seeded('c', '2027-02-01')).visits;
-});
+}, 120_000);
 afterAll(async () => {
   await closeDatabases();
   fs.rmSync(dir, { recursive: true, force: true });

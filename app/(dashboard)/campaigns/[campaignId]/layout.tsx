@@ -37,7 +37,7 @@ export default async function CampaignLayout({ children, params }: Props) {
         )}
       </div>
       <Suspense>
-        <CampaignTabs campaignId={campaignId} />
+        <CampaignTabs campaignId={campaignId} review={auth.can('modify@interactions')} />
       </Suspense>
       {children}
     </div>

@@ -1,0 +1,161 @@
+'use server';
+
+/**
+ * Resolving a shift of the review queue, as server actions: each passes the
+ * gate (site, session, organizer permission), re-reads the shift from the
+ * queue so the decision applies to what the organizer saw, and records who,
+ * when, why and under which rule-set version in the dashboard's store.
+ */
+import { randomInt } from 'node:crypto';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { withPermission, type ActionState } from '@/lib/auth/action';
+import type { AuthContext } from '@/lib/auth/session';
+import { logCorrection } from '@/lib/corrections/store';
+import { loadContacts, loadCampaignContext } from '@/lib/interactions/queries';
+import { answerSummary, contactAddress, contactName } from '@/lib/interactions/rows';
+import { FLAG_SUCCESSFUL } from '@/lib/map-index/point-index';
+import { recordChange } from '@/lib/map-index/campaign-index';
+import { PolisApiError } from '@/lib/polis/client';
+import { IdSchema } from '@/lib/polis/schemas';
+import { loadReviewQueue } from './campaign-queue';
+import { shiftAt } from './queue';
+import { recordCallOutcome, saveResolution } from './resolutions';
+import { reviewTimeZone } from './time-zone';
+
+export type ResolveState = ActionState & { resolutionId?: string; removed?: number; sampled?: number };
+
+const Reason = z.string().trim().min(3, 'Say why, in a few words').max(500, 'Keep the reason under 500 characters');
+const ResolveInput = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('looks-fine'), campaignId: IdSchema, interactionId: IdSchema, shownIds: z.array(IdSchema).min(1).max(5000), reason: Reason }),
+  z.object({
+    status: z.literal('confirmed'),
+    campaignId: IdSchema,
+    interactionId: IdSchema,
+    shownIds: z.array(IdSchema).min(1).max(5000),
+    reason: Reason,
+    remove: z.array(z.object({ id: IdSchema, etag: z.string().min(1).max(200) })).min(1, 'Tick at least one interaction to remove').max(5000),
+  }),
+  z.object({ status: z.literal('recontact'), campaignId: IdSchema, interactionId: IdSchema, shownIds: z.array(IdSchema).min(1).max(5000), reason: Reason, sharePercent: z.coerce.number().int().min(1, 'At least 1 %').max(100, 'At most 100 %') }),
+]);
+export type ResolveInput = z.input<typeof ResolveInput>;
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
+  return errors;
+}
+
+/** The shift as it is now, or a message saying why the decision cannot apply. */
+async function currentShift(auth: AuthContext, campaignId: string, interactionId: string, shownIds: string[]) {
+  await auth.polis.getCampaign(campaignId); // another tenant's campaign is a 404 here
+  const timeZone = await reviewTimeZone(auth, campaignId);
+  const loaded = await loadReviewQueue(auth, campaignId, timeZone);
+  if (loaded.state !== 'ready') return { error: 'The campaign is still being indexed; try again in a moment.' } as const;
+  const found = shiftAt(loaded.queue, loaded.index, loaded.index.find(interactionId));
+  if (!found) return { error: 'This shift no longer exists: its interactions were removed.' } as const;
+  const rows = found.shift.visits.map((visit) => Number(visit.id));
+  const ids = rows.map((row) => loaded.index.idAt(row));
+  const shown = new Set(shownIds);
+  if (ids.length !== shown.size || ids.some((id) => !shown.has(id))) return { error: 'Interactions joined or left this shift since you opened it. Reload the page to see it as it is now.' } as const;
+  return { loaded, found, rows, ids, timeZone } as const;
+}
+
+export async function resolveShift(input: ResolveInput): Promise<ResolveState> {
+  let campaignId = '';
+  const result = await withPermission('modify@interactions', async (auth): Promise<ResolveState> => {
+    const parsed = ResolveInput.safeParse(input);
+    if (!parsed.success) return { ok: false, message: 'Some fields need attention.', fieldErrors: fieldErrors(parsed.error) };
+    const request = parsed.data;
+    campaignId = request.campaignId;
+    const current = await currentShift(auth, request.campaignId, request.interactionId, request.shownIds);
+    if ('error' in current) return { ok: false, message: current.error };
+    const { found, rows, ids, loaded } = current;
+    const base = {
+      organizationId: auth.organization.id,
+      campaignId: request.campaignId,
+      shiftKey: `${found.shift.canvasser}:${ids[0]}`,
+      canvasserId: found.shift.canvasser,
+      interactionIds: ids,
+      reason: request.reason,
+      score: found.review.score,
+      user: { id: auth.user.id, name: auth.user.name },
+    };
+
+    if (request.status === 'looks-fine') {
+      const saved = await saveResolution({ ...base, status: 'looks-fine' });
+      return { ok: true, message: 'Marked as looking fine: the shift left the open queue.', resolutionId: saved.id };
+    }
+
+    if (request.status === 'confirmed') {
+      const inShift = new Set(ids);
+      const stranger = request.remove.find((item) => !inShift.has(item.id));
+      if (stranger) return { ok: false, message: `Interaction ${stranger.id} is not part of this shift.` };
+      const failed: string[] = [];
+      let removed = 0;
+      for (const item of request.remove) {
+        try {
+          await auth.polis.deleteInteraction(item.id, item.etag);
+        } catch (error) {
+          if (error instanceof PolisApiError && (error.status === 412 || error.status === 404)) {
+            failed.push(item.id);
+            continue;
+          }
+          throw error;
+        }
+        removed++;
+        await logCorrection({ organizationId: auth.organization.id, campaignId: request.campaignId, interactionId: item.id, action: 'delete', user: base.user, reason: `Review confirmed: ${request.reason}`, patch: [], etagBefore: item.etag, etagAfter: null });
+        recordChange(auth.organization.id, request.campaignId, { remove: item.id });
+      }
+      if (removed === 0) return { ok: false, message: 'Nothing was removed: every ticked interaction changed since you opened the shift. Reload and try again.' };
+      const saved = await saveResolution({ ...base, status: 'confirmed' });
+      const message = failed.length === 0 ? `Confirmed: ${removed} interactions removed and logged.` : `Confirmed: ${removed} removed; ${failed.length} changed since you opened the shift and were kept. Reload to review them.`;
+      return { ok: true, message, resolutionId: saved.id, removed };
+    }
+
+    // Recontact: a random sample of the shift's successful contacts, with what was recorded.
+    const successful = rows.filter((row) => loaded.index.flags[row]! & FLAG_SUCCESSFUL).map((row) => loaded.index.idAt(row));
+    if (successful.length === 0) return { ok: false, message: 'This shift has no successful contacts to call back.' };
+    const size = Math.min(successful.length, Math.max(3, Math.ceil((successful.length * request.sharePercent) / 100)));
+    for (let i = successful.length - 1; i > 0; i--) {
+      const j = randomInt(i + 1);
+      [successful[i], successful[j]] = [successful[j]!, successful[i]!];
+    }
+    const sample = successful.slice(0, size);
+    const [interactions, context] = await Promise.all([
+      auth.polis.listInteractions({ filter: `/id in [${sample.map((id) => JSON.stringify(id)).join(',')}]`, limit: sample.length }),
+      loadCampaignContext(auth, request.campaignId),
+    ]);
+    const contacts = await loadContacts(auth, interactions.data.map((interaction) => interaction.data.contactId));
+    const calls = interactions.data.map((interaction) => {
+      const contact = contacts.get(interaction.data.contactId);
+      return {
+        interactionId: interaction.id,
+        contactId: interaction.data.contactId,
+        name: contactName(contact),
+        phone: contact?.data.profile.phone?.[0] ?? '',
+        address: contactAddress(contact),
+        recorded: answerSummary(interaction, context.questions) || (interaction.data.successful ? 'Successful' : 'Not successful'),
+      };
+    });
+    const saved = await saveResolution({ ...base, status: 'recontact', calls });
+    return { ok: true, message: `Call list of ${calls.length} contacts drawn from ${successful.length} successful ones.`, resolutionId: saved.id, sampled: calls.length };
+  });
+  if (result.ok) revalidatePath(`/campaigns/${campaignId}`, 'layout');
+  return result;
+}
+
+const CallInput = z.object({ campaignId: IdSchema, callId: IdSchema, outcome: z.enum(['confirmed', 'not-confirmed']) });
+
+/** Records whether a recontacted person confirmed the visit. */
+export async function recordRecontact(input: z.input<typeof CallInput>): Promise<ActionState> {
+  return withPermission('modify@interactions', async (auth) => {
+    const parsed = CallInput.safeParse(input);
+    if (!parsed.success) return { ok: false, message: 'Choose whether the visit was confirmed.' };
+    await auth.polis.getCampaign(parsed.data.campaignId);
+    const saved = await recordCallOutcome(auth.organization.id, parsed.data.callId, parsed.data.outcome, auth.user.id);
+    if (!saved) return { ok: false, message: 'This call is not on any of your call lists.' };
+    revalidatePath(`/campaigns/${parsed.data.campaignId}/review`, 'layout');
+    return { ok: true, message: parsed.data.outcome === 'confirmed' ? 'Recorded: the visit was confirmed.' : 'Recorded: the visit was not confirmed.' };
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * The review queue of a campaign for the signed-in organizer: the campaign's
+ * point index (the map's, kept current by its incremental refresh), the
+ * households' positions loaded once beside it, the queue computed once per
+ * index and refreshed for the canvassers whose rows changed, and each shift's
+ * status from the dashboard's resolutions.
+ *
+ * @example
+ *   const loaded = await loadReviewQueue(auth, campaignId);
+ *   if (loaded.state === 'ready') loaded.shifts; // QueueShift[], highest score first
+ */
+import 'server-only';
+import type { AuthContext } from '@/lib/auth/session';
+import { listEnteredByHand } from '@/lib/corrections/store';
+import { campaignIndex, PAGE_SIZE, settle } from '@/lib/map-index/campaign-index';
+import type { PointIndex } from '@/lib/map-index/point-index';
+import type { PolisClient } from '@/lib/polis/client';
+import { placeContacts } from './households';
+import { computeQueue, refreshQueue, type Queue, type ReviewedShift } from './queue';
+import { resolutionsByInteraction, type Resolution, type ResolutionStatus } from './resolutions';
+
+export type ShiftStatus = 'open' | ResolutionStatus;
+export type QueueShift = ReviewedShift & { ids: string[]; status: ShiftStatus; resolution: Resolution | null };
+
+type Attached = { households: Promise<void>; queue?: Queue };
+// One per index object: a rebuilt index starts afresh (and the old one is collected).
+const attached = ((globalThis as { polisReview?: WeakMap<PointIndex, Attached> }).polisReview ??= new WeakMap());
+
+/** Walks the contacts of the campaign's lists in id order and records where each household is. */
+async function loadHouseholds(client: Pick<PolisClient, 'listContacts' | 'getCampaign'>, campaignId: string, index: PointIndex) {
+  const campaign = await client.getCampaign(campaignId);
+  const lists = campaign.data.lists.map((list) => JSON.stringify(list.listId)).join(',');
+  if (!lists) return;
+  let last: string | undefined;
+  for (;;) {
+    const filter = `/data/listId in [${lists}]${last ? ` and /id gt "${last}"` : ''}`;
+    const page = await client.listContacts({ filter, sort: ['/id', 'ASC'], limit: PAGE_SIZE });
+    placeContacts(index, page.data);
+    if (page.data.length < PAGE_SIZE) break;
+    last = page.data.at(-1)!.id;
+  }
+  index.households.loaded = true;
+}
+
+/** A shift is resolved while every one of its interactions was part of its latest resolution; new ones reopen it. */
+export function statusOf(ids: string[], resolutions: Map<string, Resolution>): { status: ShiftStatus; resolution: Resolution | null } {
+  let latest: Resolution | null = null;
+  for (const id of ids) {
+    const resolution = resolutions.get(id);
+    if (resolution && (!latest || resolution.created > latest.created)) latest = resolution;
+  }
+  if (!latest) return { status: 'open', resolution: null };
+  const covered = new Set(latest.interactionIds);
+  return ids.every((id) => covered.has(id)) ? { status: latest.status, resolution: latest } : { status: 'open', resolution: latest };
+}
+
+export type LoadedQueue =
+  | { state: 'building'; loaded: number; total: number }
+  | { state: 'failed'; message: string }
+  | { state: 'ready'; index: PointIndex; queue: Queue; shifts: QueueShift[] };
+
+export async function loadReviewQueue(auth: AuthContext, campaignId: string, timeZone: string): Promise<LoadedQueue> {
+  const entry = await settle(await campaignIndex(auth, campaignId), 1500);
+  if (entry.state === 'failed') return { state: 'failed', message: entry.error ?? 'The campaign could not be indexed.' };
+  if (entry.state !== 'ready' || !entry.index) return { state: 'building', loaded: entry.progress.loaded, total: entry.progress.total };
+  const index = entry.index;
+  let state = attached.get(index);
+  if (!state) {
+    state = { households: loadHouseholds(auth.polis, campaignId, index) };
+    attached.set(index, state);
+    state.households.catch(() => attached.delete(index));
+  }
+  await state.households;
+  const [paper, resolutions] = await Promise.all([listEnteredByHand(auth.organization.id, campaignId), resolutionsByInteraction(auth.organization.id, campaignId)]);
+  const paperRows = new Set(paper.map((id) => index.find(id)).filter((row) => row >= 0));
+  if (!state.queue || state.queue.timeZone !== timeZone) state.queue = computeQueue(index, { timeZone, paperRows });
+  else refreshQueue(state.queue, index, paperRows);
+  const shifts = state.queue.queued.map((shift) => {
+    const ids = shift.rows.map((row) => index.idAt(row));
+    return { ...shift, ids, ...statusOf(ids, resolutions) };
+  });
+  return { state: 'ready', index, queue: state.queue, shifts };
+}

@@ -11,10 +11,11 @@
  */
 import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
-import { listEnteredByHand } from '@/lib/corrections/store';
+import { listEnteredByHand } from '@/lib/store/corrections';
 import { campaignIndex, PAGE_SIZE, settle } from '@/lib/map-index/campaign-index';
 import type { PointIndex } from '@/lib/map-index/point-index';
 import type { PolisClient } from '@/lib/polis/client';
+import { and, gt, isIn } from '@/lib/polis/filter';
 import { placeContacts } from './households';
 import { computeQueue, refreshQueue, type Queue, type ReviewedShift } from './queue';
 import { resolutionsByInteraction, type Resolution, type ResolutionStatus } from './resolutions';
@@ -29,11 +30,11 @@ const attached = ((globalThis as { polisReview?: WeakMap<PointIndex, Attached> }
 /** Walks the contacts of the campaign's lists in id order and records where each household is. */
 async function loadHouseholds(client: Pick<PolisClient, 'listContacts' | 'getCampaign'>, campaignId: string, index: PointIndex) {
   const campaign = await client.getCampaign(campaignId);
-  const lists = campaign.data.lists.map((list) => JSON.stringify(list.listId)).join(',');
-  if (!lists) return;
+  const lists = campaign.data.lists.map((list) => list.listId);
+  if (lists.length === 0) return;
   let last: string | undefined;
   for (;;) {
-    const filter = `/data/listId in [${lists}]${last ? ` and /id gt "${last}"` : ''}`;
+    const filter = and(isIn('/data/listId', lists), last !== undefined && gt('/id', last));
     const page = await client.listContacts({ filter, sort: ['/id', 'ASC'], limit: PAGE_SIZE });
     placeContacts(index, page.data);
     if (page.data.length < PAGE_SIZE) break;

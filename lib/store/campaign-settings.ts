@@ -1,46 +1,18 @@
 /**
  * The dashboard's own settings of a campaign, kept beside the correction log
  * in the dashboard's database (Polis has no place for them): today its time
- * zone, either derived from the households or chosen by an organizer.
+ * zone, either derived from the households or chosen by an organizer. Its
+ * table is one of the store's migrations, on SQLite or PostgreSQL alike.
  *
  * @example
  *   await saveCampaignTimeZone({ organizationId, campaignId, timeZone: 'America/Denver', source: 'organizer', userId });
  *   const setting = await readCampaignTimeZone(organizationId, campaignId); // { timeZone, source } | undefined
  */
 import 'server-only';
-import type { Kysely, Migration } from 'kysely';
-import { databasePath, openSqlite } from '@/lib/db/sqlite';
+import { openStore } from './store';
+import type { CampaignSettingsRow } from './tables';
 
-type CampaignSettingsRow = {
-  organization_id: string;
-  campaign_id: string;
-  time_zone: string;
-  /** `derived` from the households' coordinates, or `organizer` when someone chose it. */
-  time_zone_source: 'derived' | 'organizer';
-  updated_by: string | null;
-  updated: string;
-};
-
-type SettingsDatabase = { campaign_settings: CampaignSettingsRow };
-
-const migrations: Record<string, Migration> = {
-  '0001_campaign_settings': {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('campaign_settings')
-        .addColumn('organization_id', 'text', (c) => c.notNull())
-        .addColumn('campaign_id', 'text', (c) => c.notNull())
-        .addColumn('time_zone', 'text', (c) => c.notNull())
-        .addColumn('time_zone_source', 'text', (c) => c.notNull())
-        .addColumn('updated_by', 'text')
-        .addColumn('updated', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('campaign_settings_pk', ['organization_id', 'campaign_id'])
-        .execute();
-    },
-  },
-};
-
-const open = () => openSqlite<SettingsDatabase>(databasePath(), { migrations, migrationTable: 'campaign_settings_migration' });
+const open = async () => (await openStore()).db;
 
 export type CampaignTimeZoneSetting = { timeZone: string; source: CampaignSettingsRow['time_zone_source'] };
 

@@ -19,6 +19,7 @@ const TimeZoneInput = z.object({
 });
 
 export async function setCampaignTimeZone(_previous: ActionState | null, form: FormData): Promise<ActionState> {
+  let changed = '';
   const result = await withPermission('modify@interactions', async (auth) => {
     const parsed = TimeZoneInput.safeParse({ campaignId: form.get('campaignId'), timeZone: form.get('timeZone') });
     if (!parsed.success) {
@@ -28,8 +29,9 @@ export async function setCampaignTimeZone(_previous: ActionState | null, form: F
     const { campaignId, timeZone } = parsed.data;
     await auth.polis.getCampaign(campaignId);
     await saveCampaignTimeZone({ organizationId: auth.organization.id, campaignId, timeZone, source: 'organizer', userId: auth.user.id });
+    changed = campaignId;
     return { ok: true, message: `Times are now shown in ${zoneLabel(timeZone)}.` };
   });
-  if (result.ok) revalidatePath(`/campaigns/${String(form.get('campaignId'))}`, 'layout');
+  if (result.ok && changed) revalidatePath(`/campaigns/${changed}`, 'layout');
   return result;
 }

@@ -88,7 +88,7 @@ test.describe('the review queue, as the organizer', () => {
     const screen = await review.queue().getByRole('row').evaluateAll((rows) => rows.slice(1).map((row) => [...row.querySelectorAll('td')].map((cell) => (cell as HTMLElement).innerText)));
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
     const path = await download.path();
-    const csv = (await import('node:fs')).readFileSync(path!, 'utf8').trim().split('\r\n');
+    const csv = (await import('node:fs')).readFileSync(path, 'utf8').trim().split('\r\n');
     expect(csv[0]!.startsWith('Canvasser id,Canvasser,Shift start,Shift end,Interactions,Score,Reasons,Status')).toBe(true);
     expect(csv.length - 1).toBe(screen.length);
     for (const [i, cells] of screen.entries()) {

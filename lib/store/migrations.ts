@@ -95,5 +95,20 @@ export function storeMigrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    '0004_campaign_settings': {
+      async up(db: Kysely<unknown>) {
+        // The dashboard's own settings of a campaign: today its time zone, derived or an organizer's choice.
+        await db.schema
+          .createTable('campaign_settings')
+          .addColumn('organization_id', 'text', (c) => c.notNull())
+          .addColumn('campaign_id', 'text', (c) => c.notNull())
+          .addColumn('time_zone', 'text', (c) => c.notNull())
+          .addColumn('time_zone_source', 'text', (c) => c.notNull())
+          .addColumn('updated_by', 'text')
+          .addColumn('updated', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('campaign_settings_key', ['organization_id', 'campaign_id'])
+          .execute();
+      },
+    },
   };
 }

@@ -58,7 +58,18 @@ export type SnapshotRow = {
 
 export type LeaseRow = { organization_id: string; campaign_id: string; holder: string; expires: number | string };
 
+export type CampaignSettingsRow = {
+  organization_id: string;
+  campaign_id: string;
+  time_zone: string;
+  /** `derived` from the households' coordinates, or `organizer` when someone chose it. */
+  time_zone_source: 'derived' | 'organizer';
+  updated_by: string | null;
+  updated: string;
+};
+
 export type StoreDatabase = {
+  campaign_settings: CampaignSettingsRow;
   index_snapshot: SnapshotRow;
   index_lease: LeaseRow;
   correction_log: CorrectionRow;

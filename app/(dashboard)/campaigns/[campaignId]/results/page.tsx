@@ -8,6 +8,7 @@ import { filtersToSearch, parseFilters } from '@/lib/filters/filters';
 import { loadCampaignContext } from '@/lib/interactions/queries';
 import { campaignIndex, settle } from '@/lib/map-index/campaign-index';
 import { valueLabel } from '@/lib/surveys/format-answer';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
 export const metadata: Metadata = { title: 'Survey results' };
 
@@ -21,11 +22,11 @@ export default async function ResultsPage({ params, searchParams }: Props) {
   const auth = await requireAuth(here);
   const loaded = await readPolis(here, async () => {
     const [context, entry] = await Promise.all([loadCampaignContext(auth, campaignId), campaignIndex(auth, campaignId).then((e) => settle(e, 2000))]);
-    return { context, entry };
+    return { context, entry, timeZone: await campaignTimeZone(auth, context.campaign) };
   });
   if (!loaded.ok) return <ErrorState title="The survey results could not be loaded" message={loaded.message} retryHref={here} />;
-  const { context, entry } = loaded.value;
-  const filterBar = <FilterBar action={base} filters={filters} lists={context.lists} canvassers={context.canvassers} walklists={entry.index?.walklists.values ?? []} questions={context.questions} />;
+  const { context, entry, timeZone } = loaded.value;
+  const filterBar = <FilterBar action={base} filters={filters} lists={context.lists} canvassers={context.canvassers} walklists={entry.index?.walklists.values ?? []} questions={context.questions} timeZone={timeZone} />;
   if (!entry.index) {
     if (entry.state === 'failed') return <ErrorState title="The survey results could not be computed" message={entry.error ?? 'Indexing failed.'} retryHref={here} />;
     return (
@@ -35,7 +36,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  const rows = entry.index.select(filters);
+  const rows = entry.index.select(filters, timeZone);
   const distribution = entry.index.distribution(rows);
   const answerHref = (questionId: string, value: string) => {
     const search = filtersToSearch({ ...filters, answer: { questionId, value } });

@@ -11,6 +11,8 @@ import { filtersToSearch, parseFilters } from '@/lib/filters/filters';
 import { loadCampaignContext, loadContacts, loadInteractionPage, SORTABLE, type SortKey, type TableQuery } from '@/lib/interactions/queries';
 import { answerSummary, rowFacts } from '@/lib/interactions/rows';
 import { campaignIndex } from '@/lib/map-index/campaign-index';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
+import { formatLocal } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'Interactions' };
 
@@ -49,16 +51,17 @@ export default async function TablePage({ params, searchParams }: Props) {
   };
 
   const loaded = await readPolis(here, async () => {
+      const timeZone = await campaignTimeZone(auth, campaignId);
       const [context, page, index] = await Promise.all([
         loadCampaignContext(auth, campaignId),
-        loadInteractionPage(auth, campaignId, filters, query),
+        loadInteractionPage(auth, campaignId, filters, query, timeZone),
         campaignIndex(auth, campaignId),
       ]);
       const contacts = page.state === 'ready' ? await loadContacts(auth, page.interactions.map((i) => i.data.contactId)) : new Map();
-      return { context, page, contacts, walklists: index.index?.walklists.values ?? [] };
+      return { context, page, contacts, walklists: index.index?.walklists.values ?? [], timeZone };
   });
   if (!loaded.ok) return <ErrorState title="The interactions could not be loaded" message={loaded.message} retryHref={here} />;
-  const { context, page, contacts, walklists } = loaded.value;
+  const { context, page, contacts, walklists, timeZone } = loaded.value;
   const names = { people: context.people, lists: new Map(context.lists.map((l) => [l.id, l.name])) };
   const sortLinks: Record<string, SortLink> = Object.fromEntries(
     (Object.keys(SORTABLE) as SortKey[]).map((key) => {
@@ -71,7 +74,7 @@ export default async function TablePage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      <FilterBar action={base} filters={filters} lists={context.lists} canvassers={context.canvassers} walklists={walklists} questions={context.questions} keep={{ sort: `${query.sort}:${query.direction}`, size: String(query.size) }} />
+      <FilterBar action={base} filters={filters} lists={context.lists} canvassers={context.canvassers} walklists={walklists} questions={context.questions} timeZone={timeZone} keep={{ sort: `${query.sort}:${query.direction}`, size: String(query.size) }} />
       {page.state === 'indexing' ? (
         <IndexingProgress loaded={page.loaded} total={page.total} what="the answer filter" />
       ) : page.total === 0 ? (
@@ -105,6 +108,7 @@ export default async function TablePage({ params, searchParams }: Props) {
               ...rowFacts(interaction, contacts.get(interaction.data.contactId), names),
               href: `/campaigns/${campaignId}/interactions/${interaction.id}`,
               answers: answerSummary(interaction, context.questions),
+              localTime: formatLocal(interaction.data.timestamp, timeZone, 'medium'),
             }))}
           />
         </>

@@ -14,19 +14,24 @@ import { outcomeOf } from '@/lib/filters/outcome';
 import { loadInteractionDetail } from '@/lib/interactions/queries';
 import { contactAddress, contactName } from '@/lib/interactions/rows';
 import { settings } from '@/lib/settings';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
+import { formatLocal } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'Interaction' };
 
 type Props = { params: Promise<{ campaignId: string; interactionId: string }> };
 
-const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'long', timeZone: 'UTC' });
 export default async function InteractionPage({ params }: Props) {
   const { campaignId, interactionId } = await params;
   const path = `/campaigns/${campaignId}/interactions/${interactionId}`;
   const auth = await requireAuth(path);
-  const loaded = await readPolis(path, () => loadInteractionDetail(auth, campaignId, interactionId));
+  const loaded = await readPolis(path, async () => {
+    const detail = await loadInteractionDetail(auth, campaignId, interactionId);
+    return detail && { ...detail, timeZone: await campaignTimeZone(auth, campaignId) };
+  });
   if (!loaded.ok) return <ErrorState title="This interaction could not be loaded" message={loaded.message} retryHref={path} />;
-  const { interaction, contact, survey, list, people } = loaded.value;
+  const { interaction, contact, survey, list, people, timeZone } = loaded.value;
+  const when = (instant: string) => formatLocal(instant, timeZone, 'long');
   const { data, meta } = interaction;
   const position = contact?.data.profile.address.position?.coordinates;
   const household: [number, number] | null = position ? [position[1], position[0]] : null;
@@ -40,7 +45,7 @@ export default async function InteractionPage({ params }: Props) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-xl font-semibold">
-          Visit to {name}, {when.format(new Date(data.timestamp))}
+          Visit to {name}, {when(data.timestamp)}
         </h2>
         <div className="flex items-center gap-3">
           {canvasser && (
@@ -56,7 +61,7 @@ export default async function InteractionPage({ params }: Props) {
               <Link href={`${path}/edit`} className={buttonClass('primary')}>
                 Correct
               </Link>
-              <DeleteInteraction interactionId={interaction.id} etag={meta.etag} description={`The visit to ${name} on ${when.format(new Date(data.timestamp))}`} />
+              <DeleteInteraction interactionId={interaction.id} etag={meta.etag} description={`The visit to ${name} on ${when(data.timestamp)}`} />
             </>
           )}
         </div>
@@ -96,8 +101,8 @@ export default async function InteractionPage({ params }: Props) {
             <Fact label="Unavailable reason">{data.unavailableReason ?? '—'}</Fact>
             <Fact label="Walklist">{data.walklistId ?? '—'}</Fact>
             <Fact label="Canvasser">{people.get(meta.createdBy) ?? meta.createdBy}</Fact>
-            <Fact label="Recorded">{when.format(new Date(meta.created))} by {people.get(meta.createdBy) ?? meta.createdBy}</Fact>
-            <Fact label="Last modified">{when.format(new Date(meta.modified))} by {people.get(meta.modifiedBy) ?? meta.modifiedBy}</Fact>
+            <Fact label="Recorded">{when(meta.created)} by {people.get(meta.createdBy) ?? meta.createdBy}</Fact>
+            <Fact label="Last modified">{when(meta.modified)} by {people.get(meta.modifiedBy) ?? meta.modifiedBy}</Fact>
           </dl>
         </Section>
         <Section title="Survey">
@@ -106,7 +111,7 @@ export default async function InteractionPage({ params }: Props) {
         </Section>
       </div>
       <Section title="Correction history">
-        <CorrectionHistory corrections={corrections} />
+        <CorrectionHistory corrections={corrections} timeZone={timeZone} />
       </Section>
       <details className="rounded-lg border border-slate-200 bg-white p-4">
         <summary className="cursor-pointer text-sm font-medium">Raw JSON (for support)</summary>

@@ -5,6 +5,7 @@ import { readPolis, requireAuth } from '@/lib/auth/session';
 import { toFormValues } from '@/lib/interactions/correction';
 import { contactName } from '@/lib/interactions/rows';
 import { settings } from '@/lib/settings';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
 export const metadata: Metadata = { title: 'Correct an interaction' };
 
@@ -20,11 +21,15 @@ export default async function EditInteractionPage({ params }: Props) {
   const loaded = await readPolis(`${detailHref}/edit`, async () => {
       const interaction = await auth.polis.getInteraction(interactionId);
       if (interaction.data.campaignId !== campaignId) return null;
-      const [survey, contact] = await Promise.all([auth.polis.getSurvey(interaction.data.survey.surveyId), auth.polis.getContact(interaction.data.contactId).catch(() => null)]);
-      return { interaction, survey, contact };
+      const [survey, contact, timeZone] = await Promise.all([
+        auth.polis.getSurvey(interaction.data.survey.surveyId),
+        auth.polis.getContact(interaction.data.contactId).catch(() => null),
+        campaignTimeZone(auth, campaignId),
+      ]);
+      return { interaction, survey, contact, timeZone };
   });
   if (!loaded.ok) return <ErrorState title="This interaction could not be loaded for correction" message={loaded.message} retryHref={`${detailHref}/edit`} />;
-  const { interaction, survey, contact } = loaded.value;
+  const { interaction, survey, contact, timeZone } = loaded.value;
   const position = contact?.data.profile.address.position?.coordinates;
   return (
     <div className="space-y-4">
@@ -32,12 +37,13 @@ export default async function EditInteractionPage({ params }: Props) {
       <CorrectionForm
         interactionId={interaction.id}
         etag={interaction.meta.etag}
-        initial={toFormValues(interaction.data, survey.data.questions)}
+        initial={toFormValues(interaction.data, survey.data.questions, timeZone)}
         questions={survey.data.questions}
         household={position ? { lat: position[1], lng: position[0] } : null}
         detailHref={detailHref}
         tileUrl={settings.tileUrl}
         tileAttribution={settings.tileAttribution}
+        timeZone={timeZone}
       />
     </div>
   );

@@ -6,22 +6,35 @@
  * made elsewhere, which the API no longer lists). Readers always see a
  * complete index: a rebuild swaps in when it is done.
  *
+ * Each build is saved to the dashboard's store as a snapshot; a process that
+ * starts (or another instance on the same store) loads it and asks only for
+ * what changed since its watermark. One instance at a time walks a campaign,
+ * under a lease in the store; the others wait for its snapshot.
+ *
  * @example
  *   const entry = await campaignIndex(auth, campaignId);   // starts a build on first use
  *   if (entry.state === 'ready') entry.index.select(filters);
  *   else entry.progress;                                      // { loaded, total }
  */
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import type { AuthContext } from '@/lib/auth/session';
 import type { PolisClient } from '@/lib/polis/client';
 import { and, eq, gt, gte } from '@/lib/polis/filter';
 import type { Interaction } from '@/lib/polis/schemas';
-import { PointIndex } from './point-index';
+import { acquireLease, loadSnapshot, releaseLease, saveSnapshot } from '@/lib/store/index-snapshots';
+import { INDEX_FORMAT_VERSION, PointIndex } from './point-index';
+import { decodeSnapshot, encodeSnapshot, SnapshotFormatError } from './snapshot';
 
 export const PAGE_SIZE = 1000;
 const REFRESH_AFTER_MS = 30_000;
 const REBUILD_AFTER_MS = 15 * 60_000;
 const ACCESS_CHECK_MS = 60_000;
+/** How long a builder holds a campaign without renewing: a crashed one blocks the others no longer than this. */
+export const LEASE_MS = 30_000;
+const SNAPSHOT_POLL_MS = 1000;
+/** Changes are saved to the snapshot at most this often; a reader refreshes from its watermark anyway. */
+const SNAPSHOT_EVERY_MS = 60_000;
 
 type IndexClient = Pick<PolisClient, 'listInteractions' | 'listSurveys'>;
 
@@ -88,24 +101,89 @@ export type IndexEntry = {
   newest: string;
   client: IndexClient;
   work: Promise<void> | null;
+  /** The index version last written to the store, and when. */
+  saved?: { version: number; at: number };
 };
 
 // Indexes live as long as the server process; one per organization and campaign. They sit on
 // globalThis because Next.js bundles each route apart: pages, actions and route handlers
 // must all reach the same index, not one copy each.
-const registry = ((globalThis as { polisIndexes?: { entries: Map<string, IndexEntry>; accessChecked: Map<string, number> } }).polisIndexes ??= {
+const registry = ((globalThis as { polisIndexes?: { entries: Map<string, IndexEntry>; accessChecked: Map<string, number>; instance: string } }).polisIndexes ??= {
   entries: new Map(),
   accessChecked: new Map(),
+  instance: randomUUID(),
 });
 const { entries, accessChecked } = registry;
 
-function startBuild(entry: IndexEntry, campaignId: string) {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The campaign's index from its snapshot in the store, brought up to date
+ * from the snapshot's watermark; null when there is none (or none newer
+ * than `after`), or one of another format, which is never misread.
+ */
+export async function restoreIndex(client: IndexClient, organizationId: string, campaignId: string, after = '') {
+  const snapshot = await loadSnapshot(organizationId, campaignId).catch(() => null);
+  if (!snapshot || snapshot.created <= after || snapshot.formatVersion !== INDEX_FORMAT_VERSION) return null;
+  let index: PointIndex;
+  try {
+    index = decodeSnapshot(snapshot.data);
+  } catch (error) {
+    if (error instanceof SnapshotFormatError) return null;
+    throw error;
+  }
+  const newest = await applyChangesSince(client, campaignId, index, snapshot.watermark);
+  return { index, newest };
+}
+
+async function saveIndex(entry: IndexEntry, organizationId: string, campaignId: string) {
+  const index = entry.index;
+  if (!index) return;
+  const version = index.version;
+  await saveSnapshot(organizationId, campaignId, { formatVersion: INDEX_FORMAT_VERSION, watermark: entry.newest, data: encodeSnapshot(index) })
+    .then(() => (entry.saved = { version, at: Date.now() }))
+    .catch(() => {
+      // The store being down costs the next process a walk, nothing more.
+    });
+}
+
+/**
+ * A fresh index of the campaign: from the store's snapshot when there is
+ * one, else walked through the API by whichever instance holds the lease,
+ * the others taking its snapshot once it is saved.
+ */
+async function obtainIndex(entry: IndexEntry, organizationId: string, campaignId: string, rebuilding: boolean) {
+  if (!rebuilding) {
+    const restored = await restoreIndex(entry.client, organizationId, campaignId);
+    if (restored) return restored;
+  }
+  const startedAt = new Date().toISOString();
+  const holder = registry.instance;
+  // Without a store to coordinate through, build anyway.
+  const lease = () => acquireLease(organizationId, campaignId, holder, LEASE_MS).catch(() => true);
+  while (!(await lease())) {
+    await sleep(SNAPSHOT_POLL_MS);
+    const restored = await restoreIndex(entry.client, organizationId, campaignId, startedAt);
+    if (restored) return restored;
+  }
+  const renew = setInterval(() => void lease(), LEASE_MS / 3);
+  try {
+    const built = await buildIndex(entry.client, campaignId, (loaded, total) => {
+      if (!rebuilding) entry.progress = { loaded, total };
+    });
+    await saveSnapshot(organizationId, campaignId, { formatVersion: INDEX_FORMAT_VERSION, watermark: built.newest, data: encodeSnapshot(built.index) }).catch(() => undefined);
+    return built;
+  } finally {
+    clearInterval(renew);
+    await releaseLease(organizationId, campaignId, holder).catch(() => undefined);
+  }
+}
+
+function startBuild(entry: IndexEntry, organizationId: string, campaignId: string) {
   const rebuilding = entry.state === 'ready';
-  entry.work = buildIndex(entry.client, campaignId, (loaded, total) => {
-    if (!rebuilding) entry.progress = { loaded, total };
-  })
+  entry.work = obtainIndex(entry, organizationId, campaignId, rebuilding)
     .then(({ index, newest }) => {
-      Object.assign(entry, { index, newest, state: 'ready', error: undefined, builtAt: Date.now(), refreshedAt: Date.now() });
+      Object.assign(entry, { index, newest, state: 'ready', error: undefined, builtAt: Date.now(), refreshedAt: Date.now(), saved: { version: index.version, at: Date.now() } });
       entry.progress = { loaded: index.size, total: index.size };
     })
     .catch((error: Error) => {
@@ -116,11 +194,13 @@ function startBuild(entry: IndexEntry, campaignId: string) {
     });
 }
 
-function startRefresh(entry: IndexEntry, campaignId: string) {
+function startRefresh(entry: IndexEntry, organizationId: string, campaignId: string) {
   entry.refreshedAt = Date.now();
   entry.work = applyChangesSince(entry.client, campaignId, entry.index!, entry.newest)
-    .then((newest) => {
+    .then(async (newest) => {
       entry.newest = newest;
+      const saved = entry.saved ?? { version: -1, at: 0 };
+      if (entry.index && entry.index.version !== saved.version && Date.now() - saved.at > SNAPSHOT_EVERY_MS) await saveIndex(entry, organizationId, campaignId);
     })
     .catch(() => {
       // Tried again at the next read.
@@ -147,13 +227,13 @@ export async function campaignIndex(auth: AuthContext, campaignId: string): Prom
   if (!entry || entry.state === 'failed') {
     entry = { state: 'building', index: null, progress: { loaded: 0, total: 0 }, builtAt: 0, refreshedAt: 0, newest: '', client: auth.polis, work: null };
     entries.set(key, entry);
-    startBuild(entry, campaignId);
+    startBuild(entry, auth.organization.id, campaignId);
     return entry;
   }
   entry.client = auth.polis; // the freshest token does the background work
   if (entry.state === 'ready' && !entry.work) {
-    if (Date.now() - entry.builtAt > REBUILD_AFTER_MS) startBuild(entry, campaignId);
-    else if (Date.now() - entry.refreshedAt > REFRESH_AFTER_MS) startRefresh(entry, campaignId);
+    if (Date.now() - entry.builtAt > REBUILD_AFTER_MS) startBuild(entry, auth.organization.id, campaignId);
+    else if (Date.now() - entry.refreshedAt > REFRESH_AFTER_MS) startRefresh(entry, auth.organization.id, campaignId);
   }
   return entry;
 }

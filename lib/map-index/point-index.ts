@@ -23,6 +23,29 @@ export const FLAG_UNAVAILABLE = 2;
 export const FLAG_DELETED = 4;
 export const FLAG_LOCATED = 8;
 
+/**
+ * The layout of the index's arrays and dictionaries. A snapshot written
+ * under another version is refused and the index rebuilt: bump it whenever
+ * a column, its type or its encoding changes.
+ */
+export const INDEX_FORMAT_VERSION = 1;
+
+type Column = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
+
+/** Everything an index holds, as arrays and plain values: what a snapshot stores. */
+export type IndexState = {
+  size: number;
+  sortedCount: number;
+  columns: Record<(typeof COLUMNS)[number], Column>;
+  canvassers: string[];
+  lists: string[];
+  walklists: string[];
+  answers: { questionId: string; kind: AnswerColumn['kind']; tag?: string; values: string[]; cells: Uint8Array | Uint16Array }[];
+  households: { ids: string[]; buildings: string[]; lat: Float32Array; lng: Float32Array; building: Int32Array; loaded: boolean };
+};
+
+const COLUMNS = ['ids', 'lat', 'lng', 'time', 'flags', 'distance', 'confidence', 'canvasser', 'list', 'walklist', 'received', 'household'] as const;
+
 const NONE = 0xffff;
 const NO_CONFIDENCE = 0xff;
 const INITIAL_CAPACITY = 1024;
@@ -54,7 +77,7 @@ class Dictionary {
  * bitmask of up to 16 choices (two bytes), or answered/not (one byte).
  * `none` marks "answered, but with a value beyond what the cell can hold".
  */
-type AnswerColumn = { kind: 'value' | 'choices' | 'answered'; tag?: string; values: Dictionary; cells: Uint8Array | Uint16Array; none: number };
+export type AnswerColumn = { kind: 'value' | 'choices' | 'answered'; tag?: string; values: Dictionary; cells: Uint8Array | Uint16Array; none: number };
 
 function uuidToBytes(id: string, target: Uint8Array, offset: number) {
   const hex = id.replace(/-/g, '');
@@ -276,15 +299,24 @@ export class PointIndex {
    */
   answerAt(row: number, questionId: string): string | undefined {
     const column = this.answers.get(questionId);
-    const cell = column?.cells[row];
-    if (!column || !cell || column.kind === 'answered') return undefined;
+    return column ? this.answerText(column, column.cells[row]!) : undefined;
+  }
+
+  private readonly choiceTexts = new Map<AnswerColumn, Map<number, string>>();
+  /** A cell of a column as the comparable string `answerAt` gives (choice sets are built once per mask). */
+  answerText(column: AnswerColumn, cell: number): string | undefined {
+    if (!cell || column.kind === 'answered') return undefined;
     if (cell === column.none) return '(other)';
-    if (column.kind === 'choices') {
+    if (column.kind === 'value') return column.values.values[cell - 1];
+    let texts = this.choiceTexts.get(column);
+    if (!texts) this.choiceTexts.set(column, (texts = new Map()));
+    let text = texts.get(cell);
+    if (text === undefined) {
       const chosen: string[] = [];
       for (let bit = 0; bit < 16; bit++) if (cell & (1 << bit)) chosen.push(column.values.values[bit]!);
-      return chosen.join('+');
+      texts.set(cell, (text = chosen.join('+')));
     }
-    return column.values.values[cell - 1];
+    return text;
   }
 
   /**
@@ -310,6 +342,49 @@ export class PointIndex {
       result.set(questionId, { answered, counts });
     }
     return result;
+  }
+
+  /** The index as arrays and plain values, trimmed to its size, for a snapshot. */
+  exportState(): IndexState {
+    const columns = Object.fromEntries(COLUMNS.map((name) => [name, this[name].subarray(0, name === 'ids' ? this.size * 16 : this.size)])) as IndexState['columns'];
+    return {
+      size: this.size,
+      sortedCount: this.sortedCount,
+      columns,
+      canvassers: this.canvassers.values,
+      lists: this.lists.values,
+      walklists: this.walklists.values,
+      answers: [...this.answers].map(([questionId, column]) => ({ questionId, kind: column.kind, tag: column.tag, values: column.values.values, cells: column.cells.subarray(0, this.size) })),
+      households: this.households.exportState(),
+    };
+  }
+
+  /** An index holding exactly `state`, as `exportState` gave it. */
+  static fromState(state: IndexState): PointIndex {
+    const index = new PointIndex();
+    index.grow(Math.max(state.size, 1));
+    for (const name of COLUMNS) (index[name] as Column).set(state.columns[name]);
+    index.size = state.size;
+    index.sortedCount = state.sortedCount;
+    // Only rows appended out of order sit past the sorted part.
+    for (let row = state.sortedCount; row < state.size; row++) index.late.set(index.idAt(row), row);
+    for (const value of state.canvassers) index.canvassers.code(value);
+    for (const value of state.lists) index.lists.code(value);
+    for (const value of state.walklists) index.walklists.code(value);
+    for (const answer of state.answers) {
+      const values = new Dictionary();
+      for (const value of answer.values) values.code(value);
+      const wide = answer.kind === 'choices';
+      const cells = wide ? new Uint16Array(index.capacity) : new Uint8Array(index.capacity);
+      cells.set(answer.cells);
+      index.answers.set(answer.questionId, { kind: answer.kind, tag: answer.tag, values, cells, none: wide ? 0xffff : 0xff });
+    }
+    index.households.restore(state.households);
+    // The review queue has seen none of these rows yet.
+    for (let code = 0; code < state.canvassers.length; code++) index.touchedCanvassers.add(code);
+    index.touchedCanvassers.add(NONE);
+    index.version = 1;
+    return index;
   }
 
   /** Resident bytes of the typed arrays (dictionaries aside). */
@@ -379,6 +454,22 @@ export class HouseholdTable {
 
   byteLength(): number {
     return this.lat.byteLength + this.lng.byteLength + this.building.byteLength;
+  }
+
+  exportState(): IndexState['households'] {
+    return { ids: this.ids, buildings: this.buildings, lat: this.lat.subarray(0, this.size), lng: this.lng.subarray(0, this.size), building: this.building.subarray(0, this.size), loaded: this.loaded };
+  }
+
+  restore(state: IndexState['households']) {
+    for (const id of state.ids) this.code(id);
+    for (const building of state.buildings) {
+      this.buildingCodes.set(building, this.buildings.length);
+      this.buildings.push(building);
+    }
+    this.lat.set(state.lat);
+    this.lng.set(state.lng);
+    this.building.set(state.building);
+    this.loaded = state.loaded;
   }
 }
 

@@ -67,7 +67,8 @@ export async function loadReviewQueue(auth: AuthContext, campaignId: string, tim
   const index = entry.index;
   let state = attached.get(index);
   if (!state) {
-    state = { households: loadHouseholds(auth.polis, campaignId, index) };
+    // An index restored from its snapshot may carry its households already.
+    state = { households: index.households.loaded ? Promise.resolve() : loadHouseholds(auth.polis, campaignId, index) };
     attached.set(index, state);
     state.households.catch(() => attached.delete(index));
   }

@@ -72,5 +72,28 @@ export function storeMigrations(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex('review_call_resolution').ifNotExists().on('review_call').columns(['resolution_id']).execute();
       },
     },
+    '0003_index_snapshot': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('index_snapshot')
+          .addColumn('organization_id', 'text', (c) => c.notNull())
+          .addColumn('campaign_id', 'text', (c) => c.notNull())
+          .addColumn('format_version', 'integer', (c) => c.notNull())
+          .addColumn('watermark', 'text', (c) => c.notNull())
+          .addColumn('data', engine === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+          .addColumn('created', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('index_snapshot_key', ['organization_id', 'campaign_id'])
+          .execute();
+        // Who builds a campaign's index, until when: a holder that crashes stops holding once `expires` (epoch ms) passes.
+        await db.schema
+          .createTable('index_lease')
+          .addColumn('organization_id', 'text', (c) => c.notNull())
+          .addColumn('campaign_id', 'text', (c) => c.notNull())
+          .addColumn('holder', 'text', (c) => c.notNull())
+          .addColumn('expires', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('index_lease_key', ['organization_id', 'campaign_id'])
+          .execute();
+      },
+    },
   };
 }

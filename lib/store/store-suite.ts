@@ -7,6 +7,7 @@ import { describe, expect, it, vi, beforeAll, afterAll } from 'vitest';
 import { closeDatabases } from '@/lib/db/sqlite';
 import { getResolution, listCalls, listResolutions, recordCallOutcome, saveResolution } from '@/lib/review/resolutions';
 import { listCorrections, listEnteredByHand, logCorrection } from './corrections';
+import { acquireLease, loadSnapshot, releaseLease, saveSnapshot } from './index-snapshots';
 import { closeStores, openStore } from './store';
 
 const user = { id: 'user-1', name: 'Ada Organizer' };
@@ -25,7 +26,7 @@ export function describeStore(engine: 'sqlite' | 'postgres', url: () => Promise<
       const stores = await Promise.all([openStore(), openStore(), openStore()]);
       expect(stores.map((store) => store.engine)).toEqual([engine, engine, engine]);
       const migrations = await stores[0].db.selectFrom('store_migration' as never).select('name' as never).execute();
-      expect(migrations.map((row) => (row as { name: string }).name)).toEqual(['0001_correction_log', '0002_review_resolution']);
+      expect(migrations.map((row) => (row as { name: string }).name)).toEqual(['0001_correction_log', '0002_review_resolution', '0003_index_snapshot']);
     });
 
     it("keeps an interaction's corrections, newest first, for its organization only", async () => {
@@ -79,6 +80,32 @@ export function describeStore(engine: 'sqlite' | 'postgres', url: () => Promise<
       expect(await recordCallOutcome('org-b', call.id, 'confirmed', 'intruder')).toBe(false);
       expect(await recordCallOutcome('org-a', call.id, 'confirmed', user.id)).toBe(true);
       expect((await listCalls('org-a', recontact))[0]?.outcome).toBe('confirmed');
+    });
+
+    it("keeps one snapshot per organization and campaign, byte for byte, the latest replacing the last", async () => {
+      const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256);
+      await saveSnapshot('org-a', 'camp-1', { formatVersion: 1, watermark: '2026-03-01T10:00:00.000Z', data: bytes });
+      expect(await loadSnapshot('org-b', 'camp-1')).toBeNull();
+      const first = await loadSnapshot('org-a', 'camp-1');
+      expect(first).toMatchObject({ formatVersion: 1, watermark: '2026-03-01T10:00:00.000Z' });
+      expect(Buffer.from(first!.data).equals(Buffer.from(bytes))).toBe(true);
+      await saveSnapshot('org-a', 'camp-1', { formatVersion: 2, watermark: '2026-03-01T11:00:00.000Z', data: bytes.subarray(0, 10) });
+      const second = await loadSnapshot('org-a', 'camp-1');
+      expect([second?.formatVersion, second?.watermark, second?.data.length]).toEqual([2, '2026-03-01T11:00:00.000Z', 10]);
+    });
+
+    it('gives the build lease to one holder at a time, and to another once a crashed holder lets it lapse', async () => {
+      expect(await acquireLease('org-a', 'camp-9', 'instance-1', 300)).toBe(true);
+      const racing = await Promise.all(['instance-2', 'instance-3'].map((holder) => acquireLease('org-a', 'camp-9', holder, 300)));
+      expect(racing).toEqual([false, false]);
+      expect(await acquireLease('org-a', 'camp-9', 'instance-1', 300)).toBe(true); // renewing
+      expect(await acquireLease('org-b', 'camp-9', 'instance-2', 300)).toBe(true); // another organization's campaign
+      // instance-1 dies here without releasing.
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      expect(await acquireLease('org-a', 'camp-9', 'instance-2', 300)).toBe(true);
+      expect(await acquireLease('org-a', 'camp-9', 'instance-1', 300)).toBe(false);
+      await releaseLease('org-a', 'camp-9', 'instance-2');
+      expect(await acquireLease('org-a', 'camp-9', 'instance-3', 300)).toBe(true);
     });
   });
 }

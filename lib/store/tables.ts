@@ -47,7 +47,20 @@ export type CallRow = {
   outcome_at: string | null;
 };
 
+export type SnapshotRow = {
+  organization_id: string;
+  campaign_id: string;
+  format_version: number;
+  watermark: string;
+  data: Uint8Array;
+  created: string;
+};
+
+export type LeaseRow = { organization_id: string; campaign_id: string; holder: string; expires: number | string };
+
 export type StoreDatabase = {
+  index_snapshot: SnapshotRow;
+  index_lease: LeaseRow;
   correction_log: CorrectionRow;
   review_resolution: ResolutionRow & { seq?: Generated<number> };
   review_call: CallRow;

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AuthContext } from '@/lib/auth/session';
+import { closeDatabases } from '@/lib/db/sqlite';
+import type { ListParams } from '@/lib/polis/client';
+import type { Interaction } from '@/lib/polis/schemas';
+import { loadSnapshot, saveSnapshot } from '@/lib/store/index-snapshots';
+import { campaignIndex, settle } from './campaign-index';
+import { INDEX_FORMAT_VERSION } from './point-index';
+
+// The store these "processes" share: a scratch SQLite file (the store's own suite covers PostgreSQL).
+process.env.STORE_DATABASE_URL = `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polis-shared-index-')), 'dashboard.sqlite')}`;
+afterAll(closeDatabases);
+
+const ORGANIZATION = randomUUID();
+let clock = Date.UTC(2026, 8, 10);
+const interaction = (campaignId: string): Interaction => {
+  const modified = new Date((clock += 1000)).toISOString();
+  return {
+    id: randomUUID(),
+    data: { campaignId, contactId: randomUUID(), timestamp: '2026-09-10T15:00:00.000Z', survey: { surveyId: 's', responses: {} }, successful: true, unavailable: false, location: { lat: 42.3, lng: -71.1 } },
+    meta: { created: modified, createdBy: 'c1', modified, modifiedBy: 'c1', resource: 'interactions', etag: 'e', isDeleted: false },
+  } as unknown as Interaction;
+};
+
+/** The Polis API over an array, as one signed-in user sees it, counting the pages each kind of request asked for. */
+function fakeUser(all: Interaction[]) {
+  const calls = { walk: 0, changes: 0 };
+  const polis = {
+    async getCampaign() {
+      return {};
+    },
+    async listSurveys() {
+      return { data: [], total: 0 };
+    },
+    async listInteractions(params: ListParams = {}) {
+      const filter = params.filter ?? '';
+      if (params.sort?.[0] === '/id') calls.walk++;
+      else calls.changes++;
+      const after = filter.match(/\/id gt "([^"]+)"/)?.[1];
+      const since = filter.match(/\/meta\/modified gte "([^"]+)"/)?.[1];
+      const rows = all.filter((i) => (!after || i.id > after) && (!since || i.meta.modified >= since)).sort((a, b) => (params.sort?.[0] === '/id' ? a.id.localeCompare(b.id) : a.meta.modified.localeCompare(b.meta.modified)));
+      return { data: rows.slice(params.skip ?? 0, (params.skip ?? 0) + (params.limit ?? 100)), total: rows.length };
+    },
+  };
+  const auth = { user: { id: randomUUID() }, organization: { id: ORGANIZATION }, polis } as unknown as AuthContext;
+  return { auth, calls };
+}
+
+/** What a new process starts with: no index in memory, its own instance id. */
+function restartProcess() {
+  const registry = (globalThis as { polisIndexes?: { entries: Map<string, unknown>; accessChecked: Map<string, number>; instance: string } }).polisIndexes;
+  registry?.entries.clear();
+  registry?.accessChecked.clear();
+  if (registry) registry.instance = randomUUID();
+}
+
+async function readyIndex(auth: AuthContext, campaignId: string) {
+  const entry = await campaignIndex(auth, campaignId);
+  await settle(entry, 20_000);
+  expect(entry.state).toBe('ready');
+  return entry;
+}
+
+describe('a campaign index shared through the store', () => {
+  beforeEach(restartProcess);
+
+  it('is walked once, then loaded by the next process from its snapshot and brought up to date from the watermark', async () => {
+    const campaignId = randomUUID();
+    const all = Array.from({ length: 2500 }, () => interaction(campaignId));
+    const first = fakeUser(all);
+    expect((await readyIndex(first.auth, campaignId)).index!.size).toBe(2500);
+    expect(first.calls.walk).toBe(3);
+
+    all.push(interaction(campaignId));
+    restartProcess();
+    const second = fakeUser(all);
+    const entry = await readyIndex(second.auth, campaignId);
+    expect(second.calls.walk).toBe(0);
+    expect(entry.index!.size).toBe(2501);
+    expect(entry.index!.find(all.at(-1)!.id)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('refuses a snapshot written by another version of the index and walks the campaign instead, replacing it', async () => {
+    const campaignId = randomUUID();
+    const all = Array.from({ length: 1200 }, () => interaction(campaignId));
+    await saveSnapshot(ORGANIZATION, campaignId, { formatVersion: INDEX_FORMAT_VERSION + 1, watermark: '2099-01-01T00:00:00.000Z', data: new Uint8Array(64) });
+    const user = fakeUser(all);
+    expect((await readyIndex(user.auth, campaignId)).index!.size).toBe(1200);
+    expect(user.calls.walk).toBe(2);
+    expect((await loadSnapshot(ORGANIZATION, campaignId))?.formatVersion).toBe(INDEX_FORMAT_VERSION);
+  });
+
+  it("checks each user's access to the campaign with their own token before handing out the shared index", async () => {
+    const campaignId = randomUUID();
+    const owner = fakeUser([interaction(campaignId)]);
+    await readyIndex(owner.auth, campaignId);
+    const stranger = fakeUser([]);
+    stranger.auth.polis.getCampaign = async () => {
+      throw new Error('404 campaign not found');
+    };
+    await expect(campaignIndex(stranger.auth, campaignId)).rejects.toThrow(/404/);
+  });
+});

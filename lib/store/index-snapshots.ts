@@ -1,0 +1,57 @@
+/**
+ * Point-index snapshots and build leases, per organization and campaign.
+ * A snapshot is the index's binary form with the `meta.modified` watermark
+ * it reflects; a lease says which instance builds a campaign's index, and
+ * lapses on its own when that instance dies.
+ *
+ * @example
+ *   if (await acquireLease(org, campaign, myId, 30_000)) { build; await saveSnapshot(...); await releaseLease(org, campaign, myId); }
+ *   const snapshot = await loadSnapshot(org, campaign); // { formatVersion, watermark, data } | null
+ */
+import 'server-only';
+import { openStore } from './store';
+
+export type Snapshot = { formatVersion: number; watermark: string; data: Uint8Array; created: string };
+
+export async function saveSnapshot(organizationId: string, campaignId: string, snapshot: Omit<Snapshot, 'created'>): Promise<void> {
+  const { db } = await openStore();
+  const row = { organization_id: organizationId, campaign_id: campaignId, format_version: snapshot.formatVersion, watermark: snapshot.watermark, data: snapshot.data, created: new Date().toISOString() };
+  await db
+    .insertInto('index_snapshot')
+    .values(row)
+    .onConflict((conflict) => conflict.columns(['organization_id', 'campaign_id']).doUpdateSet({ format_version: row.format_version, watermark: row.watermark, data: row.data, created: row.created }))
+    .execute();
+}
+
+export async function loadSnapshot(organizationId: string, campaignId: string): Promise<Snapshot | null> {
+  const { db } = await openStore();
+  const row = await db.selectFrom('index_snapshot').selectAll().where('organization_id', '=', organizationId).where('campaign_id', '=', campaignId).executeTakeFirst();
+  return row ? { formatVersion: row.format_version, watermark: row.watermark, data: new Uint8Array(row.data), created: row.created } : null;
+}
+
+/**
+ * Takes (or renews) the lease on building a campaign's index for `ttlMs`:
+ * true when `holder` holds it now, false while another holder's lease runs.
+ * One statement, so two instances racing for it cannot both win.
+ */
+export async function acquireLease(organizationId: string, campaignId: string, holder: string, ttlMs: number): Promise<boolean> {
+  const { db } = await openStore();
+  const now = Date.now();
+  const taken = await db
+    .insertInto('index_lease')
+    .values({ organization_id: organizationId, campaign_id: campaignId, holder, expires: now + ttlMs })
+    .onConflict((conflict) =>
+      conflict
+        .columns(['organization_id', 'campaign_id'])
+        .doUpdateSet({ holder, expires: now + ttlMs })
+        .where((eb) => eb.or([eb('index_lease.holder', '=', holder), eb('index_lease.expires', '<', now)])),
+    )
+    .returning('holder')
+    .executeTakeFirst();
+  return taken?.holder === holder;
+}
+
+export async function releaseLease(organizationId: string, campaignId: string, holder: string): Promise<void> {
+  const { db } = await openStore();
+  await db.deleteFrom('index_lease').where('organization_id', '=', organizationId).where('campaign_id', '=', campaignId).where('holder', '=', holder).execute();
+}

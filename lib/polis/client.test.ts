@@ -52,7 +52,7 @@ describe('createPolisClient', () => {
   });
 
   it('reports an unreachable API and a non-JSON error page as typed errors', async () => {
-    const down = createPolisClient({ token: 't', baseUrl: 'https://api.example', fetch: (async () => { throw new TypeError('fetch failed'); }) as unknown as typeof fetch, sleep: async () => undefined });
+    const down = createPolisClient({ token: 't', baseUrl: 'https://api.example', fetch: async () => { throw new TypeError('fetch failed'); }, sleep: async () => undefined });
     await expect(down.getMe()).rejects.toMatchObject({ status: 0, code: 'network_error' });
     const { fetchImpl } = fakeFetch(502, '<html>Bad gateway</html>');
     const proxy = createPolisClient({ token: 't', baseUrl: 'https://api.example', fetch: fetchImpl });
@@ -141,7 +141,7 @@ describe('timeouts and retries', () => {
   it('retries a create that carries its id, but not one without an id, after a network failure', async () => {
     const body = { data: { campaignId: campaign.id, contactId: campaign.id, timestamp: '2026-01-01T00:00:00Z', survey: { surveyId: campaign.id, responses: {} }, unavailable: false } };
     const withId = scripted([new TypeError('socket hang up'), new Response(JSON.stringify(contact), { status: 201 })]);
-    await client(withId.fetchImpl).polis.createInteraction({ id: campaign.id, ...body } as never).catch(() => undefined);
+    await client(withId.fetchImpl).polis.createInteraction({ id: campaign.id, ...body }).catch(() => undefined);
     expect(withId.seen).toHaveLength(2);
     const withoutId = scripted([new TypeError('socket hang up'), new Response(JSON.stringify(contact), { status: 201 })]);
     await expect(client(withoutId.fetchImpl).polis.createInteraction(body as never)).rejects.toMatchObject({ status: 0 });

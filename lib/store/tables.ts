@@ -58,7 +58,10 @@ export type SnapshotRow = {
 
 export type LeaseRow = { organization_id: string; campaign_id: string; holder: string; expires: number | string };
 
+export type ChangeRow = { seq: Generated<number | string>; organization_id: string; campaign_id: string; instance: string; change: string; created: string };
+
 export type StoreDatabase = {
+  index_change: ChangeRow;
   index_snapshot: SnapshotRow;
   index_lease: LeaseRow;
   correction_log: CorrectionRow;

@@ -24,7 +24,7 @@ type Fixtures = {
 
 export const test = base.extend<Fixtures>({
   db: async ({}, provide) => {
-    await provide(await openDatabase(process.env.E2E_DATABASE_FILE!));
+    await provide(await openDatabase(process.env.E2E_DATABASE_FILE));
   },
   apiToken: async ({ db }, provide) => {
     await provide((await issueAccessTokenForEmail(db, DEMO_USERS.organizer))!);

@@ -19,6 +19,7 @@ import { issueAccessTokenForEmail } from '@/lib/sandbox/access';
 import { closeDatabases, openDatabase } from '@/lib/sandbox/db';
 import { DEMO_PASSWORD, DEMO_USERS, seedDatabase } from '@/lib/sandbox/seed/seed';
 import { startTestServer } from '@/lib/testing/test-server';
+import { eq } from '@/lib/polis/filter';
 
 const { values } = parseArgs({
   options: {
@@ -186,7 +187,7 @@ for (const size of sizes) {
   const server = await startTestServer({ port: 3120, dbFile: file });
   const polis = createPolisClient({ token, baseUrl: server.apiUrl });
   const campaigns = await polis.listCampaigns();
-  const totals = await Promise.all(campaigns.data.map(async (c) => ({ c, total: (await polis.listInteractions({ filter: `/data/campaignId eq "${c.id}"`, limit: 0 })).total })));
+  const totals = await Promise.all(campaigns.data.map(async (c) => ({ c, total: (await polis.listInteractions({ filter: eq('/data/campaignId', c.id), limit: 0 })).total })));
   const { c: campaign, total } = totals.sort((a, b) => b.total - a.total)[0]!;
   console.log(`\n=== ${size.toLocaleString('en-US')} interactions; largest campaign "${campaign.data.name}": ${total.toLocaleString('en-US')} ===`);
 
@@ -278,7 +279,7 @@ for (const size of sizes) {
     await watchFirstPaints(basePage);
     for (let i = 0; i < 3; i++) basePaints.push(await firstPaint(basePage, 'http://127.0.0.1:3121/', '.marker-cluster'));
     baseline.close();
-    const ratio = median(basePaints) / results[size]!.paint;
+    const ratio = median(basePaints) / results[size].paint;
     console.log(`baseline first paint, ${points.length.toLocaleString('en-US')} points into Leaflet.markercluster (median of 3): ${ms(median(basePaints))}; ours is ${ratio.toFixed(1)}x faster`);
   }
   await page.close();

@@ -5,8 +5,9 @@ import L from 'leaflet';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MapContainer, TileLayer, useMap, useMapEvents } from 'react-leaflet';
 import { OUTCOME_STYLE, OutcomeShape } from '@/components/interactions/outcome-badge';
-import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '@/lib/filters/outcome';
-import type { ClusterFeature, PointFeature } from '@/lib/map-index/clusters';
+import { OUTCOME_LABELS, OUTCOMES } from '@/lib/filters/outcome';
+import type { PointSummary } from '@/lib/interactions/queries';
+import type { ClusterFeature, ClusterResponse, PointFeature } from '@/lib/map-index/clusters';
 import { donutSvg } from './donut';
 import { ShapeMarker } from './shape-marker';
 
@@ -27,16 +28,12 @@ export type MapViewProps = {
 
 export type Prefetched = { zoom: number; data: Promise<unknown> };
 
-type Data =
-  | { state: 'loading' }
-  | { state: 'building'; loaded: number; total: number }
-  | { state: 'error'; message: string }
-  | { state: 'ready'; total: number; counts: Record<Outcome, number>; bounds: [number, number, number, number] | null; features: (ClusterFeature | PointFeature)[] };
+type Data = { state: 'loading' } | { state: 'error'; message: string } | ClusterResponse;
 
 const number = new Intl.NumberFormat('en-US');
 const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
-function popupContent(details: { contact: string; address: string; time: string; canvasser: string; outcome: Outcome; unavailableReason: string | null; distance: number | null; href: string }) {
+function popupContent(details: PointSummary) {
   const root = document.createElement('div');
   root.className = 'space-y-1 text-sm';
   const line = (text: string, className = '') => {
@@ -92,10 +89,13 @@ function ClusterLayer({ data, campaignId, selectedId, onZoomTo }: { data: Data; 
       const style = OUTCOME_STYLE[outcome];
       const selected = id === selectedId;
       const marker = new ShapeMarker([lat, lng], { renderer: renderer.current!, radius: selected ? 9 : 6, shape: style.shape, color: selected ? '#0f172a' : '#ffffff', weight: selected ? 3 : 1.5, fillColor: style.color, fillOpacity: 1 });
-      return marker.on('click', async () => {
+      return marker.on('click', () => {
         const popup = L.popup().setLatLng([lat, lng]).setContent('Loading…').openOn(map);
-        const response = await fetch(`/api/map/${campaignId}/points/${id}`);
-        popup.setContent(response.ok ? popupContent(await response.json()) : 'This interaction could not be loaded.');
+        // A dropped connection says so in the popup rather than leaving "Loading…" behind.
+        fetch(`/api/map/${campaignId}/points/${id}`)
+          .then(async (response) => (response.ok ? popupContent(await response.json()) : 'This interaction could not be loaded.'))
+          .catch(() => 'This interaction could not be loaded. Check the connection and try again.')
+          .then((content) => popup.setContent(content), () => {});
       });
     };
     let next = 0;
@@ -125,7 +125,7 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
   const fitted = useRef(initialView !== null || initialBounds !== null);
   const request = useRef<AbortController | null>(null);
   const retry = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const loadAgain = useRef<(map: L.Map) => void>(() => {});
+  const loadAgain = useRef<(map: L.Map) => Promise<void>>(async () => {});
   // Only the very first load may use clusters prefetched before the map mounted.
   const head = useRef(prefetched);
 
@@ -167,7 +167,7 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
         }
         if (body.state === 'building') {
           setData(body);
-          retry.current = setTimeout(() => loadAgain.current(map), 1000);
+          retry.current = setTimeout(() => void loadAgain.current(map), 1000);
           return;
         }
         if (!fitted.current && body.bounds) {

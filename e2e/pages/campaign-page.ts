@@ -1,4 +1,5 @@
 import { expect, type Page, type Response } from '@playwright/test';
+import type { ClusterResponse } from '@/lib/map-index/clusters';
 
 /** A campaign's views (map, table, survey results) and the filter bar they share. */
 export class CampaignPage {
@@ -41,10 +42,4 @@ export class CampaignPage {
   }
 }
 
-export type MapData = {
-  state: 'ready';
-  total: number;
-  counts: Record<'successful' | 'contacted' | 'unavailable', number>;
-  bounds: [number, number, number, number];
-  features: { geometry: { coordinates: [number, number] }; properties: { cluster: boolean; count?: number; id: string | number } }[];
-};
+export type MapData = Extract<ClusterResponse, { state: 'ready' }>;

@@ -11,7 +11,7 @@ import 'server-only';
 import { getToken } from 'next-auth/jwt';
 import type { Session } from 'next-auth';
 import { cookies, headers } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { createPolisClient, PolisApiError, type PolisClient } from '@/lib/polis/client';
 import type { Permission } from '@/lib/polis/schemas';
 import { isSignedOut } from './revoke';
@@ -66,4 +66,29 @@ export async function withPolis<T>(callbackPath: string, read: () => Promise<T>)
     if (error instanceof PolisApiError && error.status === 401) redirect(signInUrl(callbackPath, 'expired'));
     throw error;
   }
+}
+
+export type PolisRead<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/**
+ * A page's reads, with the three outcomes every page handles alike: the
+ * token was refused (sign in again, then back here), the thing is not there
+ * (`null` from `read`, or Polis answers 404 or 400 for a malformed id: the
+ * not-found page), or Polis failed (a message for the page's error state).
+ *
+ * @example
+ *   const loaded = await readPolis(here, () => loadCampaignContext(auth, campaignId));
+ *   if (!loaded.ok) return <ErrorState title="The map could not be loaded" message={loaded.message} retryHref={here} />;
+ */
+export async function readPolis<T>(callbackPath: string, read: () => Promise<T | null>): Promise<PolisRead<T>> {
+  let value: T | null;
+  try {
+    value = await withPolis(callbackPath, read);
+  } catch (error) {
+    if (!(error instanceof PolisApiError)) throw error;
+    if (error.status === 404 || error.status === 400) notFound();
+    return { ok: false, message: `Polis answered: ${error.message}` };
+  }
+  if (value === null) notFound();
+  return { ok: true, value };
 }

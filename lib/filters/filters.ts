@@ -54,7 +54,7 @@ export function parseFilters(params: SearchParams): InteractionFilters {
     const parsed = FilterFields[key].safeParse(raw);
     if (parsed.success) filters[key] = parsed.data;
   }
-  return filters as InteractionFilters;
+  return filters;
 }
 
 /** The filters as URL parameters, in a stable order. */
@@ -63,7 +63,7 @@ export function filtersToSearch(filters: InteractionFilters): URLSearchParams {
   for (const key of FILTER_KEYS) {
     const value = filters[key];
     if (value === undefined) continue;
-    search.set(key, key === 'answer' ? `${(value as AnswerFilter).questionId}~${(value as AnswerFilter).value}` : String(value));
+    search.set(key, typeof value === 'object' ? `${value.questionId}~${value.value}` : String(value));
   }
   return search;
 }

@@ -81,7 +81,7 @@ describe('the correction form model', () => {
     ['no reason', { reason: ' ' }, 'Say why'],
   ];
   it.each(refusals)('refuses %s with a plain message', (_, overrides, message) => {
-    const result = correctionSchema(questions).safeParse(valid(overrides as never));
+    const result = correctionSchema(questions).safeParse(valid(overrides));
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => i.message).join(' | ')).toContain(message);
   });

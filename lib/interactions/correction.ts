@@ -33,8 +33,8 @@ function answerSchema(question: Question): z.ZodType<AnswerValue> {
   }
   const max = question.max ?? TEXT_ANSWER_DEFAULT_MAX;
   let text = z.string().max(max, `Keep the answer to ${max} characters or fewer`);
-  if (question.keyboard === 'email') text = text.refine((v) => v === '' || z.email().safeParse(v).success, { message: 'Enter an email address' }) as unknown as typeof text;
-  if (question.keyboard === 'number') text = text.refine((v) => v === '' || !Number.isNaN(Number(v)), { message: 'Enter a number' }) as unknown as typeof text;
+  if (question.keyboard === 'email') text = text.refine((v) => v === '' || z.email().safeParse(v).success, { message: 'Enter an email address' });
+  if (question.keyboard === 'number') text = text.refine((v) => v === '' || !Number.isNaN(Number(v)), { message: 'Enter a number' });
   return text;
 }
 

@@ -11,11 +11,12 @@
 import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
 import { campaignIndex, settle } from '@/lib/map-index/campaign-index';
+import { PolisApiError } from '@/lib/polis/client';
 import { eq, IN_BATCH_SIZE, inBatches } from '@/lib/polis/filter';
-import type { Contact, Interaction, Question, Survey } from '@/lib/polis/schemas';
+import type { Contact, Interaction } from '@/lib/polis/schemas';
 import { matchesAnswer, toPolisFilter, type InteractionFilters } from '@/lib/filters/filters';
-
-export type CampaignContext = Awaited<ReturnType<typeof loadCampaignContext>>;
+import { outcomeOf } from '@/lib/filters/outcome';
+import { contactAddress, contactName } from './rows';
 
 export async function loadCampaignContext(auth: AuthContext, campaignId: string) {
   const [campaign, lists, surveys, users] = await Promise.all([
@@ -25,17 +26,26 @@ export async function loadCampaignContext(auth: AuthContext, campaignId: string)
     auth.polis.listUsers({ limit: 1000 }),
   ]);
   const campaignListIds = new Set(campaign.data.lists.map((l) => l.listId));
+  const people = new Map(users.data.map((user) => [user.id, user.data.profile?.name ?? user.data.email]));
   return {
     campaign,
     lists: lists.data.filter((list) => campaignListIds.has(list.id)).map((list) => ({ id: list.id, name: list.data.name })),
     surveys: surveys.data,
     questions: surveys.data.flatMap((survey) => survey.data.questions),
-    people: new Map(users.data.map((user) => [user.id, user.data.profile?.name ?? user.data.email])),
+    people,
+    /** Everyone who may have canvassed, by name, for the filter bar. */
+    canvassers: [...people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 
-export function questionsById(surveys: Survey[]): Map<string, Question> {
-  return new Map(surveys.flatMap((survey) => survey.data.questions.map((q) => [q.questionId, q] as const)));
+/** Interactions by id, a batch of ids per request, one request after the other. */
+export async function loadInteractions(auth: AuthContext, ids: string[]): Promise<Map<string, Interaction>> {
+  const found = new Map<string, Interaction>();
+  for (const filter of inBatches('/id', [...new Set(ids)])) {
+    const page = await auth.polis.listInteractions({ filter, limit: IN_BATCH_SIZE });
+    for (const interaction of page.data) found.set(interaction.id, interaction);
+  }
+  return found;
 }
 
 export async function loadContacts(auth: AuthContext, ids: string[]): Promise<Map<string, Contact>> {
@@ -82,11 +92,48 @@ export async function loadInteractionPage(auth: AuthContext, campaignId: string,
   // Ties keep row order (the id order of the walk): stable across pages.
   rows.sort((a, b) => sign * ((key[a] ?? 0) - (key[b] ?? 0)) || a - b);
   const ids = rows.slice(skip, skip + query.size).map((row) => index.idAt(row));
-  const found = new Map<string, Interaction>();
-  for (const filter of inBatches('/id', ids)) {
-    const page = await auth.polis.listInteractions({ filter, limit: IN_BATCH_SIZE });
-    for (const interaction of page.data) found.set(interaction.id, interaction);
-  }
+  const found = await loadInteractions(auth, ids);
   return { state: 'ready', interactions: ids.flatMap((id) => found.get(id) ?? []), total: rows.length };
 }
 
+/** A side read that may fail on its own (deleted contact, survey of another group) without failing the page. */
+const orNull = <T>(promise: Promise<T>) => promise.catch((error: unknown) => (error instanceof PolisApiError && error.status !== 401 ? null : Promise.reject(error)));
+
+/** One interaction with what its page shows beside it; `null` when it is not of this campaign. */
+export async function loadInteractionDetail(auth: AuthContext, campaignId: string, interactionId: string) {
+  const interaction = await auth.polis.getInteraction(interactionId);
+  if (interaction.data.campaignId !== campaignId) return null;
+  const [contact, survey, users, list] = await Promise.all([
+    orNull(auth.polis.getContact(interaction.data.contactId)),
+    orNull(auth.polis.getSurvey(interaction.data.survey.surveyId)),
+    orNull(auth.polis.listUsers({ limit: 1000 })),
+    orNull(auth.polis.getList(interaction.data.listId)),
+  ]);
+  const people = new Map((users?.data ?? []).map((u) => [u.id, u.data.profile?.name ?? u.data.email]));
+  return { interaction, contact, survey, list, people };
+}
+
+/** What a map popup shows of one interaction (`GET /api/map/<campaign>/points/<id>`). */
+export type PointSummary = NonNullable<Awaited<ReturnType<typeof loadPointSummary>>>;
+
+/** One interaction as the map's popup shows it; `null` when it is not of this campaign. */
+export async function loadPointSummary(auth: AuthContext, campaignId: string, interactionId: string) {
+  const interaction = await auth.polis.getInteraction(interactionId);
+  if (interaction.data.campaignId !== campaignId) return null;
+  const [contact, users] = await Promise.all([
+    auth.polis.getContact(interaction.data.contactId).catch(() => undefined),
+    auth.polis.listUsers({ filter: eq('/id', interaction.meta.createdBy) }),
+  ]);
+  const canvasser = users.data[0];
+  return {
+    id: interaction.id,
+    href: `/campaigns/${campaignId}/interactions/${interaction.id}`,
+    contact: contactName(contact),
+    address: contactAddress(contact),
+    time: interaction.data.timestamp,
+    canvasser: canvasser?.data.profile?.name ?? canvasser?.data.email ?? 'Unknown canvasser',
+    outcome: outcomeOf(interaction.data),
+    unavailableReason: interaction.data.unavailableReason ?? null,
+    distance: interaction.data.distance ?? null,
+  };
+}

@@ -15,7 +15,7 @@ import type { PointIndex } from './point-index';
 import { FLAG_LOCATED } from './point-index';
 
 /** Beyond this zoom every interaction is drawn on its own. */
-export const CLUSTER_MAX_ZOOM = 16;
+const CLUSTER_MAX_ZOOM = 16;
 const CACHE_SIZE = 4;
 
 /**
@@ -28,6 +28,18 @@ type ClusterProps = { successful: number; contacted: number; unavailable: number
 
 export type ClusterFeature = Feature<Point, { cluster: true; count: number } & ClusterProps & { id: number }>;
 export type PointFeature = Feature<Point, { cluster: false; id: string; outcome: Outcome; time: string }>;
+
+/** What `GET /api/map/<campaign>/clusters` answers (a failure answers `{ error }` with a 4xx/5xx). */
+export type ClusterResponse =
+  | { state: 'building'; loaded: number; total: number }
+  | {
+      state: 'ready';
+      type: 'FeatureCollection';
+      total: number;
+      counts: Record<Outcome, number>;
+      bounds: [west: number, south: number, east: number, north: number] | null;
+      features: (ClusterFeature | PointFeature)[];
+    };
 
 type Cached = { clusterer: Supercluster<PointProps, ClusterProps>; total: number; counts: Record<Outcome, number>; bounds: [number, number, number, number] | null };
 const caches = new WeakMap<PointIndex, { version: number; entries: Map<string, Cached> }>();
@@ -104,9 +116,4 @@ export function clustersFor(index: PointIndex, cached: Cached, bbox: [number, nu
       properties: { cluster: true, id: props.cluster_id, count: props.point_count, successful: props.successful, contacted: props.contacted, unavailable: props.unavailable },
     } satisfies ClusterFeature;
   });
-}
-
-/** The zoom at which a cluster breaks apart, for "zoom in" from the list beside the map. */
-export function expansionZoom(cached: Cached, clusterId: number): number {
-  return cached.clusterer.getClusterExpansionZoom(clusterId);
 }

@@ -77,7 +77,7 @@ class Dictionary {
  * bitmask of up to 16 choices (two bytes), or answered/not (one byte).
  * `none` marks "answered, but with a value beyond what the cell can hold".
  */
-type AnswerColumn = { kind: 'value' | 'choices' | 'answered'; tag?: string; values: Dictionary; cells: Uint8Array | Uint16Array; none: number };
+export type AnswerColumn = { kind: 'value' | 'choices' | 'answered'; tag?: string; values: Dictionary; cells: Uint8Array | Uint16Array; none: number };
 
 function uuidToBytes(id: string, target: Uint8Array, offset: number) {
   const hex = id.replace(/-/g, '');
@@ -143,7 +143,7 @@ export class PointIndex {
     const copy = <T extends Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array>(array: T, length: number): T => {
       // Same kind of array, longer or shorter; what fits is kept.
       const next = new (array.constructor as new (n: number) => T)(length);
-      next.set(array.subarray(0, Math.min(array.length, length)) as never);
+      next.set(array.subarray(0, Math.min(array.length, length)));
       return next;
     };
     this.ids = copy(this.ids, capacity * 16);
@@ -299,15 +299,24 @@ export class PointIndex {
    */
   answerAt(row: number, questionId: string): string | undefined {
     const column = this.answers.get(questionId);
-    const cell = column?.cells[row];
-    if (!column || !cell || column.kind === 'answered') return undefined;
+    return column ? this.answerText(column, column.cells[row]!) : undefined;
+  }
+
+  private readonly choiceTexts = new Map<AnswerColumn, Map<number, string>>();
+  /** A cell of a column as the comparable string `answerAt` gives (choice sets are built once per mask). */
+  answerText(column: AnswerColumn, cell: number): string | undefined {
+    if (!cell || column.kind === 'answered') return undefined;
     if (cell === column.none) return '(other)';
-    if (column.kind === 'choices') {
+    if (column.kind === 'value') return column.values.values[cell - 1];
+    let texts = this.choiceTexts.get(column);
+    if (!texts) this.choiceTexts.set(column, (texts = new Map()));
+    let text = texts.get(cell);
+    if (text === undefined) {
       const chosen: string[] = [];
       for (let bit = 0; bit < 16; bit++) if (cell & (1 << bit)) chosen.push(column.values.values[bit]!);
-      return chosen.join('+');
+      texts.set(cell, (text = chosen.join('+')));
     }
-    return column.values.values[cell - 1];
+    return text;
   }
 
   /**
@@ -419,7 +428,7 @@ export class HouseholdTable {
     const widen = <T extends Float32Array | Int32Array>(array: T, fill: number): T => {
       const next = new (array.constructor as new (n: number) => T)(length);
       next.fill(fill);
-      next.set(array as never);
+      next.set(array);
       return next;
     };
     this.lat = widen(this.lat, NaN);

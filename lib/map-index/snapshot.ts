@@ -87,7 +87,7 @@ export function decodeSnapshot(bytes: Uint8Array): PointIndex {
     if (!Type || offset + length * Type.BYTES_PER_ELEMENT > bytes.length) throw new SnapshotFormatError(format);
     const byteLength = length * Type.BYTES_PER_ELEMENT;
     // A copy: the blob's buffer may not sit on the array's alignment.
-    arrays.set(name, new Type(bytes.slice(offset, offset + byteLength).buffer) as Column);
+    arrays.set(name, new Type(bytes.slice(offset, offset + byteLength).buffer));
     offset += pad8(byteLength);
   }
   const column = <T extends Column>(name: string) => arrays.get(name) as T;

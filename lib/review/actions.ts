@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { withPermission, type ActionState } from '@/lib/auth/action';
 import type { AuthContext } from '@/lib/auth/session';
 import { logCorrection } from '@/lib/store/corrections';
-import { loadContacts, loadCampaignContext } from '@/lib/interactions/queries';
+import { loadContacts, loadCampaignContext, loadInteractions } from '@/lib/interactions/queries';
 import { answerSummary, contactAddress, contactName } from '@/lib/interactions/rows';
 import { FLAG_SUCCESSFUL } from '@/lib/map-index/point-index';
 import { recordChange } from '@/lib/map-index/campaign-index';
@@ -122,12 +122,10 @@ export async function resolveShift(input: ResolveInput): Promise<ResolveState> {
       [successful[i], successful[j]] = [successful[j]!, successful[i]!];
     }
     const sample = successful.slice(0, size);
-    const [interactions, context] = await Promise.all([
-      auth.polis.listInteractions({ filter: `/id in [${sample.map((id) => JSON.stringify(id)).join(',')}]`, limit: sample.length }),
-      loadCampaignContext(auth, request.campaignId),
-    ]);
-    const contacts = await loadContacts(auth, interactions.data.map((interaction) => interaction.data.contactId));
-    const calls = interactions.data.map((interaction) => {
+    const [byId, context] = await Promise.all([loadInteractions(auth, sample), loadCampaignContext(auth, request.campaignId)]);
+    const interactions = [...byId.values()];
+    const contacts = await loadContacts(auth, interactions.map((interaction) => interaction.data.contactId));
+    const calls = interactions.map((interaction) => {
       const contact = contacts.get(interaction.data.contactId);
       return {
         interactionId: interaction.id,

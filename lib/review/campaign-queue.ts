@@ -15,6 +15,7 @@ import { listEnteredByHand } from '@/lib/store/corrections';
 import { campaignIndex, PAGE_SIZE, settle } from '@/lib/map-index/campaign-index';
 import type { PointIndex } from '@/lib/map-index/point-index';
 import type { PolisClient } from '@/lib/polis/client';
+import { and, gt, isIn } from '@/lib/polis/filter';
 import { placeContacts } from './households';
 import { computeQueue, refreshQueue, type Queue, type ReviewedShift } from './queue';
 import { resolutionsByInteraction, type Resolution, type ResolutionStatus } from './resolutions';
@@ -29,11 +30,11 @@ const attached = ((globalThis as { polisReview?: WeakMap<PointIndex, Attached> }
 /** Walks the contacts of the campaign's lists in id order and records where each household is. */
 async function loadHouseholds(client: Pick<PolisClient, 'listContacts' | 'getCampaign'>, campaignId: string, index: PointIndex) {
   const campaign = await client.getCampaign(campaignId);
-  const lists = campaign.data.lists.map((list) => JSON.stringify(list.listId)).join(',');
-  if (!lists) return;
+  const lists = campaign.data.lists.map((list) => list.listId);
+  if (lists.length === 0) return;
   let last: string | undefined;
   for (;;) {
-    const filter = `/data/listId in [${lists}]${last ? ` and /id gt "${last}"` : ''}`;
+    const filter = and(isIn('/data/listId', lists), last !== undefined && gt('/id', last));
     const page = await client.listContacts({ filter, sort: ['/id', 'ASC'], limit: PAGE_SIZE });
     placeContacts(index, page.data);
     if (page.data.length < PAGE_SIZE) break;
@@ -66,7 +67,8 @@ export async function loadReviewQueue(auth: AuthContext, campaignId: string, tim
   const index = entry.index;
   let state = attached.get(index);
   if (!state) {
-    state = { households: loadHouseholds(auth.polis, campaignId, index) };
+    // An index restored from its snapshot may carry its households already.
+    state = { households: index.households.loaded ? Promise.resolve() : loadHouseholds(auth.polis, campaignId, index) };
     attached.set(index, state);
     state.households.catch(() => attached.delete(index));
   }

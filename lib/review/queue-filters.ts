@@ -34,7 +34,7 @@ export function parseQueueFilters(params: Record<string, string | string[] | und
     const parsed = Fields[key].safeParse(value);
     if (parsed.success) out[key] = parsed.data;
   }
-  return out as QueueFilters;
+  return out;
 }
 
 export function queueFiltersToSearch(filters: QueueFilters): URLSearchParams {

@@ -95,56 +95,74 @@ export function visitAt(index: PointIndex, row: number, paperRows: ReadonlySet<n
   };
 }
 
-/** Campaign totals per list, per question and per canvasser-day, so each canvasser is compared with everyone else. */
+/**
+ * Campaign totals per list, per question and per canvasser-day, so each
+ * canvasser is compared with everyone else. Counted in typed arrays and
+ * numeric keys (one pass over the index); the per-canvasser answer tallies
+ * are turned into strings once per canvasser and question, when a rule asks.
+ */
 export function peerFigures(index: PointIndex, timeZone: string): PeerFigures {
-  const lists = new Map<string, { doors: number; successful: number }>();
-  const ownLists = new Map<string, { doors: number; successful: number }>();
-  const answers = new Map<string, Map<string, number>>();
-  const ownAnswers = new Map<string, Map<string, number>>();
-  const days = new Map<string, number>();
-  const questions = [...index.answers.keys()];
-  const bump = (map: Map<string, Map<string, number>>, key: string, value: string) => {
-    let counts = map.get(key);
-    if (!counts) map.set(key, (counts = new Map()));
-    counts.set(value, (counts.get(value) ?? 0) + 1);
-  };
+  const canvassers = index.canvassers.values.length + 1;
+  const lists = index.lists.values.length + 1;
+  const doors = new Int32Array(canvassers * lists);
+  const wins = new Int32Array(canvassers * lists);
+  const days = new Map<number, number>();
+  const columns = [...index.answers.entries()].filter(([, column]) => column.kind !== 'answered');
+  // Per question: canvasser code × 65,536 + cell → count.
+  const tallies = columns.map(() => new Map<number, number>());
   for (let row = 0; row < index.size; row++) {
     const flags = index.flags[row]!;
     if (flags & FLAG_DELETED) continue;
-    const canvasser = index.canvasser[row]!;
-    const list = index.list[row]!;
-    const successful = flags & FLAG_SUCCESSFUL ? 1 : 0;
-    for (const [map, key] of [[lists, String(list)], [ownLists, `${canvasser}:${list}`]] as const) {
-      const tally = map.get(key) ?? { doors: 0, successful: 0 };
-      tally.doors++;
-      tally.successful += successful;
-      map.set(key, tally);
+    const canvasser = index.canvasser[row]! === 0xffff ? canvassers - 1 : index.canvasser[row]!;
+    const at = canvasser * lists + (index.list[row]! === 0xffff ? lists - 1 : index.list[row]!);
+    doors[at]!++;
+    if (flags & FLAG_SUCCESSFUL) wins[at]!++;
+    for (let q = 0; q < columns.length; q++) {
+      const cell = columns[q]![1].cells[row]!;
+      if (cell === 0) continue;
+      const key = canvasser * 65536 + cell;
+      tallies[q]!.set(key, (tallies[q]!.get(key) ?? 0) + 1);
     }
-    for (const questionId of questions) {
-      const value = index.answerAt(row, questionId);
-      if (value === undefined) continue;
-      bump(answers, questionId, value);
-      bump(ownAnswers, `${canvasser}:${questionId}`, value);
-    }
-    const day = `${canvasser}:${localDayNumber(timeZone, index.time[row]!)}`;
+    const day = canvasser * 1_000_000 + localDayNumber(timeZone, index.time[row]!);
     days.set(day, (days.get(day) ?? 0) + 1);
   }
-  const codeOf = (canvasser: string) => index.canvassers.find(canvasser) ?? -1;
+  const codeOf = (canvasser: string) => index.canvassers.find(canvasser) ?? canvassers - 1;
+  const byQuestion = new Map(columns.map(([questionId], q) => [questionId, q]));
+  const answerCache = new Map<string, Map<string, number>>();
   return {
     successByList(listId, canvasser) {
       const list = index.lists.find(listId);
-      const all = lists.get(String(list)) ?? { doors: 0, successful: 0 };
-      const own = ownLists.get(`${codeOf(canvasser)}:${list}`) ?? { doors: 0, successful: 0 };
-      return { doors: all.doors - own.doors, successful: all.successful - own.successful };
+      if (list === undefined) return { doors: 0, successful: 0 };
+      const own = codeOf(canvasser);
+      let all = 0;
+      let successful = 0;
+      for (let c = 0; c < canvassers; c++) {
+        if (c === own) continue;
+        all += doors[c * lists + list]!;
+        successful += wins[c * lists + list]!;
+      }
+      return { doors: all, successful };
     },
     answersByQuestion(questionId, canvasser) {
-      const own = ownAnswers.get(`${codeOf(canvasser)}:${questionId}`);
-      const out = new Map(answers.get(questionId) ?? []);
-      for (const [value, count] of own ?? []) out.set(value, (out.get(value) ?? 0) - count);
+      const key = `${canvasser}\n${questionId}`;
+      let out = answerCache.get(key);
+      if (out) return out;
+      out = new Map();
+      const q = byQuestion.get(questionId);
+      if (q !== undefined) {
+        const own = codeOf(canvasser);
+        const column = columns[q]![1];
+        for (const [tallyKey, count] of tallies[q]!) {
+          if (Math.floor(tallyKey / 65536) === own) continue;
+          const text = index.answerText(column, tallyKey % 65536);
+          if (text !== undefined) out.set(text, (out.get(text) ?? 0) + count);
+        }
+      }
+      answerCache.set(key, out);
       return out;
     },
     doorsThatDay(canvasser, time) {
-      return days.get(`${codeOf(canvasser)}:${localDayNumber(timeZone, time)}`) ?? 0;
+      return days.get(codeOf(canvasser) * 1_000_000 + localDayNumber(timeZone, time)) ?? 0;
     },
   };
 }

@@ -15,7 +15,8 @@ import type { AttributeTable } from './filter/compile-filter';
 import { commitCount, type Db } from './db';
 import type { ListQuery } from './list-query';
 import type { ResourceRow, ResourceTable } from './tables';
-import type { Permission } from '@/lib/polis/schemas';
+import type { envelope, Permission } from '@/lib/polis/schemas';
+import type { z } from 'zod';
 
 export type ResourceName = ResourceTable;
 
@@ -102,21 +103,8 @@ export const ENVELOPE_COLUMNS = [
 /** A stored row's envelope columns, as reads return them. */
 export type EnvelopeRow = Pick<Selectable<ResourceRow>, (typeof ENVELOPE_COLUMNS)[number]>;
 
-export type Envelope = {
-  id: string;
-  customerId: string;
-  securityGroupId: string;
-  data: Record<string, unknown>;
-  meta: {
-    created: string;
-    createdBy: string;
-    modified: string;
-    modifiedBy: string;
-    resource: string;
-    etag: string;
-    isDeleted: boolean;
-  };
-};
+/** Any resource as the API answers it: the shared envelope schema's type, with its data left open. */
+export type Envelope = z.infer<ReturnType<typeof envelope<z.ZodRecord<z.ZodString, z.ZodUnknown>>>>;
 
 export function toEnvelope(resource: ResourceName, row: EnvelopeRow): Envelope {
   return {

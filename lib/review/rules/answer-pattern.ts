@@ -1,6 +1,20 @@
 import type { Rule } from '../model';
 import { chiSquareFit, chiSquarePValue } from '../statistics';
 
+// Peers' counts come back as the same map for every shift of a canvasser: their shares are worked out once.
+const shares = new WeakMap<Map<string, number>, Map<string, number>>();
+function sharesOf(counts: Map<string, number>): Map<string, number> {
+  let out = shares.get(counts);
+  if (!out) {
+    let total = 0;
+    for (const count of counts.values()) total += count;
+    out = new Map();
+    if (total > 0) for (const [value, count] of counts) if (count > 0) out.set(value, count / total);
+    shares.set(counts, out);
+  }
+  return out;
+}
+
 /**
  * `answer-pattern`: answers unlike peers' on the same questions. Each
  * question's answers in the shift are fitted against the peers' shares; the
@@ -23,15 +37,15 @@ export const answerPattern: Rule = (shift, { settings, peers }) => {
   let df = 0;
   let questions = 0;
   for (const [questionId, observed] of byQuestion) {
-    const peerCounts = peers.answersByQuestion(questionId, shift.canvasser);
-    const peerTotal = [...peerCounts.values()].reduce((a, b) => a + b, 0);
-    if (peerTotal === 0) continue;
-    const shares = new Map([...peerCounts].map(([value, count]) => [value, count / peerTotal]));
+    const shares = sharesOf(peers.answersByQuestion(questionId, shift.canvasser));
+    if (shares.size === 0) continue;
     const fit = chiSquareFit(observed, shares);
     statistic += fit.statistic;
     df += fit.df;
     if (fit.df > 0) questions++;
   }
+  // A statistic at or below its degrees of freedom (the distribution's mean) is far from p < 0.001: skip the tail.
+  if (statistic <= df) return [];
   const p = chiSquarePValue(statistic, df);
   if (!(p < settings.answerP)) return [];
   return [

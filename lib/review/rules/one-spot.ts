@@ -9,8 +9,13 @@ import { hasDeviceGps, sameBuilding } from '../suppressions';
  * (one per building) are counted. Enough of them scores the shift.
  */
 export const oneSpot: Rule = (shift, { settings }) => {
+  // A household beyond "apart" from the spot, recorded within the radius of it, lies at least
+  // apart − radius from where it was recorded: visits recorded at their door cannot take part.
+  const within = settings.oneSpotApartMetres - settings.oneSpotRadiusMetres;
   const located = shift.visits.filter(hasDeviceGps);
-  if (located.length < settings.oneSpotHouseholds) return [];
+  let candidates = 0;
+  for (const visit of located) if (visit.home !== null && metresBetween(visit.position, visit.home) > within) candidates++;
+  if (candidates < settings.oneSpotHouseholds) return [];
   let best: Visit[] = [];
   for (const centre of located) {
     const away: Visit[] = [];

@@ -2,12 +2,11 @@ import type { Metadata } from 'next';
 import { FilterBar } from '@/components/interactions/filter-bar';
 import { MapViewLoader } from '@/components/map/map-view-loader';
 import { ErrorState } from '@/components/ui/error-state';
-import { requireAuth, withPolis } from '@/lib/auth/session';
+import { readPolis, requireAuth } from '@/lib/auth/session';
 import { filtersToSearch, parseFilters } from '@/lib/filters/filters';
 import { loadCampaignContext } from '@/lib/interactions/queries';
 import { campaignIndex } from '@/lib/map-index/campaign-index';
 import { clustererFor } from '@/lib/map-index/clusters';
-import { PolisApiError } from '@/lib/polis/client';
 import { settings } from '@/lib/settings';
 
 export const metadata: Metadata = { title: 'Map' };
@@ -28,24 +27,18 @@ export default async function MapPage({ params, searchParams }: Props) {
   const base = `/campaigns/${campaignId}/map`;
   const here = `${base}?${new URLSearchParams(search as Record<string, string>)}`;
   const auth = await requireAuth(here);
-  let loaded;
-  try {
-    loaded = await withPolis(here, async () => {
+  const loaded = await readPolis(here, async () => {
       const [context, entry] = await Promise.all([loadCampaignContext(auth, campaignId), campaignIndex(auth, campaignId)]);
       // With the index at hand, the map opens fitted to the data: no first request for the whole country.
       const bounds = entry.index && !readView(search) ? clustererFor(entry.index, filters).bounds : null;
       return { context, walklists: entry.index?.walklists.values ?? [], bounds };
-    });
-  } catch (error) {
-    if (!(error instanceof PolisApiError)) throw error;
-    return <ErrorState title="The map could not be loaded" message={`Polis answered: ${error.message}`} retryHref={here} />;
-  }
-  const { context, walklists, bounds } = loaded;
-  const canvassers = [...context.people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+  });
+  if (!loaded.ok) return <ErrorState title="The map could not be loaded" message={loaded.message} retryHref={here} />;
+  const { context, walklists, bounds } = loaded.value;
   const view = readView(search);
   return (
     <div className="space-y-4">
-      <FilterBar action={base} filters={filters} lists={context.lists} canvassers={canvassers} walklists={walklists} questions={context.questions} keep={view ? { lat: String(view.lat), lng: String(view.lng), z: String(view.zoom) } : {}} />
+      <FilterBar action={base} filters={filters} lists={context.lists} canvassers={context.canvassers} walklists={walklists} questions={context.questions} keep={view ? { lat: String(view.lat), lng: String(view.lng), z: String(view.zoom) } : {}} />
       <MapViewLoader key={filterQuery} campaignId={campaignId} filterQuery={filterQuery} initialView={view} initialBounds={bounds} selectedId={typeof search.selected === 'string' ? search.selected : undefined} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} />
     </div>
   );

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { ManualEntryForm } from '@/components/forms/manual-entry-form';
 import { ErrorState } from '@/components/ui/error-state';
-import { requireAuth, withPolis } from '@/lib/auth/session';
-import { PolisApiError } from '@/lib/polis/client';
+import { readPolis, requireAuth } from '@/lib/auth/session';
 import { eq } from '@/lib/polis/filter';
 import { settings } from '@/lib/settings';
 
@@ -17,13 +16,9 @@ export default async function NewInteractionPage({ params }: Props) {
   if (!auth.can('insert@interactions')) {
     return <ErrorState title="You cannot enter interactions" message={`Your role (${auth.role}) may read interactions but not add them. Ask an organizer.`} />;
   }
-  let surveys;
-  try {
-    surveys = await withPolis(path, () => auth.polis.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 100 }));
-  } catch (error) {
-    if (!(error instanceof PolisApiError)) throw error;
-    return <ErrorState title="The campaign's surveys could not be loaded" message={`Polis answered: ${error.message}`} retryHref={path} />;
-  }
+  const loaded = await readPolis(path, () => auth.polis.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 100 }));
+  if (!loaded.ok) return <ErrorState title="The campaign's surveys could not be loaded" message={loaded.message} retryHref={path} />;
+  const surveys = loaded.value;
   if (surveys.data.length === 0) return <ErrorState title="This campaign has no survey" message="An interaction records a survey; create one in Polis first." />;
   return (
     <div className="space-y-4">

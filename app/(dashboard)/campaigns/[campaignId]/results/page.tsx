@@ -3,11 +3,10 @@ import { FilterBar } from '@/components/interactions/filter-bar';
 import { IndexingProgress } from '@/components/interactions/indexing-progress';
 import { AnswerChart } from '@/components/surveys/answer-chart';
 import { ErrorState } from '@/components/ui/error-state';
-import { requireAuth, withPolis } from '@/lib/auth/session';
+import { readPolis, requireAuth } from '@/lib/auth/session';
 import { filtersToSearch, parseFilters } from '@/lib/filters/filters';
 import { loadCampaignContext } from '@/lib/interactions/queries';
 import { campaignIndex, settle } from '@/lib/map-index/campaign-index';
-import { PolisApiError } from '@/lib/polis/client';
 import { valueLabel } from '@/lib/surveys/format-answer';
 
 export const metadata: Metadata = { title: 'Survey results' };
@@ -20,19 +19,13 @@ export default async function ResultsPage({ params, searchParams }: Props) {
   const base = `/campaigns/${campaignId}/results`;
   const here = `${base}?${filtersToSearch(filters)}`;
   const auth = await requireAuth(here);
-  let loaded;
-  try {
-    loaded = await withPolis(here, async () => {
-      const [context, entry] = await Promise.all([loadCampaignContext(auth, campaignId), campaignIndex(auth, campaignId).then((e) => settle(e, 2000))]);
-      return { context, entry };
-    });
-  } catch (error) {
-    if (!(error instanceof PolisApiError)) throw error;
-    return <ErrorState title="The survey results could not be loaded" message={`Polis answered: ${error.message}`} retryHref={here} />;
-  }
-  const { context, entry } = loaded;
-  const canvassers = [...context.people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
-  const filterBar = <FilterBar action={base} filters={filters} lists={context.lists} canvassers={canvassers} walklists={entry.index?.walklists.values ?? []} questions={context.questions} />;
+  const loaded = await readPolis(here, async () => {
+    const [context, entry] = await Promise.all([loadCampaignContext(auth, campaignId), campaignIndex(auth, campaignId).then((e) => settle(e, 2000))]);
+    return { context, entry };
+  });
+  if (!loaded.ok) return <ErrorState title="The survey results could not be loaded" message={loaded.message} retryHref={here} />;
+  const { context, entry } = loaded.value;
+  const filterBar = <FilterBar action={base} filters={filters} lists={context.lists} canvassers={context.canvassers} walklists={entry.index?.walklists.values ?? []} questions={context.questions} />;
   if (!entry.index) {
     if (entry.state === 'failed') return <ErrorState title="The survey results could not be computed" message={entry.error ?? 'Indexing failed.'} retryHref={here} />;
     return (

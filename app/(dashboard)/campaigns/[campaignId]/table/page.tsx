@@ -6,12 +6,11 @@ import { InteractionsTable, type SortLink } from '@/components/interactions/inte
 import { Pagination } from '@/components/interactions/pagination';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, ErrorState } from '@/components/ui/error-state';
-import { requireAuth, withPolis } from '@/lib/auth/session';
+import { readPolis, requireAuth } from '@/lib/auth/session';
 import { filtersToSearch, parseFilters } from '@/lib/filters/filters';
 import { loadCampaignContext, loadContacts, loadInteractionPage, SORTABLE, type SortKey, type TableQuery } from '@/lib/interactions/queries';
 import { answerSummary, rowFacts } from '@/lib/interactions/rows';
 import { campaignIndex } from '@/lib/map-index/campaign-index';
-import { PolisApiError } from '@/lib/polis/client';
 
 export const metadata: Metadata = { title: 'Interactions' };
 
@@ -49,9 +48,7 @@ export default async function TablePage({ params, searchParams }: Props) {
     return `${base}?${out}`;
   };
 
-  let loaded;
-  try {
-    loaded = await withPolis(here, async () => {
+  const loaded = await readPolis(here, async () => {
       const [context, page, index] = await Promise.all([
         loadCampaignContext(auth, campaignId),
         loadInteractionPage(auth, campaignId, filters, query),
@@ -59,14 +56,10 @@ export default async function TablePage({ params, searchParams }: Props) {
       ]);
       const contacts = page.state === 'ready' ? await loadContacts(auth, page.interactions.map((i) => i.data.contactId)) : new Map();
       return { context, page, contacts, walklists: index.index?.walklists.values ?? [] };
-    });
-  } catch (error) {
-    if (!(error instanceof PolisApiError)) throw error;
-    return <ErrorState title="The interactions could not be loaded" message={`Polis answered: ${error.message}`} retryHref={here} />;
-  }
-  const { context, page, contacts, walklists } = loaded;
+  });
+  if (!loaded.ok) return <ErrorState title="The interactions could not be loaded" message={loaded.message} retryHref={here} />;
+  const { context, page, contacts, walklists } = loaded.value;
   const names = { people: context.people, lists: new Map(context.lists.map((l) => [l.id, l.name])) };
-  const canvassers = [...context.people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
   const sortLinks: Record<string, SortLink> = Object.fromEntries(
     (Object.keys(SORTABLE) as SortKey[]).map((key) => {
       const active = query.sort === key;
@@ -78,7 +71,7 @@ export default async function TablePage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      <FilterBar action={base} filters={filters} lists={context.lists} canvassers={canvassers} walklists={walklists} questions={context.questions} keep={{ sort: `${query.sort}:${query.direction}`, size: String(query.size) }} />
+      <FilterBar action={base} filters={filters} lists={context.lists} canvassers={context.canvassers} walklists={walklists} questions={context.questions} keep={{ sort: `${query.sort}:${query.direction}`, size: String(query.size) }} />
       {page.state === 'indexing' ? (
         <IndexingProgress loaded={page.loaded} total={page.total} what="the answer filter" />
       ) : page.total === 0 ? (

@@ -1,7 +1,7 @@
 import { withAuthRoute } from '@/lib/auth/guard';
 import { parseFilters } from '@/lib/filters/filters';
 import { campaignIndex } from '@/lib/map-index/campaign-index';
-import { clustererFor, clustersFor } from '@/lib/map-index/clusters';
+import { clustererFor, clustersFor, type ClusterResponse } from '@/lib/map-index/clusters';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,13 +20,13 @@ export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', as
   const entry = await campaignIndex(auth, campaignId);
   if (!entry.index) {
     if (entry.state === 'failed') return Response.json({ error: `Indexing failed: ${entry.error}` }, { status: 502 });
-    return Response.json({ state: 'building', ...entry.progress });
+    return Response.json({ state: 'building', ...entry.progress } satisfies ClusterResponse);
   }
   const filters = parseFilters(search);
   const cached = clustererFor(entry.index, filters);
   const features = clustersFor(entry.index, cached, bbox as [number, number, number, number], zoom);
   return Response.json(
-    { state: 'ready', total: cached.total, counts: cached.counts, bounds: cached.bounds, type: 'FeatureCollection', features },
+    { state: 'ready', total: cached.total, counts: cached.counts, bounds: cached.bounds, type: 'FeatureCollection', features } satisfies ClusterResponse,
     { headers: { 'Cache-Control': 'private, no-store' } },
   );
 });

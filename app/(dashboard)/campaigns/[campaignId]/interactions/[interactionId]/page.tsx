@@ -1,19 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { DeleteInteraction } from '@/components/forms/delete-interaction';
 import { CorrectionHistory } from '@/components/interactions/correction-history';
 import { OutcomeBadge } from '@/components/interactions/outcome-badge';
 import { buttonClass } from '@/components/ui/button';
 import { listCorrections } from '@/lib/store/corrections';
 import { WhereMapLoader } from '@/components/map/where-map-loader';
+import { Fact, Section } from '@/components/interactions/detail-section';
 import { SurveyAnswers } from '@/components/surveys/survey-answers';
 import { ErrorState } from '@/components/ui/error-state';
-import { requireAuth, withPolis, type AuthContext } from '@/lib/auth/session';
+import { readPolis, requireAuth } from '@/lib/auth/session';
 import { outcomeOf } from '@/lib/filters/outcome';
+import { loadInteractionDetail } from '@/lib/interactions/queries';
 import { contactAddress, contactName } from '@/lib/interactions/rows';
-import { PolisApiError } from '@/lib/polis/client';
-import type { Interaction } from '@/lib/polis/schemas';
 import { settings } from '@/lib/settings';
 
 export const metadata: Metadata = { title: 'Interaction' };
@@ -21,61 +20,13 @@ export const metadata: Metadata = { title: 'Interaction' };
 type Props = { params: Promise<{ campaignId: string; interactionId: string }> };
 
 const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'long', timeZone: 'UTC' });
-const orNull = <T,>(promise: Promise<T>) => promise.catch((error: unknown) => (error instanceof PolisApiError && error.status !== 401 ? null : Promise.reject(error)));
-
-async function load(auth: AuthContext, campaignId: string, interactionId: string) {
-  let interaction: Interaction;
-  try {
-    interaction = await auth.polis.getInteraction(interactionId);
-  } catch (error) {
-    // Deleted, another tenant's, or not an id at all: the same "not found" for each.
-    if (error instanceof PolisApiError && (error.status === 404 || error.status === 400)) return null;
-    throw error;
-  }
-  if (interaction.data.campaignId !== campaignId) return null;
-  const [contact, survey, users, list] = await Promise.all([
-    orNull(auth.polis.getContact(interaction.data.contactId)),
-    orNull(auth.polis.getSurvey(interaction.data.survey.surveyId)),
-    orNull(auth.polis.listUsers({ limit: 1000 })),
-    orNull(auth.polis.getList(interaction.data.listId)),
-  ]);
-  const people = new Map((users?.data ?? []).map((u) => [u.id, u.data.profile?.name ?? u.data.email]));
-  return { interaction, contact, survey, list, people };
-}
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={title} className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id={title} className="mb-3 text-base font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="text-sm">{children}</dd>
-    </div>
-  );
-}
-
 export default async function InteractionPage({ params }: Props) {
   const { campaignId, interactionId } = await params;
   const path = `/campaigns/${campaignId}/interactions/${interactionId}`;
   const auth = await requireAuth(path);
-  let loaded;
-  try {
-    loaded = await withPolis(path, () => load(auth, campaignId, interactionId));
-  } catch (error) {
-    if (!(error instanceof PolisApiError)) throw error;
-    return <ErrorState title="This interaction could not be loaded" message={`Polis answered: ${error.message}`} retryHref={path} />;
-  }
-  if (!loaded) notFound();
-  const { interaction, contact, survey, list, people } = loaded;
+  const loaded = await readPolis(path, () => loadInteractionDetail(auth, campaignId, interactionId));
+  if (!loaded.ok) return <ErrorState title="This interaction could not be loaded" message={loaded.message} retryHref={path} />;
+  const { interaction, contact, survey, list, people } = loaded.value;
   const { data, meta } = interaction;
   const position = contact?.data.profile.address.position?.coordinates;
   const household: [number, number] | null = position ? [position[1], position[0]] : null;

@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { CorrectionForm } from '@/components/forms/correction-form';
 import { ErrorState } from '@/components/ui/error-state';
-import { requireAuth, withPolis } from '@/lib/auth/session';
+import { readPolis, requireAuth } from '@/lib/auth/session';
 import { toFormValues } from '@/lib/interactions/correction';
 import { contactName } from '@/lib/interactions/rows';
-import { PolisApiError } from '@/lib/polis/client';
 import { settings } from '@/lib/settings';
 
 export const metadata: Metadata = { title: 'Correct an interaction' };
@@ -19,21 +17,14 @@ export default async function EditInteractionPage({ params }: Props) {
   if (!auth.can('modify@interactions')) {
     return <ErrorState title="You cannot correct interactions" message={`Your role (${auth.role}) may read interactions but not change them. Ask an organizer.`} />;
   }
-  let loaded;
-  try {
-    loaded = await withPolis(`${detailHref}/edit`, async () => {
+  const loaded = await readPolis(`${detailHref}/edit`, async () => {
       const interaction = await auth.polis.getInteraction(interactionId);
       if (interaction.data.campaignId !== campaignId) return null;
       const [survey, contact] = await Promise.all([auth.polis.getSurvey(interaction.data.survey.surveyId), auth.polis.getContact(interaction.data.contactId).catch(() => null)]);
       return { interaction, survey, contact };
-    });
-  } catch (error) {
-    if (error instanceof PolisApiError && (error.status === 404 || error.status === 400)) notFound();
-    if (!(error instanceof PolisApiError)) throw error;
-    return <ErrorState title="This interaction could not be loaded for correction" message={`Polis answered: ${error.message}`} retryHref={`${detailHref}/edit`} />;
-  }
-  if (!loaded) notFound();
-  const { interaction, survey, contact } = loaded;
+  });
+  if (!loaded.ok) return <ErrorState title="This interaction could not be loaded for correction" message={loaded.message} retryHref={`${detailHref}/edit`} />;
+  const { interaction, survey, contact } = loaded.value;
   const position = contact?.data.profile.address.position?.coordinates;
   return (
     <div className="space-y-4">

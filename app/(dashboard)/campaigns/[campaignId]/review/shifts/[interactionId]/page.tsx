@@ -9,9 +9,8 @@ import { ShiftMapLoader } from '@/components/review/shift-map-loader';
 import { ErrorState } from '@/components/ui/error-state';
 import { requireAuth, withPolis } from '@/lib/auth/session';
 import { outcomeOf } from '@/lib/filters/outcome';
-import { loadCampaignContext, loadContacts } from '@/lib/interactions/queries';
+import { loadCampaignContext, loadContacts, loadInteractions } from '@/lib/interactions/queries';
 import { contactAddress, contactName } from '@/lib/interactions/rows';
-import type { Interaction } from '@/lib/polis/schemas';
 import { loadReviewQueue, statusOf } from '@/lib/review/campaign-queue';
 import { STATUS_LABELS } from '@/lib/review/queue-filters';
 import { shiftAt } from '@/lib/review/queue';
@@ -43,14 +42,7 @@ export default async function ShiftPage({ params }: Props) {
   const ids = shift.visits.map((visit) => loaded.index.idAt(Number(visit.id)));
 
   // Etags and contacts come from Polis itself: a decision acts on the interactions as they are now.
-  const interactions = new Map<string, Interaction>();
-  await withPolis(here, async () => {
-    for (let i = 0; i < ids.length; i += 150) {
-      const batch = ids.slice(i, i + 150);
-      const page = await auth.polis.listInteractions({ filter: `/id in [${batch.map((id) => JSON.stringify(id)).join(',')}]`, limit: batch.length });
-      for (const interaction of page.data) interactions.set(interaction.id, interaction);
-    }
-  });
+  const interactions = await withPolis(here, () => loadInteractions(auth, ids));
   const contacts = await withPolis(here, () => loadContacts(auth, [...interactions.values()].map((interaction) => interaction.data.contactId)));
   const { status, resolution } = statusOf(ids, resolutions);
   const calls = resolution?.status === 'recontact' ? await listCalls(auth.organization.id, resolution.id) : [];

@@ -1,0 +1,100 @@
+/**
+ * npm run bench:review -- [--interactions 1000000]
+ * Measures the review queue of the largest campaign from a warm point
+ * index: the whole queue, an incremental update after a few visits change,
+ * and what the Review tab does before its first rows (refresh, statuses,
+ * filters, the first page of rows). The index is filled straight from the
+ * seeded SQLite file (the API walk that fills it in the app is measured by
+ * bench:map); the seed is kept under data/bench/. Prints figures; asserts nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { PointIndex } from '@/lib/map-index/point-index';
+import { ContactSchema, InteractionSchema, SurveySchema, type Interaction } from '@/lib/polis/schemas';
+import { closeDatabases, openDatabase } from '@/lib/sandbox/db';
+import { toEnvelope } from '@/lib/sandbox/resources';
+import { seedDatabase } from '@/lib/sandbox/seed/seed';
+import { statusOf } from '@/lib/review/campaign-queue';
+import { placeContacts } from '@/lib/review/households';
+import { computeQueue, refreshQueue } from '@/lib/review/queue';
+import { filterShifts } from '@/lib/review/queue-filters';
+import { localClock, localDayLabel } from '@/lib/review/zone';
+
+const { values } = parseArgs({ options: { interactions: { type: 'string', default: '1000000' } } });
+const interactions = Number(values.interactions);
+const root = path.resolve(import.meta.dirname, '..');
+const dbFile = path.join(root, 'data', 'bench', `review-${interactions}.sqlite`);
+const timeZone = 'America/New_York';
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+if (!fs.existsSync(dbFile)) {
+  console.log(`Seeding ${interactions.toLocaleString('en-US')} interactions into ${path.relative(root, dbFile)}…`);
+  const started = performance.now();
+  await seedDatabase(await openDatabase(dbFile), { interactions });
+  console.log(`Seed: ${seconds(performance.now() - started)}`);
+}
+const db = await openDatabase(dbFile);
+const campaignRows = await db.selectFrom('campaigns').select(['id']).execute();
+const counts = await Promise.all(campaignRows.map(async (c) => ({ id: c.id, n: Number((await db.selectFrom('interactions').select((eb) => eb.fn.countAll().as('n')).where('campaign_id', '=', c.id).executeTakeFirstOrThrow()).n) })));
+const campaign = counts.sort((a, b) => b.n - a.n)[0]!;
+const survey = SurveySchema.parse(toEnvelope('surveys', await db.selectFrom('surveys').selectAll().where('campaign_id', '=', campaign.id).executeTakeFirstOrThrow()));
+
+let started = performance.now();
+const index = new PointIndex(survey.data.questions);
+const sample: Interaction[] = [];
+let last = '';
+for (;;) {
+  const rows = await db.selectFrom('interactions').selectAll().where('campaign_id', '=', campaign.id).where('id', '>', last).orderBy('id').limit(5000).execute();
+  for (const row of rows) {
+    const interaction = InteractionSchema.parse(toEnvelope('interactions', row));
+    index.upsert(interaction);
+    if (sample.length < 20 && interaction.meta.createdBy === sample[0]?.meta.createdBy) sample.push(interaction);
+    if (sample.length === 0) sample.push(interaction);
+  }
+  if (rows.length < 5000) break;
+  last = rows.at(-1)!.id;
+}
+index.compact();
+const lists = (await db.selectFrom('campaigns').select('data').where('id', '=', campaign.id).executeTakeFirstOrThrow()).data;
+const listIds = (JSON.parse(lists) as { lists: { listId: string }[] }).lists.map((l) => l.listId);
+const contacts = await db.selectFrom('contacts').selectAll().where('list_id', 'in', listIds).execute();
+placeContacts(index, contacts.map((row) => ContactSchema.parse(toEnvelope('contacts', row))));
+await closeDatabases();
+console.log(`Index: ${index.size.toLocaleString('en-US')} interactions of the largest campaign, ${index.households.size.toLocaleString('en-US')} households, filled from SQLite in ${seconds(performance.now() - started)}`);
+console.log(`Index bytes: ${(index.byteLength() / index.size).toFixed(1)} per interaction (+ ${(index.households.byteLength() / 1024 / 1024).toFixed(1)} MB of households)`);
+
+const runs: number[] = [];
+let queue = computeQueue(index, { timeZone });
+for (let i = 0; i < 3; i++) {
+  started = performance.now();
+  queue = computeQueue(index, { timeZone });
+  runs.push(performance.now() - started);
+}
+console.log(`Whole queue: ${runs.map(seconds).join(', ')} (${queue.shiftCount.toLocaleString('en-US')} shifts, ${queue.queued.length} flagged)`);
+
+// An incremental update: a canvasser's 20 visits are corrected (moved 2 km off) and the refresh reviews that canvasser again.
+const updates: number[] = [];
+for (let round = 0; round < 5; round++) {
+  const changed = sample.map((interaction) => ({ ...interaction, data: { ...interaction.data, location: { ...interaction.data.location, lat: (interaction.data.location?.lat ?? 0) + (round % 2 ? 0 : 0.02), lng: interaction.data.location?.lng ?? 0 } } }));
+  started = performance.now();
+  for (const interaction of changed) index.upsert(interaction);
+  refreshQueue(queue, index);
+  updates.push(performance.now() - started);
+}
+console.log(`Incremental update (20 visits of one canvasser): ${updates.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`);
+
+// What the Review tab does from a warm queue before its first rows render (the store read aside).
+const firstRows: number[] = [];
+for (let i = 0; i < 5; i++) {
+  started = performance.now();
+  refreshQueue(queue, index);
+  const shifts = queue.queued.map((shift) => {
+    const ids = shift.rows.map((row) => index.idAt(row));
+    return { ...shift, ids, ...statusOf(ids, new Map()) };
+  });
+  const shown = filterShifts(shifts, {}, timeZone).slice(0, 100).map((shift) => [localDayLabel(timeZone, shift.start), localClock(timeZone, shift.start), shift.reasons.map((r) => r.sentence).join('; ')]);
+  firstRows.push(performance.now() - started);
+  if (shown.length === 0 && queue.queued.length > 0) throw new Error('no rows');
+}
+console.log(`Review tab, first rows from a warm queue: ${firstRows.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`);

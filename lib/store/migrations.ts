@@ -110,5 +110,20 @@ export function storeMigrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    '0005_index_change': {
+      async up(db: Kysely<unknown>) {
+        // Changes made through one instance, for the others' indexes; `seq` orders them.
+        await db.schema
+          .createTable('index_change')
+          .addColumn('seq', engine === 'postgres' ? 'bigserial' : 'integer', (c) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('organization_id', 'text', (c) => c.notNull())
+          .addColumn('campaign_id', 'text', (c) => c.notNull())
+          .addColumn('instance', 'text', (c) => c.notNull())
+          .addColumn('change', 'text', (c) => c.notNull())
+          .addColumn('created', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('index_change_campaign').on('index_change').columns(['organization_id', 'campaign_id', 'seq']).execute();
+      },
+    },
   };
 }

@@ -68,8 +68,11 @@ export type CampaignSettingsRow = {
   updated: string;
 };
 
+export type ChangeRow = { seq: Generated<number | string>; organization_id: string; campaign_id: string; instance: string; change: string; created: string };
+
 export type StoreDatabase = {
   campaign_settings: CampaignSettingsRow;
+  index_change: ChangeRow;
   index_snapshot: SnapshotRow;
   index_lease: LeaseRow;
   correction_log: CorrectionRow;

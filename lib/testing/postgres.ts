@@ -59,7 +59,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     await server.start();
   } catch (error) {
     fs.rmSync(root, { recursive: true, force: true });
-    throw new Error(`the test PostgreSQL server did not start: ${String(error ?? '')}\n${log}`);
+    throw new Error(`the test PostgreSQL server did not start: ${error instanceof Error ? error.message : 'it exited'}\n${log}`);
   }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,

@@ -110,7 +110,7 @@ describe('a campaign index shared through the store', () => {
     const started = Date.now();
     for (;;) {
       const current = await campaignIndex(user.auth, campaignId);
-      if (!current.index!.select({}).includes(row)) break;
+      if (!current.index!.select({}, 'UTC').includes(row)) break;
       expect(Date.now() - started).toBeLessThan(5000);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -1,8 +1,9 @@
 import type { Correction } from '@/lib/store/corrections';
+import type { ChangeLine } from '@/lib/store/tables';
 import type { Question } from '@/lib/polis/schemas';
+import { formatLocal } from '@/lib/time/format';
 import { formatMetres, type UnitSystem } from '@/lib/units/units';
 
-const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const ACTIONS = { correct: 'Corrected', delete: 'Deleted', create: 'Entered by hand' } as const;
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -19,22 +20,32 @@ function fieldsTouched(patch: Correction['patch'], questions: Question[]): strin
   return [...new Set(fields)].join(', ');
 }
 
-/** An interaction's corrections, newest first, each change said in words. */
-export function CorrectionHistory({ corrections, questions = [], units }: { corrections: Correction[]; questions?: Question[]; units: UnitSystem }) {
+/** One change as a person says it; a time on the campaign's clock, a move in the organization's units. */
+function changeInWords(change: ChangeLine, units: UnitSystem, timeZone: string): string {
+  if ('movedMetres' in change) return `Location moved ${formatMetres(change.movedMetres, units)}`;
+  if ('beforeAt' in change) {
+    const at = (instant: string | null) => (instant ? formatLocal(instant, timeZone, 'long') : 'None');
+    return `${change.label}: ${at(change.beforeAt)} → ${at(change.afterAt)}`;
+  }
+  return `${change.label}: ${change.before} → ${change.after}`;
+}
+
+/** An interaction's corrections, newest first, each change said in words; times on the campaign's clock. */
+export function CorrectionHistory({ corrections, questions = [], units, timeZone }: { corrections: Correction[]; questions?: Question[]; units: UnitSystem; timeZone: string }) {
   if (corrections.length === 0) return <p className="text-sm text-slate-600">No corrections were made through the dashboard.</p>;
   return (
     <ol className="space-y-3" aria-label="Correction history">
       {corrections.map((c) => (
         <li key={c.id} id={`correction-${c.id}`} className="border-l-2 border-brand-600 pl-3 text-sm">
           <p>
-            <span className="font-medium">{ACTIONS[c.action]}</span> by {c.userName}, {when.format(new Date(c.created))} UTC
+            <span className="font-medium">{ACTIONS[c.action]}</span> by {c.userName}, {formatLocal(c.created, timeZone, 'long')}
           </p>
           <p className="text-slate-700">“{c.reason}”</p>
           {c.action === 'correct' &&
             (c.changes ? (
               <ul className="mt-1 list-inside list-disc text-slate-700" aria-label="Changes">
                 {c.changes.map((change, i) => (
-                  <li key={i}>{'movedMetres' in change ? `Location moved ${formatMetres(change.movedMetres, units)}` : `${change.label}: ${change.before} → ${change.after}`}</li>
+                  <li key={i}>{changeInWords(change, units, timeZone)}</li>
                 ))}
               </ul>
             ) : (

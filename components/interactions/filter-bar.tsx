@@ -8,11 +8,15 @@ import type { FilterChoices } from '@/lib/interactions/filter-choices';
 import { walklistName } from '@/lib/interactions/walklists';
 import type { Question } from '@/lib/polis/schemas';
 import { choiceText, optionText } from '@/lib/surveys/format-answer';
+import { matchingQuickRange, QUICK_RANGE_LABELS, QUICK_RANGES, quickRange } from '@/lib/time/days';
+import { zoneLabel } from '@/lib/time/format';
 
 type Props = FilterChoices & {
   action: string;
   filters: InteractionFilters;
   questions: Question[];
+  /** The campaign's time zone: the dates are its calendar days. */
+  timeZone: string;
   /** Parameters of the view (sort, page size) that survive a filter change. */
   keep?: Record<string, string>;
   /** The organization's units, which the distance and accuracy boxes are typed in. */
@@ -47,14 +51,36 @@ function SelectFilter({ name, label: text, anyLabel, value, options }: { name: s
 }
 
 /** The shared filters as a plain GET form: the URL is the state, and it works before scripts load. */
-export function FilterBar({ action, filters, lists, canvassers, walklists, walklistsPending, questions, keep = {}, units, problems = [], search }: Props) {
+export function FilterBar({ action, filters, lists, canvassers, walklists, walklistsPending, questions, timeZone, keep = {}, units, problems = [], search }: Props) {
   const answerable = questions.filter((q) => q.type !== 'text');
   const answer = filters.answer ? `${filters.answer.questionId}~${filters.answer.value}` : '';
   const distance = DISTANCE_INPUT[units];
   const accuracy = ACCURACY_INPUT[units];
   const active = FILTER_KEYS.filter((key) => filters[key] !== undefined).length + (search ? 1 : 0);
+  const now = new Date();
+  const current = matchingQuickRange(timeZone, filters.from, filters.to, now);
+  const rangeHref = (range: (typeof QUICK_RANGES)[number]) => {
+    const query = filtersToSearch({ ...filters, from: undefined, to: undefined, ...quickRange(timeZone, range, now) });
+    for (const [name, value] of Object.entries(keep)) query.set(name, value);
+    if (search) query.set('q', search);
+    return `${action}?${query}`;
+  };
   return (
     <FilterDisclosure active={active}>
+    <div className="space-y-1.5">
+    <nav aria-label="Date ranges" className="flex flex-wrap items-center gap-1.5 text-xs">
+      {QUICK_RANGES.map((range) => (
+        <Link
+          key={range}
+          href={rangeHref(range)}
+          aria-current={range === current ? 'true' : undefined}
+          className={`rounded-full border px-2.5 py-0.5 ${range === current ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
+        >
+          {QUICK_RANGE_LABELS[range]}
+        </Link>
+      ))}
+      <span className="text-slate-500">Days in {zoneLabel(timeZone)}</span>
+    </nav>
       {/* Keyed on the filters: a client navigation to new search params (a survey-results bar, a link)
           remounts the controls, so every one of them shows the URL, never a value left from before. */}
     <form key={`${filtersToSearch(filters)}&q=${search ?? ''}`} action={action} method="get" role="search" aria-label="Filter interactions" className="grid grid-cols-2 gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-4 xl:grid-cols-8">
@@ -71,11 +97,11 @@ export function FilterBar({ action, filters, lists, canvassers, walklists, walkl
       <input type="hidden" name="distanceUnit" value={distance.unit} />
       <input type="hidden" name="accuracyUnit" value={accuracy.unit} />
       <label className={label}>
-        From (UTC)
+        From
         <input type="date" name="from" defaultValue={filters.from} className={field} />
       </label>
       <label className={label}>
-        To (UTC)
+        To
         <input type="date" name="to" defaultValue={filters.to} className={field} />
       </label>
       <SelectFilter name="outcome" label="Outcome" anyLabel="Any outcome" value={filters.outcome} options={OUTCOMES.map((outcome) => ({ value: outcome, text: OUTCOME_LABELS[outcome] }))} />
@@ -132,6 +158,7 @@ export function FilterBar({ action, filters, lists, canvassers, walklists, walkl
         </Link>
       </div>
     </form>
+    </div>
     </FilterDisclosure>
   );
 }

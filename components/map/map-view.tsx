@@ -8,6 +8,7 @@ import { OUTCOME_STYLE, OutcomeShape } from '@/components/interactions/outcome-b
 import { OUTCOME_LABELS, OUTCOMES } from '@/lib/filters/outcome';
 import type { PointDetails } from '@/lib/interactions/point-details';
 import type { ClusterFeature, ClusterResponse, PointFeature } from '@/lib/map-index/clusters';
+import { formatLocal } from '@/lib/time/format';
 import { formatMiles, type UnitSystem } from '@/lib/units/units';
 import { donutSvg } from './donut';
 import { MAP_HEIGHT_CLASS } from './fit-zoom';
@@ -28,6 +29,8 @@ export type MapViewProps = {
   prefetched: Prefetched | null;
   /** An interaction to single out (from its detail or the table): ringed on the map, marked in the list. */
   selectedId?: string;
+  /** The campaign's zone: every time in the popups and the list is shown in it. */
+  timeZone: string;
 };
 
 export type Prefetched = { zoom: number; data: Promise<unknown> };
@@ -35,11 +38,10 @@ export type Prefetched = { zoom: number; data: Promise<unknown> };
 type Data = { state: 'loading' } | { state: 'error'; message: string } | ClusterResponse;
 
 const number = new Intl.NumberFormat('en-US');
-const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 const distanceText = (miles: number | null, units: UnitSystem) => (miles === null ? 'No distance recorded' : `${formatMiles(miles, units)} from the household`);
 
-function popupContent(details: PointDetails, units: UnitSystem) {
+function popupContent(details: PointDetails, units: UnitSystem, timeZone: string) {
   const root = document.createElement('div');
   root.className = 'space-y-1 text-sm';
   const line = (text: string, className = '') => {
@@ -50,7 +52,7 @@ function popupContent(details: PointDetails, units: UnitSystem) {
   };
   line(details.contact, 'font-semibold');
   line(details.address, 'text-slate-600');
-  line(`${when.format(new Date(details.time))} UTC · ${details.canvasser}`);
+  line(`${formatLocal(details.time, timeZone)} · ${details.canvasser}`);
   line(`${OUTCOME_LABELS[details.outcome]}${details.unavailableReason ? ` (${details.unavailableReason})` : ''}`);
   line(distanceText(details.distance, units));
   const link = document.createElement('a');
@@ -65,7 +67,7 @@ function popupContent(details: PointDetails, units: UnitSystem) {
 const MARKERS_PER_FRAME = 400;
 
 /** Draws clusters (DOM donuts) and points (shaped markers on one shared canvas), and opens popups. */
-function ClusterLayer({ data, campaignId, selectedId, units, onZoomTo }: { data: Data; campaignId: string; selectedId?: string; units: UnitSystem; onZoomTo: (lat: number, lng: number) => void }) {
+function ClusterLayer({ data, campaignId, selectedId, units, timeZone, onZoomTo }: { data: Data; campaignId: string; selectedId?: string; units: UnitSystem; timeZone: string; onZoomTo: (lat: number, lng: number) => void }) {
   const map = useMap();
   const layer = useRef<L.LayerGroup | null>(null);
   const renderer = useRef<L.Canvas | null>(null);
@@ -98,7 +100,7 @@ function ClusterLayer({ data, campaignId, selectedId, units, onZoomTo }: { data:
         const popup = L.popup().setLatLng([lat, lng]).setContent('Loading…').openOn(map);
         // A dropped connection says so in the popup rather than leaving "Loading…" behind.
         fetch(`/api/map/${campaignId}/points/${id}`)
-          .then(async (response) => (response.ok ? popupContent((await response.json()) as PointDetails, units) : 'This interaction could not be loaded.'))
+          .then(async (response) => (response.ok ? popupContent((await response.json()) as PointDetails, units, timeZone) : 'This interaction could not be loaded.'))
           .catch(() => 'This interaction could not be loaded. Check the connection and try again.')
           .then((content) => popup.setContent(content), () => {});
       });
@@ -112,7 +114,7 @@ function ClusterLayer({ data, campaignId, selectedId, units, onZoomTo }: { data:
     };
     addBatch();
     return () => cancelAnimationFrame(frame);
-  }, [data, map, campaignId, selectedId, units, onZoomTo]);
+  }, [data, map, campaignId, selectedId, units, timeZone, onZoomTo]);
   return null;
 }
 
@@ -167,7 +169,7 @@ function usePointDetails(campaignId: string, ids: string[]): Map<string, PointDe
 /** Points listed beside the map, with their details: enough to judge each, few enough to read. */
 const LISTED_POINTS = 100;
 
-export default function MapView({ campaignId, filterQuery, initialView, initialBounds, tileUrl, tileAttribution, units, prefetched, selectedId }: MapViewProps) {
+export default function MapView({ campaignId, filterQuery, initialView, initialBounds, tileUrl, tileAttribution, units, prefetched, selectedId, timeZone }: MapViewProps) {
   const [data, setData] = useState<Data>({ state: 'loading' });
   const [basemapFailed, setBasemapFailed] = useState(false);
   const onBasemapFailed = useCallback(() => setBasemapFailed(true), []);
@@ -293,7 +295,7 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
         >
           {tileUrl && !basemapFailed && <Basemap url={tileUrl} attribution={tileAttribution} onFailed={onBasemapFailed} />}
           <ViewTracker onMove={load} />
-          <ClusterLayer data={data} campaignId={campaignId} selectedId={selectedId} units={units} onZoomTo={zoomTo} />
+          <ClusterLayer data={data} campaignId={campaignId} selectedId={selectedId} units={units} timeZone={timeZone} onZoomTo={zoomTo} />
         </MapContainer>
         {basemapFailed && (
           <p className="absolute bottom-2 left-2 z-[1000] rounded bg-white/95 px-2 py-1 text-xs text-slate-700 shadow" role="status">
@@ -384,7 +386,7 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
                       </a>
                       {about && <span className="block truncate text-xs text-slate-600">{about.address}</span>}
                       <span className="block text-xs text-slate-600">
-                        {when.format(new Date(point.properties.time))}
+                        {formatLocal(point.properties.time, timeZone, 'medium')}
                         {about && ` · ${about.canvasser} · ${distanceText(about.distance, units)}`}
                       </span>
                     </span>

@@ -48,7 +48,8 @@ async function anInteraction(): Promise<Interaction> {
 
 async function formFor(interaction: Interaction) {
   const questions = (await organizer.polis.getSurvey(interaction.data.survey.surveyId)).data.questions;
-  return toFormValues(interaction.data, questions);
+  // The demo campaigns of this organization are in Boston and Philadelphia: the form is on New York's clock.
+  return toFormValues(interaction.data, questions, 'America/New_York');
 }
 
 describe('correcting an interaction', () => {

@@ -6,7 +6,7 @@
  *
  * @example
  *   const context = await loadCampaignContext(auth, campaignId);
- *   const page = await loadInteractionPage(auth, campaignId, filters, { page: 1, size: 100, sort: 'timestamp:desc' });
+ *   const page = await loadInteractionPage(auth, campaignId, filters, { page: 1, size: 100, sort: 'timestamp', direction: 'desc' }, zone);
  */
 import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
@@ -118,12 +118,13 @@ export type InteractionPage =
   | { state: 'ready'; interactions: Interaction[]; total: number; contactsMatched?: number; note?: string }
   | { state: 'indexing'; loaded: number; total: number };
 
-export async function loadInteractionPage(auth: AuthContext, campaignId: string, filters: InteractionFilters, query: TableQuery, names: Names = { people: new Map(), lists: new Map() }): Promise<InteractionPage> {
+/** A page of the table; `zone` reads the filters' days, `names` orders rows by canvasser and list names. */
+export async function loadInteractionPage(auth: AuthContext, campaignId: string, filters: InteractionFilters, query: TableQuery, zone: string, names: Names = { people: new Map(), lists: new Map() }): Promise<InteractionPage> {
   const skip = (query.page - 1) * query.size;
   const apiSort = query.sort in SORTABLE ? SORTABLE[query.sort as keyof typeof SORTABLE] : SORTABLE.timestamp;
   if (filters.contact || query.search || query.sort === 'contact') {
     // One household's visits, or those of the contacts a search found: few enough to list, then sort here.
-    let scope = toPolisFilter(campaignId, filters);
+    let scope = toPolisFilter(campaignId, filters, zone);
     let contactsMatched: number | undefined;
     if (query.search) {
       const campaign = await auth.polis.getCampaign(campaignId);
@@ -132,7 +133,7 @@ export async function loadInteractionPage(auth: AuthContext, campaignId: string,
       if (found.data.length === 0) return { state: 'ready', interactions: [], total: 0, contactsMatched };
       scope = and(scope, isIn('/data/contactId', found.data.map((c) => c.id)));
     }
-    if (!query.search && !filters.contact) return sortByContact(auth, campaignId, filters, query);
+    if (!query.search && !filters.contact) return sortByContact(auth, campaignId, filters, query, zone);
     const { data } = await auth.polis.listInteractions({ filter: scope, sort: [apiSort, query.direction === 'asc' ? 'ASC' : 'DESC'], limit: 1000 });
     let matching = data.filter((interaction) => matchesAnswer(interaction, filters.answer));
     if (!(query.sort in SORTABLE)) {
@@ -144,7 +145,7 @@ export async function loadInteractionPage(auth: AuthContext, campaignId: string,
   }
   if (!filters.answer && query.sort in SORTABLE) {
     const { data, total } = await auth.polis.listInteractions({
-      filter: toPolisFilter(campaignId, filters),
+      filter: toPolisFilter(campaignId, filters, zone),
       sort: [apiSort, query.direction === 'asc' ? 'ASC' : 'DESC'],
       skip,
       limit: query.size,
@@ -155,7 +156,7 @@ export async function loadInteractionPage(auth: AuthContext, campaignId: string,
   const entry = await settle(await campaignIndex(auth, campaignId), 2000);
   if (!entry.index) return { state: 'indexing', ...entry.progress };
   const { index } = entry;
-  const rows = Array.from(index.select(filters));
+  const rows = Array.from(index.select(filters, zone));
   const sign = query.direction === 'asc' ? 1 : -1;
   // Ties keep row order (the id order of the walk): stable across pages.
   rows.sort((a, b) => sign * indexOrder(index, query.sort, names)(a, b) || a - b);
@@ -185,14 +186,14 @@ function indexOrder(index: PointIndex, key: SortKey, names: Names): (a: number, 
  * Sorted by contact name over a whole campaign: the index keeps no contacts, so the
  * matching interactions' contacts are read (in pages) and the ids sorted here.
  */
-async function sortByContact(auth: AuthContext, campaignId: string, filters: InteractionFilters, query: TableQuery): Promise<InteractionPage> {
-  const { total } = await auth.polis.listInteractions({ filter: toPolisFilter(campaignId, filters), limit: 0 });
+async function sortByContact(auth: AuthContext, campaignId: string, filters: InteractionFilters, query: TableQuery, zone: string): Promise<InteractionPage> {
+  const { total } = await auth.polis.listInteractions({ filter: toPolisFilter(campaignId, filters, zone), limit: 0 });
   if (total > CONTACT_SORT_LIMIT) {
-    const page = await loadInteractionPage(auth, campaignId, filters, { ...query, sort: 'timestamp' });
+    const page = await loadInteractionPage(auth, campaignId, filters, { ...query, sort: 'timestamp' }, zone);
     return page.state === 'ready' ? { ...page, note: `Sorting by contact works on up to ${CONTACT_SORT_LIMIT.toLocaleString('en-US')} interactions; these ${total.toLocaleString('en-US')} are shown by time. Narrow the filters to sort them by contact.` } : page;
   }
   const all: Interaction[] = [];
-  await walkInteractions(auth.polis, toPolisFilter(campaignId, filters), (page) => {
+  await walkInteractions(auth.polis, toPolisFilter(campaignId, filters, zone), (page) => {
     all.push(...page.filter((interaction) => matchesAnswer(interaction, filters.answer)));
   });
   const contacts = await loadContacts(auth, all.map((i) => i.data.contactId));

@@ -22,7 +22,7 @@ import type { AuthContext } from '@/lib/auth/session';
 import type { PolisClient } from '@/lib/polis/client';
 import { and, compare, eq, gt, gte } from '@/lib/polis/filter';
 import type { Interaction } from '@/lib/polis/schemas';
-import { acquireLease, loadSnapshot, releaseLease, saveSnapshot } from '@/lib/store/index-snapshots';
+import { acquireLease, changesSince, latestChange, loadSnapshot, publishChange, releaseLease, saveSnapshot } from '@/lib/store/index-snapshots';
 import { INDEX_FORMAT_VERSION, PointIndex } from './point-index';
 import { decodeSnapshot, encodeSnapshot, SnapshotFormatError } from './snapshot';
 
@@ -33,6 +33,8 @@ const ACCESS_CHECK_MS = 60_000;
 /** How long a builder holds a campaign without renewing: a crashed one blocks the others no longer than this. */
 export const LEASE_MS = 30_000;
 const SNAPSHOT_POLL_MS = 1000;
+/** How often a read looks for changes other instances made, so a correction shows everywhere within seconds. */
+const CHANGE_POLL_MS = 1000;
 /** Changes are saved to the snapshot at most this often; a reader refreshes from its watermark anyway. */
 const SNAPSHOT_EVERY_MS = 60_000;
 
@@ -132,7 +134,12 @@ export type IndexEntry = {
   work: Promise<void> | null;
   /** The index version last written to the store, and when. */
   saved?: { version: number; at: number };
+  /** The last change from other instances read from the store, and when it was looked for. */
+  changeSeq: number;
+  polledAt: number;
 };
+
+type Change = { upsert: Interaction } | { remove: string };
 
 // Indexes live as long as the server process; one per organization and campaign. They sit on
 // globalThis because Next.js bundles each route apart: pages, actions and route handlers
@@ -182,6 +189,12 @@ async function saveIndex(entry: IndexEntry, organizationId: string, campaignId: 
  * the others taking its snapshot once it is saved.
  */
 async function obtainIndex(entry: IndexEntry, organizationId: string, campaignId: string, rebuilding: boolean) {
+  // Changes from here on are read again once the index is ready: applying one twice is harmless.
+  const changeSeq = await latestChange(organizationId, campaignId).catch(() => 0);
+  return { ...(await loadOrWalk(entry, organizationId, campaignId, rebuilding)), changeSeq };
+}
+
+async function loadOrWalk(entry: IndexEntry, organizationId: string, campaignId: string, rebuilding: boolean) {
   if (!rebuilding) {
     const restored = await restoreIndex(entry.client, organizationId, campaignId);
     if (restored) return restored;
@@ -211,8 +224,8 @@ async function obtainIndex(entry: IndexEntry, organizationId: string, campaignId
 function startBuild(entry: IndexEntry, organizationId: string, campaignId: string) {
   const rebuilding = entry.state === 'ready';
   entry.work = obtainIndex(entry, organizationId, campaignId, rebuilding)
-    .then(({ index, newest }) => {
-      Object.assign(entry, { index, newest, state: 'ready', error: undefined, builtAt: Date.now(), refreshedAt: Date.now(), saved: { version: index.version, at: Date.now() } });
+    .then(({ index, newest, changeSeq }) => {
+      Object.assign(entry, { index, newest, changeSeq, polledAt: 0, state: 'ready', error: undefined, builtAt: Date.now(), refreshedAt: Date.now(), saved: { version: index.version, at: Date.now() } });
       entry.progress = { loaded: index.size, total: index.size };
     })
     .catch((error: Error) => {
@@ -254,12 +267,13 @@ export async function campaignIndex(auth: AuthContext, campaignId: string): Prom
   const key = `${auth.organization.id}:${campaignId}`;
   let entry = entries.get(key);
   if (!entry || entry.state === 'failed') {
-    entry = { state: 'building', index: null, progress: { loaded: 0, total: 0 }, builtAt: 0, refreshedAt: 0, newest: '', client: auth.polis, work: null };
+    entry = { state: 'building', index: null, progress: { loaded: 0, total: 0 }, builtAt: 0, refreshedAt: 0, newest: '', client: auth.polis, work: null, changeSeq: 0, polledAt: 0 };
     entries.set(key, entry);
     startBuild(entry, auth.organization.id, campaignId);
     return entry;
   }
   entry.client = auth.polis; // the freshest token does the background work
+  if (entry.state === 'ready' && Date.now() - entry.polledAt > CHANGE_POLL_MS) await applyOthersChanges(entry, auth.organization.id, campaignId);
   if (entry.state === 'ready' && !entry.work) {
     if (Date.now() - entry.builtAt > REBUILD_AFTER_MS) startBuild(entry, auth.organization.id, campaignId);
     else if (Date.now() - entry.refreshedAt > REFRESH_AFTER_MS) startRefresh(entry, auth.organization.id, campaignId);
@@ -273,10 +287,28 @@ export async function settle(entry: IndexEntry, ms: number): Promise<IndexEntry>
   return entry;
 }
 
-/** Applies a change made through the dashboard at once, so the map and counts show it. */
-export function recordChange(organizationId: string, campaignId: string, change: { upsert: Interaction } | { remove: string }) {
+function applyChange(index: PointIndex, change: Change) {
+  if ('upsert' in change) index.upsert(change.upsert);
+  else index.remove(change.remove);
+}
+
+async function applyOthersChanges(entry: IndexEntry, organizationId: string, campaignId: string) {
+  entry.polledAt = Date.now();
+  try {
+    const { last, changes } = await changesSince(organizationId, campaignId, entry.changeSeq, registry.instance);
+    for (const change of changes) applyChange(entry.index!, change as Change);
+    entry.changeSeq = last;
+  } catch {
+    // The store is unreachable: the next refresh from the API catches up.
+  }
+}
+
+/**
+ * Applies a change made through the dashboard at once, so the map and counts
+ * show it, and records it in the store for the other instances' indexes.
+ */
+export function recordChange(organizationId: string, campaignId: string, change: Change) {
+  void publishChange(organizationId, campaignId, registry.instance, change).catch(() => undefined);
   const entry = entries.get(`${organizationId}:${campaignId}`);
-  if (!entry?.index) return;
-  if ('upsert' in change) entry.index.upsert(change.upsert);
-  else entry.index.remove(change.remove);
+  if (entry?.index) applyChange(entry.index, change);
 }

@@ -5,6 +5,34 @@ import { fitZoom } from '@/components/map/fit-zoom';
 import { atLeast, clustererFor, clustersFor } from './clusters';
 import { PointIndex } from './point-index';
 
+/** A fixed scatter of visits over Boston (a small LCG: the same points every run). */
+function scatter(count: number): PointIndex {
+  const index = new PointIndex();
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let i = 0; i < count; i++) {
+    const timestamp = '2026-11-19T15:00:00.000Z';
+    index.upsert({
+      id: randomUUID(),
+      data: { campaignId: 'c', contactId: 'k', listId: 'l', timestamp, survey: { surveyId: 's', responses: {} }, unavailable: false, location: { lat: 42.2 + next() * 0.2, lng: -71.2 + next() * 0.2 } },
+      meta: { createdBy: 'u', modified: timestamp },
+    } as unknown as Interaction);
+  }
+  return index;
+}
+
+describe('clusters', () => {
+  it('keep every point when asked for exactly the bounds of the data, at every zoom', () => {
+    const index = scatter(200);
+    const cached = clustererFor(index, {}, 'America/New_York');
+    for (const zoom of [4, 10, 12, 14, 16, 18]) {
+      const features = clustersFor(index, cached, cached.bounds!, zoom);
+      const sum = features.reduce((n, f) => n + (f.properties.cluster ? f.properties.count : 1), 0);
+      expect(sum, `zoom ${zoom}`).toBe(200);
+    }
+  });
+});
+
 function visit(lat: number, lng: number, canvasser = 'c1'): Interaction {
   return {
     id: randomUUID(),
@@ -28,7 +56,7 @@ describe('the extent the map opens on', () => {
   it('is never a zero-size box: one visit opens at a street zoom with the visit in view', () => {
     const index = new PointIndex();
     index.upsert(visit(42.30215, -71.06123, 'only'));
-    const cached = clustererFor(index, { canvasser: 'only' });
+    const cached = clustererFor(index, { canvasser: 'only' }, 'America/New_York');
     const [west, south, east, north] = cached.bounds!;
     expect(east - west).toBeGreaterThan(0.0039);
     expect(north - south).toBeGreaterThan(0.0039);

@@ -99,26 +99,35 @@ function build(index: PointIndex, rows: Uint32Array): Cached {
 }
 
 /** The clusterer for these filters, built on first use and again after the index changes. */
-export function clustererFor(index: PointIndex, filters: InteractionFilters): Cached {
+export function clustererFor(index: PointIndex, filters: InteractionFilters, zone: string): Cached {
   let cache = caches.get(index);
   if (!cache || cache.version !== index.version) {
     cache = { version: index.version, entries: new Map() };
     caches.set(index, cache);
   }
-  const key = filtersToSearch(filters).toString();
+  const key = `${zone} ${filtersToSearch(filters)}`;
   let cached = cache.entries.get(key);
   if (cached) {
     cache.entries.delete(key);
   } else {
-    cached = build(index, index.select(filters));
+    cached = build(index, index.select(filters, zone));
     if (cache.entries.size >= CACHE_SIZE) cache.entries.delete(cache.entries.keys().next().value!);
   }
   cache.entries.set(key, cached);
   return cached;
 }
 
+/**
+ * Degrees added around a box before asking supercluster: it keeps points as
+ * 32-bit floats, so a point exactly on the edge of the data's own bounds
+ * (the box the map opens at) can round to just outside it and vanish.
+ */
+const EDGE_PAD = 1e-4;
+
 export function clustersFor(index: PointIndex, cached: Cached, bbox: [number, number, number, number], zoom: number): (ClusterFeature | PointFeature)[] {
-  return cached.clusterer.getClusters(bbox, Math.round(zoom)).map((feature) => {
+  const [west, south, east, north] = bbox;
+  const padded: [number, number, number, number] = [west - EDGE_PAD, Math.max(-90, south - EDGE_PAD), east + EDGE_PAD, Math.min(90, north + EDGE_PAD)];
+  return cached.clusterer.getClusters(padded, Math.round(zoom)).map((feature) => {
     if (typeof feature.properties === 'number') {
       const row = rowOf(feature.properties);
       return { type: 'Feature', geometry: feature.geometry, properties: { cluster: false, id: index.idAt(row), outcome: index.outcomeAt(row), time: new Date(index.timeAt(row)).toISOString() } } satisfies PointFeature;

@@ -7,8 +7,8 @@ import type { AuthContext } from '@/lib/auth/session';
 import { closeDatabases } from '@/lib/db/sqlite';
 import type { ListParams } from '@/lib/polis/client';
 import type { Interaction } from '@/lib/polis/schemas';
-import { loadSnapshot, saveSnapshot } from '@/lib/store/index-snapshots';
-import { campaignIndex, settle } from './campaign-index';
+import { changesSince, loadSnapshot, publishChange, saveSnapshot } from '@/lib/store/index-snapshots';
+import { campaignIndex, recordChange, settle } from './campaign-index';
 import { INDEX_FORMAT_VERSION } from './point-index';
 
 // The store these "processes" share: a scratch SQLite file (the store's own suite covers PostgreSQL).
@@ -92,6 +92,38 @@ describe('a campaign index shared through the store', () => {
     expect((await readyIndex(user.auth, campaignId)).index!.size).toBe(1200);
     expect(user.calls.walk).toBe(2);
     expect((await loadSnapshot(ORGANIZATION, campaignId))?.formatVersion).toBe(INDEX_FORMAT_VERSION);
+  });
+
+  it('shows a change made through another instance within 5 s, before any refresh from the API', async () => {
+    const campaignId = randomUUID();
+    const all = Array.from({ length: 50 }, () => interaction(campaignId));
+    const user = fakeUser(all);
+    const entry = await readyIndex(user.auth, campaignId);
+    const changesBefore = user.calls.changes;
+    const row = entry.index!.find(all[7]!.id);
+    const corrected = { ...all[8]!, data: { ...all[8]!.data, successful: false, unavailable: true } };
+
+    // Another instance deletes one interaction and corrects another: what its recordChange publishes.
+    await publishChange(ORGANIZATION, campaignId, 'another-instance', { remove: all[7]!.id });
+    await publishChange(ORGANIZATION, campaignId, 'another-instance', { upsert: corrected });
+
+    const started = Date.now();
+    for (;;) {
+      const current = await campaignIndex(user.auth, campaignId);
+      if (!current.index!.select({}, 'UTC').includes(row)) break;
+      expect(Date.now() - started).toBeLessThan(5000);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(entry.index!.outcomeAt(entry.index!.find(corrected.id))).toBe('unavailable');
+    expect(user.calls.changes).toBe(changesBefore);
+  });
+
+  it('publishes a change made through this instance for the others', async () => {
+    const campaignId = randomUUID();
+    const user = fakeUser([interaction(campaignId)]);
+    await readyIndex(user.auth, campaignId);
+    recordChange(ORGANIZATION, campaignId, { remove: 'gone' });
+    await expect.poll(async () => (await changesSince(ORGANIZATION, campaignId, 0, 'another-instance')).changes).toEqual([{ remove: 'gone' }]);
   });
 
   it("checks each user's access to the campaign with their own token before handing out the shared index", async () => {

@@ -47,14 +47,14 @@ describe('an index snapshot', () => {
     const copy = decodeSnapshot(encodeSnapshot(index));
     expect(copy.size).toBe(index.size);
     for (const filters of [{}, { outcome: 'successful' as const }, { list: 'list-1' }, { walklist: 'walk-1' }, { canvasser: 'canvasser-2' }, { minDistance: 5 }, { minConfidence: 20 }, { answer: { questionId: ISSUES, value: 'Housing' } }, { from: '2026-09-05', to: '2026-09-09' }]) {
-      expect(Array.from(copy.select(filters)), JSON.stringify(filters)).toEqual(Array.from(index.select(filters)));
+      expect(Array.from(copy.select(filters, 'America/New_York')), JSON.stringify(filters)).toEqual(Array.from(index.select(filters, 'America/New_York')));
     }
     expect(copy.find(ids[42]!)).toBe(index.find(ids[42]!));
     expect(copy.find('00000000-0000-4000-8000-000000000001')).toBe(index.size - 1);
     expect(copy.find(ids[10]!)).toBe(10);
-    expect(copy.select({}).includes(10)).toBe(false);
+    expect(copy.select({}, 'UTC').includes(10)).toBe(false);
     expect(copy.answerAt(5, ISSUES)).toBe(index.answerAt(5, ISSUES));
-    expect(copy.distribution(copy.select({}))).toEqual(index.distribution(index.select({})));
+    expect(copy.distribution(copy.select({}, 'UTC'))).toEqual(index.distribution(index.select({}, 'UTC')));
     expect(copy.timeAt(7)).toBe(index.timeAt(7));
     const household = copy.households.code('contact-2');
     expect([copy.households.lat[household], copy.households.building[household]]).toEqual([index.households.lat[household], 0]);

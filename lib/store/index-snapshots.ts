@@ -29,6 +29,38 @@ export async function loadSnapshot(organizationId: string, campaignId: string): 
   return row ? { formatVersion: row.format_version, watermark: row.watermark, data: new Uint8Array(row.data), created: row.created } : null;
 }
 
+/** How long changes are kept for instances that have not yet seen them. */
+const CHANGE_KEPT_MS = 60 * 60_000;
+
+/** Records a change made through this instance, for the other instances' indexes of the campaign. */
+export async function publishChange(organizationId: string, campaignId: string, instance: string, change: unknown): Promise<void> {
+  const { db } = await openStore();
+  const now = Date.now();
+  await db.insertInto('index_change').values({ organization_id: organizationId, campaign_id: campaignId, instance, change: JSON.stringify(change), created: new Date(now).toISOString() }).execute();
+  await db.deleteFrom('index_change').where('created', '<', new Date(now - CHANGE_KEPT_MS).toISOString()).execute();
+}
+
+/** The newest change's number (0 when none), where a fresh index starts listening. */
+export async function latestChange(organizationId: string, campaignId: string): Promise<number> {
+  const { db } = await openStore();
+  const row = await db.selectFrom('index_change').select((eb) => eb.fn.max('seq').as('seq')).where('organization_id', '=', organizationId).where('campaign_id', '=', campaignId).executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}
+
+/** Changes of the campaign after `seq` made through other instances than `instance`, oldest first, and the last number read. */
+export async function changesSince(organizationId: string, campaignId: string, seq: number, instance: string): Promise<{ last: number; changes: unknown[] }> {
+  const { db } = await openStore();
+  const rows = await db
+    .selectFrom('index_change')
+    .select(['seq', 'instance', 'change'])
+    .where('organization_id', '=', organizationId)
+    .where('campaign_id', '=', campaignId)
+    .where('seq', '>', seq)
+    .orderBy('seq')
+    .execute();
+  return { last: rows.length ? Number(rows.at(-1)!.seq) : seq, changes: rows.filter((row) => row.instance !== instance).map((row) => JSON.parse(row.change) as unknown) };
+}
+
 /**
  * Takes (or renews) the lease on building a campaign's index for `ttlMs`:
  * true when `holder` holds it now, false while another holder's lease runs.

@@ -95,12 +95,42 @@ export function storeMigrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
-    '0004_correction_changes': {
+    '0004_campaign_settings': {
+      async up(db: Kysely<unknown>) {
+        // The dashboard's own settings of a campaign: today its time zone, derived or an organizer's choice.
+        await db.schema
+          .createTable('campaign_settings')
+          .addColumn('organization_id', 'text', (c) => c.notNull())
+          .addColumn('campaign_id', 'text', (c) => c.notNull())
+          .addColumn('time_zone', 'text', (c) => c.notNull())
+          .addColumn('time_zone_source', 'text', (c) => c.notNull())
+          .addColumn('updated_by', 'text')
+          .addColumn('updated', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('campaign_settings_key', ['organization_id', 'campaign_id'])
+          .execute();
+      },
+    },
+    '0005_index_change': {
+      async up(db: Kysely<unknown>) {
+        // Changes made through one instance, for the others' indexes; `seq` orders them.
+        await db.schema
+          .createTable('index_change')
+          .addColumn('seq', engine === 'postgres' ? 'bigserial' : 'integer', (c) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('organization_id', 'text', (c) => c.notNull())
+          .addColumn('campaign_id', 'text', (c) => c.notNull())
+          .addColumn('instance', 'text', (c) => c.notNull())
+          .addColumn('change', 'text', (c) => c.notNull())
+          .addColumn('created', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('index_change_campaign').on('index_change').columns(['organization_id', 'campaign_id', 'seq']).execute();
+      },
+    },
+    '0006_correction_changes': {
       async up(db: Kysely<unknown>) {
         await db.schema.alterTable('correction_log').addColumn('changes', 'text').execute();
       },
     },
-    '0005_organization_units': {
+    '0007_organization_units': {
       async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('organization_units')

@@ -7,7 +7,7 @@ import { describe, expect, it, vi, beforeAll, afterAll } from 'vitest';
 import { closeDatabases } from '@/lib/db/sqlite';
 import { getResolution, listCalls, listResolutions, recordCallOutcome, saveResolution } from '@/lib/review/resolutions';
 import { listCorrections, listEnteredByHand, logCorrection } from './corrections';
-import { acquireLease, loadSnapshot, releaseLease, saveSnapshot } from './index-snapshots';
+import { acquireLease, changesSince, latestChange, loadSnapshot, publishChange, releaseLease, saveSnapshot } from './index-snapshots';
 import { closeStores, openStore } from './store';
 
 const user = { id: 'user-1', name: 'Ada Organizer' };
@@ -26,7 +26,7 @@ export function describeStore(engine: 'sqlite' | 'postgres', url: () => Promise<
       const stores = await Promise.all([openStore(), openStore(), openStore()]);
       expect(stores.map((store) => store.engine)).toEqual([engine, engine, engine]);
       const migrations = await stores[0].db.selectFrom('store_migration' as never).select('name' as never).execute();
-      expect(migrations.map((row) => (row as { name: string }).name)).toEqual(['0001_correction_log', '0002_review_resolution', '0003_index_snapshot', '0004_correction_changes', '0005_organization_units']);
+      expect(migrations.map((row) => (row as { name: string }).name)).toEqual(['0001_correction_log', '0002_review_resolution', '0003_index_snapshot', '0004_campaign_settings', '0005_index_change', '0006_correction_changes', '0007_organization_units']);
     });
 
     it("keeps an interaction's corrections, newest first, for its organization only", async () => {
@@ -106,6 +106,19 @@ export function describeStore(engine: 'sqlite' | 'postgres', url: () => Promise<
       expect(await acquireLease('org-a', 'camp-9', 'instance-1', 300)).toBe(false);
       await releaseLease('org-a', 'camp-9', 'instance-2');
       expect(await acquireLease('org-a', 'camp-9', 'instance-3', 300)).toBe(true);
+    });
+
+    it("hands each instance the changes the other instances made to a campaign, in order, after the last it read", async () => {
+      const start = await latestChange('org-a', 'camp-7');
+      await publishChange('org-a', 'camp-7', 'instance-1', { remove: 'int-1' });
+      await publishChange('org-a', 'camp-7', 'instance-2', { remove: 'int-2' });
+      await publishChange('org-b', 'camp-7', 'instance-1', { remove: 'not-theirs' });
+      await publishChange('org-a', 'camp-7', 'instance-1', { upsert: { id: 'int-3' } });
+      const forSecond = await changesSince('org-a', 'camp-7', start, 'instance-2');
+      expect(forSecond.changes).toEqual([{ remove: 'int-1' }, { upsert: { id: 'int-3' } }]);
+      expect(forSecond.last).toBe(await latestChange('org-a', 'camp-7'));
+      expect(await changesSince('org-a', 'camp-7', forSecond.last, 'instance-2')).toEqual({ last: forSecond.last, changes: [] });
+      expect((await changesSince('org-a', 'camp-7', start, 'instance-1')).changes).toEqual([{ remove: 'int-2' }]);
     });
   });
 }

@@ -2,7 +2,8 @@
 import type { Generated } from 'kysely';
 
 /** One change of a correction, in words: a field from one value to another, or the canvasser's location moved. */
-export type ChangeLine = { label: string; before: string; after: string } | { label: 'Location'; movedMetres: number };
+/** A change in words; a time is kept as instants (ISO) and shown on the campaign's clock wherever it is read. */
+export type ChangeLine = { label: string; before: string; after: string } | { label: 'Location'; movedMetres: number } | { label: string; beforeAt: string | null; afterAt: string | null };
 
 export type CorrectionRow = {
   id: string;
@@ -71,7 +72,21 @@ export type SnapshotRow = {
 
 export type LeaseRow = { organization_id: string; campaign_id: string; holder: string; expires: number | string };
 
+export type CampaignSettingsRow = {
+  organization_id: string;
+  campaign_id: string;
+  time_zone: string;
+  /** `derived` from the households' coordinates, or `organizer` when someone chose it. */
+  time_zone_source: 'derived' | 'organizer';
+  updated_by: string | null;
+  updated: string;
+};
+
+export type ChangeRow = { seq: Generated<number | string>; organization_id: string; campaign_id: string; instance: string; change: string; created: string };
+
 export type StoreDatabase = {
+  campaign_settings: CampaignSettingsRow;
+  index_change: ChangeRow;
   index_snapshot: SnapshotRow;
   index_lease: LeaseRow;
   correction_log: CorrectionRow;

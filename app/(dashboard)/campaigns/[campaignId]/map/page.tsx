@@ -10,6 +10,7 @@ import { filterChoices, loadIndexSettled } from '@/lib/interactions/filter-choic
 import { unitSystemFor } from '@/lib/units/preference';
 import { clustererFor } from '@/lib/map-index/clusters';
 import { settings } from '@/lib/settings';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
 
 type Props = { params: Promise<{ campaignId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -35,17 +36,18 @@ export default async function MapPage({ params, searchParams }: Props) {
   const loaded = await readPolis(here, async () => {
     // A first build gets a moment to finish: the walklist choice and the map's extent both come from it.
     const [context, entry, units] = await Promise.all([loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId), unitSystemFor(auth, campaignId)]);
+    const timeZone = await campaignTimeZone(auth, context.campaign);
     // With the index at hand, the map opens fitted to the data: no first request for the whole country.
-    const bounds = entry.index && !readView(search) ? clustererFor(entry.index, filters).bounds : null;
-    return { context, choices: filterChoices(context, entry), bounds, units };
+    const bounds = entry.index && !readView(search) ? clustererFor(entry.index, filters, timeZone).bounds : null;
+    return { context, choices: filterChoices(context, entry), bounds, units, timeZone };
   });
   if (!loaded.ok) return <ErrorState title="The map could not be loaded" message={loaded.message} retryHref={here} />;
-  const { context, choices, bounds, units } = loaded.value;
+  const { context, choices, bounds, units, timeZone } = loaded.value;
   const view = readView(search);
   return (
     <div className="space-y-4">
-      <FilterBar action={base} filters={filters} {...choices} units={units} problems={filterProblems(search)} questions={context.questions} keep={view ? { lat: String(view.lat), lng: String(view.lng), z: String(view.zoom) } : {}} />
-      <MapViewLoader key={filterQuery} campaignId={campaignId} filterQuery={filterQuery} initialView={view} initialBounds={bounds} selectedId={typeof search.selected === 'string' ? search.selected : undefined} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} units={units} />
+      <FilterBar action={base} filters={filters} {...choices} units={units} timeZone={timeZone} problems={filterProblems(search)} questions={context.questions} keep={view ? { lat: String(view.lat), lng: String(view.lng), z: String(view.zoom) } : {}} />
+      <MapViewLoader key={filterQuery} campaignId={campaignId} filterQuery={filterQuery} initialView={view} initialBounds={bounds} selectedId={typeof search.selected === 'string' ? search.selected : undefined} timeZone={timeZone} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} units={units} />
     </div>
   );
 }

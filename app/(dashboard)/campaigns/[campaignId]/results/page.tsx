@@ -10,6 +10,7 @@ import { loadCampaignContext } from '@/lib/interactions/queries';
 import { filterChoices, loadIndexSettled } from '@/lib/interactions/filter-choices';
 import { unitSystemFor } from '@/lib/units/preference';
 import { valueLabel } from '@/lib/surveys/format-answer';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
 
 type Props = { params: Promise<{ campaignId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -27,11 +28,11 @@ export default async function ResultsPage({ params, searchParams }: Props) {
   const auth = await requireAuth(here);
   const loaded = await readPolis(here, async () => {
     const [context, entry, units] = await Promise.all([loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId), unitSystemFor(auth, campaignId)]);
-    return { context, entry, units };
+    return { context, entry, units, timeZone: await campaignTimeZone(auth, context.campaign) };
   });
   if (!loaded.ok) return <ErrorState title="The survey results could not be loaded" message={loaded.message} retryHref={here} />;
-  const { context, entry, units } = loaded.value;
-  const filterBar = <FilterBar action={base} filters={filters} {...filterChoices(context, entry)} units={units} problems={filterProblems(search)} questions={context.questions} />;
+  const { context, entry, units, timeZone } = loaded.value;
+  const filterBar = <FilterBar action={base} filters={filters} {...filterChoices(context, entry)} units={units} timeZone={timeZone} problems={filterProblems(search)} questions={context.questions} />;
   if (!entry.index) {
     if (entry.state === 'failed') return <ErrorState title="The survey results could not be computed" message={entry.error ?? 'Indexing failed.'} retryHref={here} />;
     return (
@@ -41,7 +42,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  const rows = entry.index.select(filters);
+  const rows = entry.index.select(filters, timeZone);
   const distribution = entry.index.distribution(rows);
   const answerHref = (questionId: string, value: string) => {
     const search = filtersToSearch({ ...filters, answer: { questionId, value } });

@@ -16,6 +16,8 @@ import { formatMetres, formatMiles } from '@/lib/units/units';
 import { answerSummary, rowFacts } from '@/lib/interactions/rows';
 import { filterChoices, loadIndexSettled } from '@/lib/interactions/filter-choices';
 import { unitSystemFor } from '@/lib/units/preference';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
+import { formatLocal } from '@/lib/time/format';
 
 
 type Props = { params: Promise<{ campaignId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -45,13 +47,13 @@ export default async function TablePage({ params, searchParams }: Props) {
   };
 
   const loaded = await readPolis(here, async () => {
-    const [context, index, units] = await Promise.all([loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId), unitSystemFor(auth, campaignId)]);
-    const page = await loadInteractionPage(auth, campaignId, filters, query, { people: context.people, lists: new Map(context.lists.map((l) => [l.id, l.name])) });
+    const [context, index, units, timeZone] = await Promise.all([loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId), unitSystemFor(auth, campaignId), campaignTimeZone(auth, campaignId)]);
+    const page = await loadInteractionPage(auth, campaignId, filters, query, timeZone, { people: context.people, lists: new Map(context.lists.map((l) => [l.id, l.name])) });
     const contacts = page.state === 'ready' ? await loadContacts(auth, page.interactions.map((i) => i.data.contactId)) : new Map();
-    return { context, page, contacts, choices: filterChoices(context, index), units };
+    return { context, page, contacts, choices: filterChoices(context, index), units, timeZone };
   });
   if (!loaded.ok) return <ErrorState title="The interactions could not be loaded" message={loaded.message} retryHref={here} />;
-  const { context, page, contacts, choices, units } = loaded.value;
+  const { context, page, contacts, choices, units, timeZone } = loaded.value;
   const names = { people: context.people, lists: new Map(context.lists.map((l) => [l.id, l.name])) };
   const sortLinks: Record<string, SortLink> = Object.fromEntries(
     ([...Object.keys(SORTABLE), ...NAME_SORTABLE] as SortKey[]).map((key) => {
@@ -77,7 +79,7 @@ export default async function TablePage({ params, searchParams }: Props) {
           </Link>
         </Alert>
       )}
-      <FilterBar action={base} filters={filters} {...choices} units={units} problems={filterProblems(search)} questions={context.questions} keep={{ sort: `${query.sort}:${query.direction}`, size: String(query.size) }} search={query.search ?? ''} />
+      <FilterBar action={base} filters={filters} {...choices} units={units} timeZone={timeZone} problems={filterProblems(search)} questions={context.questions} keep={{ sort: `${query.sort}:${query.direction}`, size: String(query.size) }} search={query.search ?? ''} />
       {page.state === 'ready' && page.note && <p className="text-sm text-amber-800" role="status">{page.note}</p>}
       {page.state === 'ready' && page.contactsMatched !== undefined && page.contactsMatched > SEARCH_CONTACTS && (
         <p className="text-sm text-amber-800" role="status">
@@ -123,6 +125,7 @@ export default async function TablePage({ params, searchParams }: Props) {
                 answers: answerSummary(interaction, context.questions),
                 distanceText: facts.distance === null ? '—' : formatMiles(facts.distance, units),
                 confidenceText: facts.confidence === null ? '—' : formatMetres(facts.confidence, units),
+                localTime: formatLocal(interaction.data.timestamp, timeZone, 'medium'),
               };
             })}
           />

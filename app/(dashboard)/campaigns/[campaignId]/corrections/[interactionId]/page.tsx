@@ -6,6 +6,7 @@ import { requireAuth } from '@/lib/auth/session';
 import { listCorrections } from '@/lib/store/corrections';
 import { campaignPageMetadata } from '@/lib/interactions/page-title';
 import { IdSchema } from '@/lib/polis/schemas';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
 import { unitSystemFor } from '@/lib/units/preference';
 
 type Props = { params: Promise<{ campaignId: string; interactionId: string }> };
@@ -20,14 +21,14 @@ export default async function CorrectionLogPage({ params }: Props) {
   const auth = await requireAuth(`/campaigns/${campaignId}/corrections/${interactionId}`);
   if (!IdSchema.safeParse(interactionId).success) notFound();
   // The campaign layout has already checked the campaign is this organization's; the log is kept per organization.
-  const [corrections, units] = await Promise.all([listCorrections(auth.organization.id, interactionId), unitSystemFor(auth, campaignId)]);
+  const [corrections, units, timeZone] = await Promise.all([listCorrections(auth.organization.id, interactionId), unitSystemFor(auth, campaignId), campaignTimeZone(auth, campaignId)]);
   if (corrections.length === 0) notFound();
   return (
     <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-5" aria-labelledby="log-title">
       <h2 id="log-title" className="text-base font-semibold">
         Correction log of interaction {interactionId.slice(0, 8)}
       </h2>
-      <CorrectionHistory corrections={corrections} units={units} />
+      <CorrectionHistory corrections={corrections} units={units} timeZone={timeZone} />
       <Link href={`/campaigns/${campaignId}/table`} className="text-sm text-brand-700 hover:underline">
         Back to the table
       </Link>

@@ -17,6 +17,8 @@ import { contactAddress, contactName } from '@/lib/interactions/rows';
 import { settings } from '@/lib/settings';
 import { loadWalklistOptions } from '@/lib/interactions/filter-choices';
 import { walklistName } from '@/lib/interactions/walklists';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
+import { formatLocal } from '@/lib/time/format';
 import { unitSystemFor } from '@/lib/units/preference';
 import { formatMetres, formatMiles } from '@/lib/units/units';
 
@@ -27,8 +29,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return campaignPageMetadata('Interaction', (await params).campaignId);
 }
 
-const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'long', timeZone: 'UTC' });
-
 export default async function InteractionPage({ params }: Props) {
   const { campaignId, interactionId } = await params;
   const path = `/campaigns/${campaignId}/interactions/${interactionId}`;
@@ -36,15 +36,17 @@ export default async function InteractionPage({ params }: Props) {
   const loaded = await readPolis(path, async () => {
     const detail = await loadInteractionDetail(auth, campaignId, interactionId);
     if (!detail) return null;
-    const [units, walklists, corrections] = await Promise.all([
+    const [units, walklists, corrections, timeZone] = await Promise.all([
       unitSystemFor(auth, campaignId),
       detail.interaction.data.walklistId ? loadWalklistOptions(auth, campaignId).catch(() => []) : Promise.resolve([]),
       listCorrections(auth.organization.id, detail.interaction.id),
+      campaignTimeZone(auth, campaignId),
     ]);
-    return { ...detail, units, walklists, corrections };
+    return { ...detail, units, walklists, corrections, timeZone };
   });
   if (!loaded.ok) return <ErrorState title="This interaction could not be loaded" message={loaded.message} retryHref={path} />;
-  const { interaction, contact, survey, list, people, units, walklists, corrections } = loaded.value;
+  const { interaction, contact, survey, list, people, units, walklists, corrections, timeZone } = loaded.value;
+  const when = (instant: string) => formatLocal(instant, timeZone, 'long');
   const { data, meta } = interaction;
   const position = contact?.data.profile.address.position?.coordinates;
   const household: [number, number] | null = position ? [position[1], position[0]] : null;
@@ -58,7 +60,7 @@ export default async function InteractionPage({ params }: Props) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-xl font-semibold">
-          Visit to {name}, {when.format(new Date(data.timestamp))}
+          Visit to {name}, {when(data.timestamp)}
         </h2>
         <div className="flex items-center gap-3">
           {canvasser && (
@@ -74,7 +76,7 @@ export default async function InteractionPage({ params }: Props) {
               <Link href={`${path}/edit`} className={buttonClass('primary')}>
                 Correct
               </Link>
-              <DeleteInteraction interactionId={interaction.id} etag={meta.etag} description={`The visit to ${name} on ${when.format(new Date(data.timestamp))}`} />
+              <DeleteInteraction interactionId={interaction.id} etag={meta.etag} description={`The visit to ${name} on ${when(data.timestamp)}`} />
             </>
           )}
         </div>
@@ -114,8 +116,8 @@ export default async function InteractionPage({ params }: Props) {
             <Fact label="Unavailable reason">{data.unavailableReason ?? '—'}</Fact>
             <Fact label="Walklist">{data.walklistId ? walklistName(walklists, data.walklistId) : 'Not on a walklist'}</Fact>
             <Fact label="Canvasser">{people.get(meta.createdBy) ?? meta.createdBy}</Fact>
-            <Fact label="Recorded">{when.format(new Date(meta.created))} by {people.get(meta.createdBy) ?? meta.createdBy}</Fact>
-            <Fact label="Last modified">{when.format(new Date(meta.modified))} by {people.get(meta.modifiedBy) ?? meta.modifiedBy}</Fact>
+            <Fact label="Recorded">{when(meta.created)} by {people.get(meta.createdBy) ?? meta.createdBy}</Fact>
+            <Fact label="Last modified">{when(meta.modified)} by {people.get(meta.modifiedBy) ?? meta.modifiedBy}</Fact>
           </dl>
         </Section>
         <Section title="Survey">
@@ -124,7 +126,7 @@ export default async function InteractionPage({ params }: Props) {
         </Section>
       </div>
       <Section title="Correction history">
-        <CorrectionHistory corrections={corrections} questions={survey?.data.questions ?? []} units={units} />
+        <CorrectionHistory corrections={corrections} questions={survey?.data.questions ?? []} units={units} timeZone={timeZone} />
       </Section>
       <details className="rounded-lg border border-slate-200 bg-white p-4">
         <summary className="cursor-pointer text-sm font-medium">Raw JSON (for support)</summary>

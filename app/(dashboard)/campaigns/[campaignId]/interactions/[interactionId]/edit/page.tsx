@@ -7,6 +7,7 @@ import { toFormValues } from '@/lib/interactions/correction';
 import { loadWalklistOptions } from '@/lib/interactions/filter-choices';
 import { contactName } from '@/lib/interactions/rows';
 import { settings } from '@/lib/settings';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
 
 type Props = { params: Promise<{ campaignId: string; interactionId: string }> };
@@ -25,15 +26,16 @@ export default async function EditInteractionPage({ params }: Props) {
   const loaded = await readPolis(`${detailHref}/edit`, async () => {
       const interaction = await auth.polis.getInteraction(interactionId);
       if (interaction.data.campaignId !== campaignId) return null;
-      const [survey, contact, walklists] = await Promise.all([
+      const [survey, contact, walklists, timeZone] = await Promise.all([
         auth.polis.getSurvey(interaction.data.survey.surveyId),
         auth.polis.getContact(interaction.data.contactId).catch(() => null),
         loadWalklistOptions(auth, campaignId),
+        campaignTimeZone(auth, campaignId),
       ]);
-      return { interaction, survey, contact, walklists };
+      return { interaction, survey, contact, walklists, timeZone };
   });
   if (!loaded.ok) return <ErrorState title="This interaction could not be loaded for correction" message={loaded.message} retryHref={`${detailHref}/edit`} />;
-  const { interaction, survey, contact, walklists } = loaded.value;
+  const { interaction, survey, contact, walklists, timeZone } = loaded.value;
   const position = contact?.data.profile.address.position?.coordinates;
   return (
     <div className="space-y-4">
@@ -41,13 +43,14 @@ export default async function EditInteractionPage({ params }: Props) {
       <CorrectionForm
         interactionId={interaction.id}
         etag={interaction.meta.etag}
-        initial={toFormValues(interaction.data, survey.data.questions)}
+        initial={toFormValues(interaction.data, survey.data.questions, timeZone)}
         questions={survey.data.questions}
         household={position ? { lat: position[1], lng: position[0] } : null}
         walklists={walklists}
         detailHref={detailHref}
         tileUrl={settings.tileUrl}
         tileAttribution={settings.tileAttribution}
+        timeZone={timeZone}
       />
     </div>
   );

@@ -380,13 +380,16 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
                       <OutcomeShape outcome={point.properties.outcome} />
                     </span>
                     <span className="min-w-0">
+                      {/* The link says who, the outcome and when, so each is told apart by its name alone. */}
                       <a className="font-medium text-brand-700 hover:underline" href={`/campaigns/${campaignId}/interactions/${point.properties.id}`}>
                         {about ? about.contact : OUTCOME_LABELS[point.properties.outcome]}
-                        <span className="sr-only">, {OUTCOME_LABELS[point.properties.outcome]}</span>
+                        <span className="sr-only">
+                          {about && `, ${OUTCOME_LABELS[point.properties.outcome]}`}, {formatLocal(point.properties.time, timeZone, 'medium')}
+                        </span>
                       </a>
                       {about && <span className="block truncate text-xs text-slate-600">{about.address}</span>}
                       <span className="block text-xs text-slate-600">
-                        {formatLocal(point.properties.time, timeZone, 'medium')}
+                        <span aria-hidden="true">{formatLocal(point.properties.time, timeZone, 'medium')}</span>
                         {about && ` · ${about.canvasser} · ${distanceText(about.distance, units)}`}
                       </span>
                     </span>

@@ -42,6 +42,20 @@ describe('the point index', () => {
     expect(Array.from(index.select({ from: '2026-11-20', to: '2026-11-20' }, 'America/New_York'))).toHaveLength(0);
     expect(Array.from(index.select({ from: '2026-11-20', to: '2026-11-20' }, 'UTC'))).toHaveLength(1);
   });
+
+  it('keeps a visit whose distance is exactly the minimum asked for, as the API does', () => {
+    const index = new PointIndex();
+    // 0.7 and 1.3 miles are among the values that 32 bits round down.
+    for (const distance of [0.7, 1.3]) {
+      expect(Math.fround(distance)).toBeLessThan(distance);
+      const far = visit({ unavailable: false });
+      far.data.distance = distance;
+      index.upsert(far);
+    }
+    expect(index.select({ minDistance: 1.3 }, 'UTC')).toHaveLength(1);
+    expect(index.select({ minDistance: 0.7 }, 'UTC')).toHaveLength(2);
+    expect(index.select({ minDistance: 1.31 }, 'UTC')).toHaveLength(0);
+  });
 });
 
 function interaction(timestamp: string, lng: number): Interaction {

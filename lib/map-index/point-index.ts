@@ -271,7 +271,10 @@ export class PointIndex {
     const walklist = filters.walklist ? this.walklists.find(filters.walklist) ?? -1 : undefined;
     const canvasser = filters.canvasser ? this.canvassers.find(filters.canvasser) ?? -1 : undefined;
     const answer = filters.answer ? this.answerMatcher(filters.answer.questionId, filters.answer.value) : undefined;
-    const { outcome, minDistance, minConfidence } = filters;
+    const { outcome, minConfidence } = filters;
+    // Distances are kept at 32-bit precision: the threshold is compared at the same precision, so a
+    // visit whose recorded distance is exactly the minimum is kept here as the API keeps it.
+    const minDistance = filters.minDistance === undefined ? undefined : Math.fround(filters.minDistance);
     const out = new Uint32Array(this.size);
     let n = 0;
     for (let row = 0; row < this.size; row++) {

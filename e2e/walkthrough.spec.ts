@@ -168,6 +168,10 @@ test('walklists are chosen by name, on the filter and on the correction form', a
   const options = await views.filterBar().getByLabel('Walklist', { exact: true }).locator('option').allInnerTexts();
   expect(options.length).toBeGreaterThan(4);
   expect(options.slice(1).every((text) => /, walklist \d+$/.test(text))).toBe(true);
+  // What a filter bar rendered during the first index build asks for: the same names.
+  const choice = await (await page.request.get(`/api/map/${campaign!.id}/walklists`)).json();
+  expect(choice.state).toBe('ready');
+  expect(choice.walklists.map((w: { name: string }) => w.name)).toEqual(options.slice(1));
   const visit = await api(baseURL!, apiToken, `/v1/interactions?limit=1&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}" and /data/walklistId neq nil`)}`);
   await new InteractionPage(page, campaign!.id, visit.data[0].id).openCorrection();
   const walklist = page.getByRole('combobox', { name: 'Walklist' });

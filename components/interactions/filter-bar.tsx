@@ -4,8 +4,8 @@ import { FILTER_KEYS, filtersToSearch, type InteractionFilters } from '@/lib/fil
 import { OUTCOME_LABELS, OUTCOMES } from '@/lib/filters/outcome';
 import { ACCURACY_INPUT, DISTANCE_INPUT, type UnitSystem } from '@/lib/units/units';
 import { FilterDisclosure } from './filter-disclosure';
+import { WalklistSelect } from './walklist-select';
 import type { FilterChoices } from '@/lib/interactions/filter-choices';
-import { walklistName } from '@/lib/interactions/walklists';
 import type { Question } from '@/lib/polis/schemas';
 import { choiceText, optionText } from '@/lib/surveys/format-answer';
 import { matchingQuickRange, QUICK_RANGE_LABELS, QUICK_RANGES, quickRange } from '@/lib/time/days';
@@ -51,7 +51,7 @@ function SelectFilter({ name, label: text, anyLabel, value, options }: { name: s
 }
 
 /** The shared filters as a plain GET form: the URL is the state, and it works before scripts load. */
-export function FilterBar({ action, filters, lists, canvassers, walklists, walklistsPending, questions, timeZone, keep = {}, units, problems = [], search }: Props) {
+export function FilterBar({ action, campaignId, filters, lists, canvassers, walklists, walklistsPending, questions, timeZone, keep = {}, units, problems = [], search }: Props) {
   const answerable = questions.filter((q) => q.type !== 'text');
   const answer = filters.answer ? `${filters.answer.questionId}~${filters.answer.value}` : '';
   const distance = DISTANCE_INPUT[units];
@@ -107,17 +107,7 @@ export function FilterBar({ action, filters, lists, canvassers, walklists, walkl
       <SelectFilter name="outcome" label="Outcome" anyLabel="Any outcome" value={filters.outcome} options={OUTCOMES.map((outcome) => ({ value: outcome, text: OUTCOME_LABELS[outcome] }))} />
       <SelectFilter name="list" label="List" anyLabel="All lists" value={filters.list} options={lists.map((list) => ({ value: list.id, text: list.name }))} />
       <SelectFilter name="canvasser" label="Canvasser" anyLabel="Everyone" value={filters.canvasser} options={canvassers.map((person) => ({ value: person.id, text: person.name }))} />
-      <SelectFilter
-        name="walklist"
-        label="Walklist"
-        anyLabel={walklistsPending ? 'All walklists (still indexing)' : 'All walklists'}
-        value={filters.walklist}
-        options={[
-          ...walklists.map((walklist) => ({ value: walklist.id, text: walklist.name })),
-          // A walklist in the URL stays chosen even before the index names it.
-          ...(filters.walklist && !walklists.some((w) => w.id === filters.walklist) ? [{ value: filters.walklist, text: walklistName(walklists, filters.walklist) }] : []),
-        ]}
-      />
+      <WalklistSelect campaignId={campaignId} value={filters.walklist} walklists={walklists} pending={walklistsPending} labelClass={label} fieldClass={field} />
       <div className="col-span-2">
         <label htmlFor="filter-answer" className={label}>
           Survey answer

@@ -17,6 +17,7 @@ import { nameWalklists, type WalklistOption } from './walklists';
 const WAIT_FOR_INDEX_MS = 4000;
 
 export type FilterChoices = {
+  campaignId: string;
   lists: { id: string; name: string }[];
   canvassers: { id: string; name: string }[];
   walklists: WalklistOption[];
@@ -31,6 +32,7 @@ export async function loadIndexSettled(auth: AuthContext, campaignId: string): P
 export function filterChoices(context: CampaignContext, entry: IndexEntry): FilterChoices {
   const listNames = new Map(context.lists.map((list) => [list.id, list.name]));
   return {
+    campaignId: context.campaign.id,
     lists: context.lists,
     canvassers: context.canvassers,
     walklists: entry.index ? nameWalklists(entry.index.walklistLists(), listNames) : [],
@@ -42,4 +44,18 @@ export function filterChoices(context: CampaignContext, entry: IndexEntry): Filt
 export async function loadWalklistOptions(auth: AuthContext, campaignId: string, context?: CampaignContext): Promise<WalklistOption[]> {
   const [campaignContext, entry] = await Promise.all([context ?? loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId)]);
   return filterChoices(campaignContext, entry).walklists;
+}
+
+/** What the walklist choice asks for when its page was rendered during the campaign's first index build. */
+export type WalklistChoice = { state: 'building'; loaded: number; total: number } | { state: 'failed'; error: string } | { state: 'ready'; walklists: WalklistOption[] };
+
+/** The campaign's walklists by name once its index is built; its progress until then. Never waits. */
+export async function loadWalklistChoice(auth: AuthContext, campaignId: string): Promise<WalklistChoice> {
+  const entry = await campaignIndex(auth, campaignId);
+  if (entry.state === 'failed') return { state: 'failed', error: entry.error ?? 'Indexing failed.' };
+  if (!entry.index) return { state: 'building', ...entry.progress };
+  const [campaign, lists] = await Promise.all([auth.polis.getCampaign(campaignId), auth.polis.listLists({ limit: 1000, sort: ['/data/name', 'ASC'] })]);
+  const ofCampaign = new Set(campaign.data.lists.map((list) => list.listId));
+  const listNames = new Map(lists.data.filter((list) => ofCampaign.has(list.id)).map((list) => [list.id, list.data.name]));
+  return { state: 'ready', walklists: nameWalklists(entry.index.walklistLists(), listNames) };
 }

@@ -187,3 +187,22 @@ test('survey chart labels are shown whole', async ({ page, baseURL, apiToken }) 
   const [scroll, client] = await label.evaluate((el) => [el.scrollWidth, el.clientWidth]);
   expect(scroll).toBeLessThanOrEqual(client);
 });
+
+test('every tab title names the page and the campaign', async ({ page, baseURL, apiToken }) => {
+  const [campaign] = await campaigns(baseURL!, apiToken);
+  const views = new CampaignPage(page, campaign!.id);
+  await views.openTable();
+  await expect(page).toHaveTitle(`Interactions · ${campaign!.name}`);
+  await views.openResults();
+  await expect(page).toHaveTitle(`Survey results · ${campaign!.name}`);
+  const first = await api(baseURL!, apiToken, `/v1/interactions?limit=1&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}"`)}`);
+  await new InteractionPage(page, campaign!.id, first.data[0].id).open();
+  await expect(page).toHaveTitle(`Interaction · ${campaign!.name}`);
+  await page.goto(`/campaigns/${campaign!.id}/new`);
+  await expect(page).toHaveTitle(`Enter an interaction · ${campaign!.name}`);
+  await page.goto(`/campaigns/${campaign!.id}/review`);
+  await expect(page).toHaveTitle(`Review · ${campaign!.name}`);
+  await page.goto('/');
+  await expect(page.getByRole('list', { name: 'Campaigns' })).toBeVisible();
+  await expect(page).toHaveTitle('Campaigns · Polis canvass review');
+});

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { campaignPageMetadata } from '@/lib/interactions/page-title';
 import { notFound } from 'next/navigation';
 import { IndexingProgress } from '@/components/interactions/indexing-progress';
 import { QueueFilterBar } from '@/components/review/queue-filter-bar';
@@ -12,9 +13,11 @@ import { filterShifts, parseQueueFilters, queueFiltersToSearch } from '@/lib/rev
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
 import { localClock, localDayLabel } from '@/lib/review/zone';
 
-export const metadata: Metadata = { title: 'Review' };
-
 type Props = { params: Promise<{ campaignId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return campaignPageMetadata('Review', (await params).campaignId);
+}
 
 export default async function ReviewPage({ params, searchParams }: Props) {
   const { campaignId } = await params;

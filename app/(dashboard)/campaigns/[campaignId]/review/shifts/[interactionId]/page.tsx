@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { campaignPageMetadata } from '@/lib/interactions/page-title';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { IndexingProgress } from '@/components/interactions/indexing-progress';
@@ -21,9 +22,11 @@ import { localClock, localDayLabel } from '@/lib/review/zone';
 import { IdSchema } from '@/lib/polis/schemas';
 import { settings } from '@/lib/settings';
 
-export const metadata: Metadata = { title: 'Review a shift' };
-
 type Props = { params: Promise<{ campaignId: string; interactionId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return campaignPageMetadata('Review a shift', (await params).campaignId);
+}
 
 export default async function ShiftPage({ params }: Props) {
   const { campaignId, interactionId } = await params;

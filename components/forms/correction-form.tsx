@@ -9,7 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { correctInteraction, type CorrectionState } from '@/lib/interactions/actions';
 import { correctionSchema, describeConflict, reapplyEdits, type CorrectionValues, type InteractionFields as Values } from '@/lib/interactions/correction';
-import type { WalklistOption } from '@/lib/interactions/walklists';
+import { walklistName, type WalklistOption } from '@/lib/interactions/walklists';
 import type { Question } from '@/lib/polis/schemas';
 import { ActionFailure } from './action-failure';
 import { CharacterCount } from './character-count';
@@ -82,7 +82,7 @@ export function CorrectionForm({ interactionId, etag: loadedEtag, initial, quest
         {state && !state.ok && !conflict && <ActionFailure state={state} pending={pending} onSignInAgain={signInAgain} />}
         {conflict && (
           <ConflictView
-            changes={describeConflict(base.values, conflict.theirs, form.getValues(), questions, timeZone)}
+            changes={describeConflict(base.values, conflict.theirs, form.getValues(), questions, timeZone, (id) => walklistName(walklists, id))}
             onReapply={() => {
               const { reason } = form.getValues();
               form.reset({ ...reapplyEdits(base.values, conflict.theirs, form.getValues()), reason });

@@ -130,6 +130,9 @@ describe('conflicts', () => {
       { field: `answers.${Q.support}`, label: 'Support?', original: 'Undecided', theirs: 'Undecided', yours: 'Strongly support' },
       { field: `answers.${Q.likely}`, label: 'Likely?', original: 'L4', theirs: 'L5', yours: 'L4' },
     ]);
+    // A walklist is named as people know it, not by its id.
+    const moved = { ...original, walklistId: 'aaaaaaaa-0000-4000-8000-0000000000aa' };
+    expect(describeConflict(original, moved, original, questions, NY, () => 'Dorchester, walklist 2').find((row) => row.field === 'walklistId')?.theirs).toBe('Dorchester, walklist 2');
     const merged = reapplyEdits(original, theirs, yours);
     expect(merged).toMatchObject({ outcome: 'unavailable', unavailableReason: 'Moved' });
     expect(merged.answers[Q.support]).toBe('strong-yes');

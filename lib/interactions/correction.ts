@@ -240,7 +240,7 @@ function show(question: Question | null, value: AnswerValue): string {
  * Field by field, what someone else changed (`original` → `theirs`) and what
  * the user wants (`yours`), for every field either side touched.
  */
-export function describeConflict(original: InteractionFields, theirs: InteractionFields, yours: InteractionFields, questions: Question[], zone: string): FieldChange[] {
+export function describeConflict(original: InteractionFields, theirs: InteractionFields, yours: InteractionFields, questions: Question[], zone: string, walklistName: (id: string) => string = (id) => id): FieldChange[] {
   const when = (v: InteractionFields) => {
     const instant = instantOf(v, zone);
     return instant ? formatLocal(instant, zone, 'long') : v.timestamp.replace('T', ' ');
@@ -249,7 +249,7 @@ export function describeConflict(original: InteractionFields, theirs: Interactio
     { field: 'outcome', label: 'Outcome', pick: (v) => OUTCOME_LABELS[v.outcome] },
     { field: 'unavailableReason', label: 'Unavailable reason', pick: (v) => v.unavailableReason || '—' },
     { field: 'timestamp', label: 'Time', pick: when },
-    { field: 'walklistId', label: 'Walklist', pick: (v) => v.walklistId || '—' },
+    { field: 'walklistId', label: 'Walklist', pick: (v) => (v.walklistId ? walklistName(v.walklistId) : '—') },
     { field: 'location', label: 'Canvasser location', pick: (v) => `${v.lat.toFixed(6)}, ${v.lng.toFixed(6)}` },
     ...questions.map((q) => ({ field: `answers.${q.questionId}`, label: q.text, pick: (v: InteractionFields) => show(q, v.answers[q.questionId] ?? '') })),
   ];

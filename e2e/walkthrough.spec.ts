@@ -1,6 +1,10 @@
-import { api, campaigns, expect, test } from './fixtures';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/sandbox/seed/seed';
+import { TEST_PORTS } from '@/lib/testing/ports';
+import { seedTestDatabase, startTestServer } from '@/lib/testing/test-server';
+import { api, campaigns, expect, ORGANIZATION, test } from './fixtures';
 import { CampaignPage } from './pages/campaign-page';
 import { InteractionPage } from './pages/interaction-page';
+import { SignInPage } from './pages/sign-in-page';
 
 /** What a canvass director hit in a first afternoon, each checked as they would see it. */
 test.beforeEach(async ({ signIn }) => {
@@ -205,4 +209,87 @@ test('every tab title names the page and the campaign', async ({ page, baseURL, 
   await page.goto('/');
   await expect(page.getByRole('list', { name: 'Campaigns' })).toBeVisible();
   await expect(page).toHaveTitle('Campaigns · Polis canvass review');
+});
+
+test('the detail map has a legend with the distance in the organization’s units, and no label over the points', async ({ page, baseURL, apiToken }) => {
+  const [campaign] = await campaigns(baseURL!, apiToken);
+  // A normal, short visit: the canvasser a few metres from the door.
+  const near = await api(baseURL!, apiToken, `/v1/interactions?limit=1&sort=${encodeURIComponent('["data/distance","ASC"]')}&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}" and /data/distance gt 0.001 and /data/location/confidence gt 0`)}`);
+  await new InteractionPage(page, campaign!.id, near.data[0].id).open();
+  const legend = page.getByRole('list', { name: 'Map legend' });
+  await expect(legend).toContainText('Household');
+  await expect(legend).toContainText('Where the canvasser stood');
+  // The campaign is in the United States: feet, never "0.002 mi", for the distance and the accuracy alike.
+  await expect(legend).toContainText(/Distance: \d+ ft/);
+  await expect(legend).toContainText(/GPS accuracy \(\d+ ft\)/);
+  await expect(page.getByText(/\d\.\d{3} mi/)).toHaveCount(0);
+  const map = page.getByRole('region', { name: "Map of the household and the canvasser's location" });
+  await expect(map.locator('.leaflet-interactive').first()).toBeAttached();
+  await expect(map.locator('.leaflet-tooltip')).toHaveCount(0);
+});
+
+test('a zoom from the list beside the map keeps focus in the list', async ({ page, baseURL, apiToken }) => {
+  const [campaign] = await campaigns(baseURL!, apiToken);
+  const views = new CampaignPage(page, campaign!.id);
+  await views.openMap();
+  const group = page.getByRole('button', { name: /^Group of [\d,]+: zoom in$/ }).first();
+  await group.focus();
+  const zoomed = views.waitForClusters();
+  await page.keyboard.press('Enter');
+  await zoomed;
+  await expect(page.getByRole('heading', { name: 'In view' })).toBeFocused();
+});
+
+test('the correction form’s map has no tab stop without a name, and leaving with unsaved edits asks first', async ({ page, baseURL, apiToken }) => {
+  const [campaign] = await campaigns(baseURL!, apiToken);
+  const visit = await api(baseURL!, apiToken, `/v1/interactions?limit=1&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}" and /data/location/lat neq nil`)}`);
+  const detail = new InteractionPage(page, campaign!.id, visit.data[0].id);
+  await detail.openCorrection();
+  const picker = page.getByRole('region', { name: 'Map: drag the marker to where the canvasser stood' });
+  await expect(picker.getByRole('button', { name: 'Canvasser location (drag to move)' })).toBeVisible();
+  // Every stop the keyboard reaches inside the map says what it is.
+  const stops = await picker.evaluate((region) =>
+    [...region.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')]
+      .filter((el) => el.tabIndex >= 0 && !el.closest('[aria-hidden="true"]'))
+      .map((el) => ({ tag: el.tagName, name: (el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.getAttribute('alt') ?? el.textContent ?? '').trim() })),
+  );
+  expect(stops.length).toBeGreaterThan(0);
+  expect(stops.filter((stop) => stop.name === '')).toEqual([]);
+  expect(stops.map((stop) => stop.tag)).not.toContain('path');
+
+  // An edit not saved: a link out asks, and staying keeps the edit.
+  await page.getByRole('group', { name: 'Outcome' }).getByLabel('Not available', { exact: true }).check();
+  const asked: string[] = [];
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await expect.poll(() => asked).toEqual(['You have edits that are not saved. Leave this page and lose them?']);
+  await expect(page).toHaveURL(/\/edit$/);
+  await expect(page.getByRole('group', { name: 'Outcome' }).getByLabel('Not available', { exact: true })).toBeChecked();
+});
+
+test('when the basemap fails the map says so and no longer credits the tile provider', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const dbFile = await seedTestDatabase(400);
+  const server = await startTestServer({
+    port: TEST_PORTS.deadTiles,
+    dbFile,
+    env: { ...process.env, MAP_TILE_URL: `http://127.0.0.1:${TEST_PORTS.nothing}/{z}/{x}/{y}.png`, MAP_TILE_ATTRIBUTION: 'Tiles by Example Maps' },
+  });
+  const context = await browser.newContext({ baseURL: server.url, timezoneId: 'Asia/Tokyo' });
+  try {
+    const page = await context.newPage();
+    await new SignInPage(page).signIn(DEMO_USERS.organizer, DEMO_PASSWORD, { organization: ORGANIZATION });
+    await page.getByRole('list', { name: 'Campaigns' }).getByRole('link').first().click();
+    const map = page.getByRole('region', { name: "Map of the campaign's interactions" });
+    await expect(map.getByRole('status').filter({ hasText: 'The basemap could not load' })).toBeVisible();
+    await expect(map.locator('.leaflet-control-attribution')).not.toContainText('Example Maps');
+    // The data is still drawn.
+    await expect(page.getByTestId('map-total')).not.toHaveText('0');
+  } finally {
+    await context.close();
+    await server.stop();
+  }
 });

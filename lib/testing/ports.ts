@@ -4,4 +4,13 @@
  */
 const base = Number(process.env.TEST_PORT_BASE || 3100);
 
-export const TEST_PORTS = { contract: base + 1, e2e: base + 2, crash: base + 3, rateLimited: base + 4 };
+export const TEST_PORTS = {
+  contract: base + 1,
+  e2e: base + 2,
+  crash: base + 3,
+  rateLimited: base + 4,
+  /** A dashboard whose basemap is set to a tile server that does not answer. */
+  deadTiles: base + 5,
+  /** Where nothing listens: that tile server. */
+  nothing: base + 6,
+};

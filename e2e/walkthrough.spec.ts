@@ -1,3 +1,4 @@
+import { OUTCOME_STYLE } from '@/components/interactions/outcome-badge';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/sandbox/seed/seed';
 import { TEST_PORTS } from '@/lib/testing/ports';
 import { seedTestDatabase, startTestServer } from '@/lib/testing/test-server';
@@ -224,8 +225,15 @@ test('the detail map has a legend with the distance in the organization’s unit
   await expect(legend).toContainText(/GPS accuracy \(\d+ ft\)/);
   await expect(page.getByText(/\d\.\d{3} mi/)).toHaveCount(0);
   const map = page.getByRole('region', { name: "Map of the household and the canvasser's location" });
-  await expect(map.locator('.leaflet-interactive').first()).toBeAttached();
+  await expect(map.locator('.leaflet-container')).toBeAttached();
   await expect(map.locator('.leaflet-tooltip')).toHaveCount(0);
+  // Household and canvasser in colours of their own, not the outcome colours of the campaign map.
+  const swatches = await legend.locator('svg circle').evaluateAll((circles) => circles.map((c) => c.getAttribute('fill')!.toLowerCase()));
+  const [household, canvasser] = swatches;
+  expect(household).not.toBe(canvasser);
+  const outcomeColours = Object.values(OUTCOME_STYLE).map((style) => style.color.toLowerCase());
+  expect(outcomeColours).not.toContain(household);
+  expect(outcomeColours).not.toContain(canvasser);
 });
 
 test('a zoom from the list beside the map keeps focus in the list', async ({ page, baseURL, apiToken }) => {

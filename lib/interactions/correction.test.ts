@@ -168,3 +168,19 @@ describe('a correction in words', () => {
     ]);
   });
 });
+
+describe('the forms\' messages', () => {
+  it('start with a capital and say the rule, "at least 3 characters" included', () => {
+    const wrong = {
+      outcome: 'maybe', unavailableReason: 'On holiday', timestamp: 'yesterday', walklistId: 'x', lat: 200, lng: Number.NaN,
+      answers: { [Q.support]: 'nope', [Q.comments]: 'x'.repeat(21), [Q.issues]: ['Nothing'] }, reason: 'no',
+    };
+    const issues = correctionSchema(questions, NY).safeParse(wrong).error!.issues;
+    const entry = manualEntrySchema(questions, NY).safeParse({ ...wrong, id: 'x', surveyId: 'x', contactId: '' }).error!.issues;
+    const messages = [...issues, ...entry].map((issue) => issue.message);
+    expect(messages.length).toBeGreaterThan(8);
+    expect(messages.filter((message) => !/^[A-Z]/.test(message))).toEqual([]);
+    expect(messages).toContain('Say why you are correcting this interaction, in at least 3 characters');
+    expect(messages).toContain('Keep the answer to 20 characters or fewer');
+  });
+});

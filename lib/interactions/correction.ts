@@ -98,6 +98,9 @@ const Coordinate = (shape: z.ZodNumber, name: string) => {
   return z.number({ error: `Enter the ${name}` }).min(min, range).max(max, range);
 };
 
+/** An id as the API takes it (`IdSchema`), with a message written for the form: a sentence saying what to do. */
+const formId = (message: string) => z.uuid({ error: message }) satisfies z.ZodType<z.infer<typeof IdSchema>>;
+
 const AnswersOfAnySurvey = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 
 /**
@@ -112,7 +115,7 @@ function fieldsObject(questions?: Question[]) {
     unavailableReason: InteractionDataSchema.shape.unavailableReason.unwrap().or(z.literal('')),
     timestamp: LocalTimestamp,
     timestampChoice: z.enum(TIME_CHOICES).or(z.literal('')).optional(),
-    walklistId: IdSchema.or(z.literal('')),
+    walklistId: formId('Choose a walklist from the list').or(z.literal('')),
     lat: Coordinate(LocationSchema.shape.lat, 'latitude'),
     lng: Coordinate(LocationSchema.shape.lng, 'longitude'),
     // Keys are the survey's question ids, known only at run time.
@@ -144,8 +147,8 @@ export function correctionSchema(questions?: Question[], zone?: string) {
 export function manualEntrySchema(questions?: Question[], zone?: string) {
   return timeChecked(
     fieldsObject(questions).extend({
-      id: IdSchema,
-      surveyId: IdSchema,
+      id: formId('This form lost its id: reload the page and enter the visit again'),
+      surveyId: formId('Choose the survey of the paper sheet'),
       contactId: z.uuid({ error: 'Choose the contact who was visited' }),
     }),
     zone,

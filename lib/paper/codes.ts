@@ -74,6 +74,12 @@ export function decodeAnswer(question: Question, typed: string): Decoded<AnswerV
   }
   if (isOptionQuestion(question)) {
     if (!text) return { ok: true, value: '' };
+    // The export writes a scale answer as "4 of 5 (Agree)": the value comes first.
+    const scale = question.type === 'scale' ? /^(\S+) of \d+/.exec(text) : null;
+    if (scale) {
+      const option = question.options.find((o) => String(o.value) === scale[1]);
+      if (option) return { ok: true, value: String(option.value) };
+    }
     const position = /^\d+$/.test(text) ? question.options[Number(text) - 1] : undefined;
     const option = position ?? question.options.find((o) => norm(o.text) === norm(text) || norm(String(o.value)) === norm(text) || norm(o.tag) === norm(text));
     return option ? { ok: true, value: String(option.value) } : { ok: false, message: `Unknown answer “${text}” to “${question.text}”` };

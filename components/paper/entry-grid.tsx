@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { saveSheetRow } from '@/lib/paper/actions';
 import { answerCodes } from '@/lib/paper/codes';
 import { emptyCells, isBlank, readGridRow, type GridCells } from '@/lib/paper/grid-row';
-import type { SheetHousehold } from '@/lib/paper/sheet';
+import type { SheetHousehold } from '@/lib/paper/sheet-household';
 import type { Question } from '@/lib/polis/schemas';
 
 type Status = 'empty' | 'draft' | 'invalid' | 'saving' | 'saved' | 'refused';

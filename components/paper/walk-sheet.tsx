@@ -1,7 +1,7 @@
 import './walk-sheet.css';
 import type { Question } from '@/lib/polis/schemas';
 import { sheetLegend } from '@/lib/paper/codes';
-import type { SheetHousehold } from '@/lib/paper/sheet';
+import type { SheetHousehold } from '@/lib/paper/sheet-household';
 
 type Props = { campaignName: string; canvasser: string; date: string; surveyName: string; questions: Question[]; households: SheetHousehold[] };
 

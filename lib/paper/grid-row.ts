@@ -10,7 +10,7 @@
 import { manualEntrySchema, type ManualEntryValues } from '@/lib/interactions/correction';
 import type { Question } from '@/lib/polis/schemas';
 import { decodeAnswer, decodeOutcome, decodeReason } from './codes';
-import type { SheetHousehold } from './sheet';
+import type { SheetHousehold } from './sheet-household';
 
 export type GridCells = { outcome: string; reason: string; time: string; answers: Record<string, string> };
 

@@ -19,7 +19,7 @@ import { campaignTimeZone } from '@/lib/time/campaign-zone';
 import { PAPER_PERMISSION } from './access';
 import { recordSheetCredit } from './credit';
 import type { ImportContact, ImportContext } from './import-csv';
-import { sheetHousehold } from './sheet';
+import { sheetHousehold } from './sheet-household';
 
 const ContextInput = z.object({ campaignId: IdSchema, surveyId: IdSchema.optional() });
 

@@ -12,7 +12,10 @@ import type { AuthContext } from '@/lib/auth/session';
 import { and, eq, isIn, like } from '@/lib/polis/filter';
 import { IdSchema, type Contact, type Question } from '@/lib/polis/schemas';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
-import { streetPlace, walkingOrder } from './walk-order';
+import { sheetHousehold, type SheetHousehold } from './sheet-household';
+import { walkingOrder } from './walk-order';
+
+export type { SheetHousehold };
 
 /** More doors than a canvasser walks in a day: a sheet stops here and says so. */
 export const SHEET_MAX_HOUSEHOLDS = 500;
@@ -25,7 +28,6 @@ export const SheetQuerySchema = z.object({
 });
 export type SheetQuery = z.infer<typeof SheetQuerySchema>;
 
-export type SheetHousehold = { contactId: string; name: string; address: string; street: string; number: string; lat: number | null; lng: number | null };
 
 export type Sheet = {
   campaignName: string;
@@ -38,19 +40,6 @@ export type Sheet = {
   truncated: boolean;
 };
 
-export function sheetHousehold(contact: Contact): SheetHousehold {
-  const place = streetPlace(contact);
-  const position = contact.data.profile.address.position?.coordinates;
-  return {
-    contactId: contact.id,
-    name: [contact.data.profile.name.first, contact.data.profile.name.last].join(' '),
-    address: contact.data.profile.address.formatted ?? `${place.numberText} ${place.street}`.trim(),
-    street: place.street,
-    number: place.numberText,
-    lat: position?.[1] ?? null,
-    lng: position?.[0] ?? null,
-  };
-}
 
 async function walklistContactIds(auth: AuthContext, campaignId: string, walklistId: string): Promise<string[]> {
   const { data } = await auth.polis.listInteractions({ filter: and(eq('/data/campaignId', campaignId), eq('/data/walklistId', walklistId)), limit: 1000 });

@@ -85,7 +85,7 @@ test.describe('as the organizer', () => {
     await detail.openCorrection();
     await detail.answer(SUPPORT).getByLabel('Undecided').check();
     await page.getByLabel('Latitude').fill('123');
-    await page.getByLabel('Time of the visit (UTC)').fill('2099-01-01T10:00:00');
+    await page.getByLabel('Time of the visit').fill('2099-01-01T10:00:00');
     await detail.save('Typo fix');
     await expect(page.locator('#lat-error')).toHaveText('latitude must be between -90 and 90');
     await expect(page.locator('#timestamp-error')).toHaveText('The time cannot be in the future');

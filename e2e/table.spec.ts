@@ -98,7 +98,7 @@ test('the CSV export has one column per question and every matching row', async 
   const lines = text.trimEnd().split('\r\n');
   const surveys = await api(baseURL!, apiToken, `/v1/surveys?filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}"`)}`);
   const header = lines[0]!;
-  expect(header.startsWith('Interaction id,Time (UTC),Contact,Address,Canvasser,List,Outcome')).toBe(true);
+  expect(header.startsWith('Interaction id,Time (local),Time (UTC),Contact,Address,Canvasser,List,Outcome')).toBe(true);
   for (const question of surveys.data[0].data.questions) expect(header).toContain(question.text.includes(',') ? `"${question.text}"` : question.text);
   expect(lines.length - 1).toBe(expected);
   expect(lines.slice(1).every((line) => line.includes('Home, not successful'))).toBe(true);

@@ -154,7 +154,7 @@ async function measureBuild({ apiUrl, token, campaignId }: { apiUrl: string; tok
   gc!();
   const afterIndex = process.memoryUsage();
   started = performance.now();
-  clustererFor(index, {});
+  clustererFor(index, {}, 'UTC');
   const clusterMs = performance.now() - started;
   gc!();
   const afterClusters = process.memoryUsage();

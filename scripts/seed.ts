@@ -1,9 +1,11 @@
 /**
- * npm run seed -- [--interactions N] [--seed S] [--reset]
- * Fills the sandbox database with the demo data set.
+ * npm run seed -- [--interactions N] [--seed S] [--anchor YYYY-MM-DD] [--reset]
+ * Fills the sandbox database with the demo data set: canvassing in the
+ * eight weeks up to the day before the anchor (today by default).
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { closeDatabases, databasePath, openDatabase } from '@/lib/sandbox/db';
 import { DEFAULT_INTERACTIONS, DEFAULT_SEED, isSeeded, resetDatabase, seedDatabase } from '@/lib/sandbox/seed/seed';
 
@@ -11,12 +13,18 @@ const { values } = parseArgs({
   options: {
     interactions: { type: 'string', default: String(DEFAULT_INTERACTIONS) },
     seed: { type: 'string', default: String(DEFAULT_SEED) },
+    anchor: { type: 'string' },
     reset: { type: 'boolean', default: false },
   },
 });
 const interactions = Number(values.interactions);
 if (!Number.isInteger(interactions) || interactions < 0) {
   console.error(`--interactions: "${values.interactions}" is not a whole number`);
+  process.exit(2);
+}
+
+if (values.anchor !== undefined && !z.iso.date().safeParse(values.anchor).success) {
+  console.error(`--anchor: "${values.anchor}" is not a YYYY-MM-DD day`);
   process.exit(2);
 }
 
@@ -35,6 +43,7 @@ let lastReport = 0;
 const summary = await seedDatabase(db, {
   interactions,
   seed: Number(values.seed),
+  anchor: values.anchor,
   onProgress(done, total) {
     if (performance.now() - lastReport > 2000 || done === total) {
       lastReport = performance.now();

@@ -27,12 +27,14 @@ type Props = {
   detailHref: string;
   tileUrl: string;
   tileAttribution: string;
+  /** The campaign's zone: the time is shown and typed on its clock. */
+  timeZone: string;
 };
 
 /** Correct an interaction: validated as the server will, sent with the etag it was loaded with, never cleared on failure. */
-export function CorrectionForm({ interactionId, etag: loadedEtag, initial, questions, household, detailHref, tileUrl, tileAttribution }: Props) {
+export function CorrectionForm({ interactionId, etag: loadedEtag, initial, questions, household, detailHref, tileUrl, tileAttribution, timeZone }: Props) {
   const router = useRouter();
-  const schema = useMemo(() => correctionSchema(questions), [questions]);
+  const schema = useMemo(() => correctionSchema(questions, timeZone), [questions, timeZone]);
   const form = useForm<CorrectionValues>({ resolver: zodResolver(schema), defaultValues: { ...initial, reason: '' }, mode: 'onTouched' });
   const signInAgain = useSignInKeepingValues(`polis.correction.${interactionId}`, form);
   const [base, setBase] = useState({ values: initial, etag: loadedEtag });
@@ -66,7 +68,7 @@ export function CorrectionForm({ interactionId, etag: loadedEtag, initial, quest
         {state && !state.ok && !conflict && <ActionFailure state={state} pending={pending} onSignInAgain={signInAgain} />}
         {conflict && (
           <ConflictView
-            changes={describeConflict(base.values, conflict.theirs, form.getValues(), questions)}
+            changes={describeConflict(base.values, conflict.theirs, form.getValues(), questions, timeZone)}
             onReapply={() => {
               const { reason } = form.getValues();
               form.reset({ ...reapplyEdits(base.values, conflict.theirs, form.getValues()), reason });
@@ -75,7 +77,7 @@ export function CorrectionForm({ interactionId, etag: loadedEtag, initial, quest
             }}
           />
         )}
-        <InteractionFields questions={questions} household={household} tileUrl={tileUrl} tileAttribution={tileAttribution} />
+        <InteractionFields questions={questions} household={household} tileUrl={tileUrl} tileAttribution={tileAttribution} timeZone={timeZone} />
         <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
           <Field id="reason" label="Reason for the correction" hint="Kept in the interaction's correction history." error={form.formState.errors.reason?.message}>
             <textarea id="reason" rows={2} className={inputClass} {...form.register('reason')} aria-invalid={form.formState.errors.reason ? true : undefined} />

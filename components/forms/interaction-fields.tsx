@@ -4,9 +4,10 @@ import dynamic from 'next/dynamic';
 import { useCallback } from 'react';
 import { useFormContext, useWatch, type FieldErrors } from 'react-hook-form';
 import { OUTCOME_LABELS, OUTCOMES } from '@/lib/filters/outcome';
-import type { InteractionFields as Values } from '@/lib/interactions/correction';
+import { wallTimeOf, type InteractionFields as Values } from '@/lib/interactions/correction';
 import type { Question } from '@/lib/polis/schemas';
 import { TEXT_ANSWER_DEFAULT_MAX } from '@/lib/polis/schemas';
+import { formatLocal, zoneLabel } from '@/lib/time/format';
 import { Field, FieldSet, inputClass } from './field';
 
 const LocationPicker = dynamic(() => import('./location-picker'), { ssr: false, loading: () => <div className="h-64 w-full animate-pulse rounded-md bg-slate-100" /> });
@@ -19,13 +20,18 @@ function errorAt(errors: FieldErrors, path: string): string | undefined {
   return (node as { message?: string } | undefined)?.message;
 }
 
-type Props = { questions: Question[]; household: { lat: number; lng: number } | null; tileUrl: string; tileAttribution: string };
+type Props = { questions: Question[]; household: { lat: number; lng: number } | null; tileUrl: string; tileAttribution: string; timeZone: string };
+
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 
 /** The fields an interaction shares between correction and manual entry, wired to the surrounding react-hook-form. */
-export function InteractionFields({ questions, household, tileUrl, tileAttribution }: Props) {
+export function InteractionFields({ questions, household, tileUrl, tileAttribution, timeZone }: Props) {
   const { register, setValue, control, formState } = useFormContext<Values>();
   const { errors } = formState;
-  const [outcome, lat, lng] = useWatch({ control, name: ['outcome', 'lat', 'lng'] });
+  const [outcome, lat, lng, timestamp] = useWatch({ control, name: ['outcome', 'lat', 'lng', 'timestamp'] });
+  // A wall time the daylight-saving change repeats: the form asks which of the two it was.
+  const wall = timestamp && LOCAL_TIME.test(timestamp) ? wallTimeOf({ timestamp }, timeZone) : null;
+  const repeated = wall?.kind === 'ambiguous' ? wall : null;
   const invalid = (path: string) => ({ 'aria-invalid': errorAt(errors, path) ? true : undefined, 'aria-describedby': errorAt(errors, path) ? `${path}-error` : undefined });
   const onMove = useCallback(
     (newLat: number, newLng: number) => {
@@ -58,9 +64,23 @@ export function InteractionFields({ questions, household, tileUrl, tileAttributi
           </Field>
         )}
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="timestamp" label="Time of the visit (UTC)" error={errorAt(errors, 'timestamp')}>
-            <input id="timestamp" type="datetime-local" step="1" className={inputClass} {...register('timestamp')} {...invalid('timestamp')} />
-          </Field>
+          <div className="space-y-3">
+            <Field id="timestamp" label="Time of the visit" hint={`On the campaign's clock: ${zoneLabel(timeZone)}.`} error={errorAt(errors, 'timestamp')}>
+              <input id="timestamp" type="datetime-local" step="1" className={inputClass} {...register('timestamp')} {...invalid('timestamp')} />
+            </Field>
+            {repeated && (
+              <FieldSet legend="This time happens twice on that day: which one?" id="timestampChoice" error={errorAt(errors, 'timestampChoice')}>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="radio" value="earlier" {...register('timestampChoice')} />
+                  {formatLocal(repeated.earlier, timeZone, 'time')} (the first, before the clocks go back)
+                </label>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="radio" value="later" {...register('timestampChoice')} />
+                  {formatLocal(repeated.later, timeZone, 'time')} (the second, after the clocks go back)
+                </label>
+              </FieldSet>
+            )}
+          </div>
           <Field id="walklistId" label="Walklist id" hint="Leave empty when the visit was not on a walklist." error={errorAt(errors, 'walklistId')}>
             <input id="walklistId" className={inputClass} {...register('walklistId')} {...invalid('walklistId')} />
           </Field>

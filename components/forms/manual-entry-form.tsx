@@ -6,7 +6,7 @@ import { useMemo, useState, useTransition } from 'react';
 import { FormProvider, useForm, type Path } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { enterInteraction, searchContacts, type ContactMatch, type EntryState } from '@/lib/interactions/actions';
-import { manualEntrySchema, type ManualEntryValues } from '@/lib/interactions/correction';
+import { localFormTime, manualEntrySchema, type ManualEntryValues } from '@/lib/interactions/correction';
 import type { Question } from '@/lib/polis/schemas';
 import { ActionFailure } from './action-failure';
 import { Field, inputClass } from './field';
@@ -14,11 +14,10 @@ import { InteractionFields } from './interaction-fields';
 import { useSignInKeepingValues } from './use-kept-values';
 
 type Survey = { id: string; name: string; questions: Question[] };
-type Props = { campaignId: string; surveys: Survey[]; tileUrl: string; tileAttribution: string };
+type Props = { campaignId: string; surveys: Survey[]; tileUrl: string; tileAttribution: string; timeZone: string };
 
-const nowUtc = () => new Date().toISOString().slice(0, 19);
-
-function blank(survey: Survey): ManualEntryValues {
+/** The form opens at "now" on the campaign's clock, whatever the browser's zone. */
+function blank(survey: Survey, timeZone: string): ManualEntryValues {
   return {
     // Chosen once, when the form opens: a double click, a retry after a timeout or a resubmit creates one interaction.
     id: crypto.randomUUID(),
@@ -26,7 +25,7 @@ function blank(survey: Survey): ManualEntryValues {
     contactId: '',
     outcome: 'contacted',
     unavailableReason: '',
-    timestamp: nowUtc(),
+    ...localFormTime(new Date(), timeZone),
     walklistId: '',
     lat: NaN,
     lng: NaN,
@@ -35,11 +34,11 @@ function blank(survey: Survey): ManualEntryValues {
 }
 
 /** Enter an interaction from a paper canvass sheet. */
-export function ManualEntryForm({ campaignId, surveys, tileUrl, tileAttribution }: Props) {
+export function ManualEntryForm({ campaignId, surveys, tileUrl, tileAttribution, timeZone }: Props) {
   const [surveyId, setSurveyId] = useState(surveys[0]!.id);
   const survey = surveys.find((s) => s.id === surveyId)!;
-  const schema = useMemo(() => manualEntrySchema(survey.questions), [survey]);
-  const form = useForm<ManualEntryValues>({ resolver: zodResolver(schema), defaultValues: blank(survey), mode: 'onTouched' });
+  const schema = useMemo(() => manualEntrySchema(survey.questions, timeZone), [survey, timeZone]);
+  const form = useForm<ManualEntryValues>({ resolver: zodResolver(schema), defaultValues: blank(survey, timeZone), mode: 'onTouched' });
   const signInAgain = useSignInKeepingValues(`polis.entry.${campaignId}`, form);
   const [contact, setContact] = useState<ContactMatch | null>(null);
   const [query, setQuery] = useState('');
@@ -52,7 +51,7 @@ export function ManualEntryForm({ campaignId, surveys, tileUrl, tileAttribution 
   const chooseSurvey = (id: string) => {
     const next = surveys.find((s) => s.id === id)!;
     setSurveyId(id);
-    form.reset({ ...blank(next), contactId: form.getValues('contactId'), lat: form.getValues('lat'), lng: form.getValues('lng') });
+    form.reset({ ...blank(next, timeZone), contactId: form.getValues('contactId'), lat: form.getValues('lat'), lng: form.getValues('lng') });
   };
 
   const search = () =>
@@ -103,7 +102,7 @@ export function ManualEntryForm({ campaignId, surveys, tileUrl, tileAttribution 
             type="button"
             variant="secondary"
             onClick={() => {
-              form.reset(blank(survey));
+              form.reset(blank(survey, timeZone));
               setContact(null);
               setState(null);
             }}
@@ -170,7 +169,7 @@ export function ManualEntryForm({ campaignId, surveys, tileUrl, tileAttribution 
             </p>
           )}
         </section>
-        <InteractionFields key={surveyId} questions={survey.questions} household={contact?.position ?? null} tileUrl={tileUrl} tileAttribution={tileAttribution} />
+        <InteractionFields key={surveyId} questions={survey.questions} household={contact?.position ?? null} tileUrl={tileUrl} tileAttribution={tileAttribution} timeZone={timeZone} />
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Save interaction'}
         </Button>

@@ -1,6 +1,6 @@
 import type { Correction } from '@/lib/corrections/store';
+import { formatLocal } from '@/lib/time/format';
 
-const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const ACTIONS = { correct: 'Corrected', delete: 'Deleted', create: 'Entered by hand' } as const;
 
 function describe(patch: Correction['patch']): string {
@@ -8,14 +8,14 @@ function describe(patch: Correction['patch']): string {
   return fields.length ? `changed ${fields.join(', ')}` : '';
 }
 
-export function CorrectionHistory({ corrections }: { corrections: Correction[] }) {
+export function CorrectionHistory({ corrections, timeZone }: { corrections: Correction[]; timeZone: string }) {
   if (corrections.length === 0) return <p className="text-sm text-slate-600">No corrections were made through the dashboard.</p>;
   return (
     <ol className="space-y-3" aria-label="Correction history">
       {corrections.map((c) => (
         <li key={c.id} className="border-l-2 border-brand-600 pl-3 text-sm">
           <p>
-            <span className="font-medium">{ACTIONS[c.action]}</span> by {c.userName}, {when.format(new Date(c.created))} UTC
+            <span className="font-medium">{ACTIONS[c.action]}</span> by {c.userName}, {formatLocal(c.created, timeZone, 'long')}
             {c.action === 'correct' && <span className="text-slate-600"> · {describe(c.patch)}</span>}
           </p>
           <p className="text-slate-700">“{c.reason}”</p>

@@ -18,16 +18,15 @@ import type { RowFacts } from '@/lib/interactions/rows';
 import { OutcomeBadge } from './outcome-badge';
 
 /** A table row: the facts every view shows, the detail's link and the answers in short. */
-export type InteractionRow = RowFacts & { href: string; answers: string };
+export type InteractionRow = RowFacts & { href: string; answers: string; /** The time on the campaign's clock, formatted by the server. */ localTime: string };
 
 export type SortLink = { href: string; direction: 'asc' | 'desc' | null };
 
 const features = tableFeatures({ columnVisibilityFeature, columnOrderingFeature });
 const column = createColumnHelper<typeof features, InteractionRow>();
-const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 const columns = column.columns([
-  column.accessor('time', { id: 'timestamp', header: 'Time (UTC)', cell: (info) => when.format(new Date(info.getValue())) }),
+  column.accessor('time', { id: 'timestamp', header: 'Time', cell: (info) => info.row.original.localTime }),
   column.accessor('contactName', {
     id: 'contact',
     header: 'Contact',

@@ -7,6 +7,7 @@ import { MapContainer, TileLayer, useMap, useMapEvents } from 'react-leaflet';
 import { OUTCOME_STYLE, OutcomeShape } from '@/components/interactions/outcome-badge';
 import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '@/lib/filters/outcome';
 import type { ClusterFeature, PointFeature } from '@/lib/map-index/clusters';
+import { formatLocal } from '@/lib/time/format';
 import { donutSvg } from './donut';
 import { ShapeMarker } from './shape-marker';
 
@@ -23,6 +24,8 @@ export type MapViewProps = {
   prefetched: Prefetched | null;
   /** An interaction to single out (from its detail or the table): ringed on the map, marked in the list. */
   selectedId?: string;
+  /** The campaign's zone: every time in the popups and the list is shown in it. */
+  timeZone: string;
 };
 
 export type Prefetched = { zoom: number; data: Promise<unknown> };
@@ -34,9 +37,8 @@ type Data =
   | { state: 'ready'; total: number; counts: Record<Outcome, number>; bounds: [number, number, number, number] | null; features: (ClusterFeature | PointFeature)[] };
 
 const number = new Intl.NumberFormat('en-US');
-const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
-function popupContent(details: { contact: string; address: string; time: string; canvasser: string; outcome: Outcome; unavailableReason: string | null; distance: number | null; href: string }) {
+function popupContent(details: { contact: string; address: string; time: string; canvasser: string; outcome: Outcome; unavailableReason: string | null; distance: number | null; href: string }, timeZone: string) {
   const root = document.createElement('div');
   root.className = 'space-y-1 text-sm';
   const line = (text: string, className = '') => {
@@ -47,7 +49,7 @@ function popupContent(details: { contact: string; address: string; time: string;
   };
   line(details.contact, 'font-semibold');
   line(details.address, 'text-slate-600');
-  line(`${when.format(new Date(details.time))} UTC · ${details.canvasser}`);
+  line(`${formatLocal(details.time, timeZone)} · ${details.canvasser}`);
   line(`${OUTCOME_LABELS[details.outcome]}${details.unavailableReason ? ` (${details.unavailableReason})` : ''}`);
   line(details.distance === null ? 'No distance recorded' : `${details.distance.toFixed(3)} mi from the household`);
   const link = document.createElement('a');
@@ -63,7 +65,7 @@ function popupContent(details: { contact: string; address: string; time: string;
 const MARKERS_PER_FRAME = 400;
 
 /** Draws clusters (DOM donuts) and points (shaped markers on one shared canvas), and opens popups. */
-function ClusterLayer({ data, campaignId, selectedId, onZoomTo }: { data: Data; campaignId: string; selectedId?: string; onZoomTo: (lat: number, lng: number) => void }) {
+function ClusterLayer({ data, campaignId, selectedId, timeZone, onZoomTo }: { data: Data; campaignId: string; selectedId?: string; timeZone: string; onZoomTo: (lat: number, lng: number) => void }) {
   const map = useMap();
   const layer = useRef<L.LayerGroup | null>(null);
   const renderer = useRef<L.Canvas | null>(null);
@@ -95,7 +97,7 @@ function ClusterLayer({ data, campaignId, selectedId, onZoomTo }: { data: Data; 
       return marker.on('click', async () => {
         const popup = L.popup().setLatLng([lat, lng]).setContent('Loading…').openOn(map);
         const response = await fetch(`/api/map/${campaignId}/points/${id}`);
-        popup.setContent(response.ok ? popupContent(await response.json()) : 'This interaction could not be loaded.');
+        popup.setContent(response.ok ? popupContent(await response.json(), timeZone) : 'This interaction could not be loaded.');
       });
     };
     let next = 0;
@@ -107,7 +109,7 @@ function ClusterLayer({ data, campaignId, selectedId, onZoomTo }: { data: Data; 
     };
     addBatch();
     return () => cancelAnimationFrame(frame);
-  }, [data, map, campaignId, selectedId, onZoomTo]);
+  }, [data, map, campaignId, selectedId, timeZone, onZoomTo]);
   return null;
 }
 
@@ -119,7 +121,7 @@ function ViewTracker({ onMove }: { onMove: (map: L.Map) => void }) {
   return null;
 }
 
-export default function MapView({ campaignId, filterQuery, initialView, initialBounds, tileUrl, tileAttribution, prefetched, selectedId }: MapViewProps) {
+export default function MapView({ campaignId, filterQuery, initialView, initialBounds, tileUrl, tileAttribution, prefetched, selectedId, timeZone }: MapViewProps) {
   const [data, setData] = useState<Data>({ state: 'loading' });
   const mapRef = useRef<L.Map | null>(null);
   const fitted = useRef(initialView !== null || initialBounds !== null);
@@ -215,7 +217,7 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
         >
           {tileUrl && <TileLayer url={tileUrl} attribution={tileAttribution} />}
           <ViewTracker onMove={load} />
-          <ClusterLayer data={data} campaignId={campaignId} selectedId={selectedId} onZoomTo={zoomTo} />
+          <ClusterLayer data={data} campaignId={campaignId} selectedId={selectedId} timeZone={timeZone} onZoomTo={zoomTo} />
         </MapContainer>
         {data.state === 'building' && (
           <div className="absolute inset-x-4 top-4 z-[1000] rounded-md bg-white/95 p-3 shadow" role="status">
@@ -274,7 +276,7 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
                 <li key={point.properties.id} className={`flex items-center gap-2 ${point.properties.id === selectedId ? 'rounded bg-amber-50 font-semibold' : ''}`} aria-current={point.properties.id === selectedId ? 'true' : undefined}>
                   <OutcomeShape outcome={point.properties.outcome} />
                   <a className="text-brand-700 hover:underline" href={`/campaigns/${campaignId}/interactions/${point.properties.id}`}>
-                    {OUTCOME_LABELS[point.properties.outcome]}, {when.format(new Date(point.properties.time))}
+                    {OUTCOME_LABELS[point.properties.outcome]}, {formatLocal(point.properties.time, timeZone, 'medium')}
                   </a>
                 </li>
               ))}

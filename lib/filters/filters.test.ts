@@ -5,6 +5,7 @@ import { filtersToSearch, matchesAnswer, parseFilters, timeWindow, toPolisFilter
 const CAMPAIGN = '11111111-1111-4111-8111-111111111111';
 const LIST = '22222222-2222-4222-8222-222222222222';
 const QUESTION = '33333333-3333-4333-8333-333333333333';
+const NY = 'America/New_York';
 
 describe('the interaction filters', () => {
   it('read from the URL, ignoring a value that does not parse rather than failing the page', () => {
@@ -18,19 +19,26 @@ describe('the interaction filters', () => {
     expect(filtersToSearch(filters).toString()).toBe(filtersToSearch(parseFilters(filtersToSearch(filters))).toString());
   });
 
-  it('translate to a Polis filter scoped to the campaign, with an inclusive last day', () => {
-    const matches = matchesFilter(toPolisFilter(CAMPAIGN, { from: '2026-09-01', to: '2026-09-02', list: LIST, minDistance: 0.5 }));
+  it('translate to a Polis filter scoped to the campaign, with an inclusive last day of the campaign’s zone', () => {
+    const matches = matchesFilter(toPolisFilter(CAMPAIGN, { from: '2026-09-01', to: '2026-09-02', list: LIST, minDistance: 0.5 }, NY));
     const visit = (timestamp: string, overrides: object = {}) => ({ data: { campaignId: CAMPAIGN, listId: LIST, timestamp, distance: 0.7, unavailable: false, ...overrides } });
-    expect(matches(visit('2026-09-02T23:59:59.000Z'))).toBe(true);
-    expect(matches(visit('2026-09-03T00:00:00.000Z'))).toBe(false);
-    expect(matches(visit('2026-08-31T23:59:59.000Z'))).toBe(false);
+    // 11:59 PM EDT on 2 September is already 3 September in UTC: still in.
+    expect(matches(visit('2026-09-03T03:59:59.000Z'))).toBe(true);
+    expect(matches(visit('2026-09-03T04:00:00.000Z'))).toBe(false);
+    // 11:30 PM EDT on 31 August is 1 September in UTC: out.
+    expect(matches(visit('2026-09-01T03:30:00.000Z'))).toBe(false);
     expect(matches(visit('2026-09-01T12:00:00.000Z', { distance: 0.4 }))).toBe(false);
     expect(matches(visit('2026-09-01T12:00:00.000Z', { campaignId: LIST }))).toBe(false);
   });
 
-  it('give the index the same day window as the Polis filter', () => {
-    expect(timeWindow({ from: '2026-09-01', to: '2026-09-02' })).toEqual([Date.UTC(2026, 8, 1) / 1000, Date.UTC(2026, 8, 3) / 1000]);
-    expect(timeWindow({})[0]).toBe(0);
+  it('give the index the same day window as the Polis filter, across the fall-back day', () => {
+    expect(timeWindow({ from: '2026-11-01', to: '2026-11-01' }, NY)).toEqual([Date.parse('2026-11-01T04:00:00Z') / 1000, Date.parse('2026-11-02T05:00:00Z') / 1000]);
+    const matches = matchesFilter(toPolisFilter(CAMPAIGN, { from: '2026-11-01', to: '2026-11-01' }, NY));
+    const [start, end] = timeWindow({ from: '2026-11-01', to: '2026-11-01' }, NY);
+    for (const t of [start - 1, start, end - 1, end]) {
+      expect(matches({ data: { campaignId: CAMPAIGN, timestamp: new Date(t * 1000).toISOString() } })).toBe(t >= start && t < end);
+    }
+    expect(timeWindow({}, NY)[0]).toBe(0);
   });
 
   it('match a survey answer among a multi-select’s choices as well as a single value', () => {

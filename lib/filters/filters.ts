@@ -8,11 +8,15 @@
  *
  * @example
  *   const filters = parseFilters(await searchParams);      // bad values are dropped
- *   const expression = toPolisFilter(campaignId, filters); // '/data/campaignId eq "…" and …'
+ *   const expression = toPolisFilter(campaignId, filters, zone); // '/data/campaignId eq "…" and …'
+ *
+ * `from` and `to` are calendar days of the campaign's time zone, both
+ * inclusive; every reader turns them into instants with that zone.
  */
 import { z } from 'zod';
 import { and, eq, gte, lt } from '@/lib/polis/filter';
 import { IdSchema } from '@/lib/polis/schemas';
+import { localDayRange } from '@/lib/time/days';
 import { outcomeFilter, OUTCOMES } from './outcome';
 
 /** A survey answer filter: the question and one recorded value (a choice tag for multi-select). */
@@ -68,16 +72,13 @@ export function filtersToSearch(filters: InteractionFilters): URLSearchParams {
   return search;
 }
 
-/** Start of a UTC day, and start of the next one for an inclusive `to`. */
-const dayStart = (date: string) => `${date}T00:00:00.000Z`;
-const nextDayStart = (date: string) => new Date(Date.parse(dayStart(date)) + 86_400_000).toISOString();
-
-/** The part of the filters the Polis filter language can express, scoped to the campaign. */
-export function toPolisFilter(campaignId: string, filters: InteractionFilters): string {
+/** The part of the filters the Polis filter language can express, scoped to the campaign; days are read in `zone`. */
+export function toPolisFilter(campaignId: string, filters: InteractionFilters, zone: string): string {
+  const { start, end } = localDayRange(zone, filters.from, filters.to);
   return and(
     eq('/data/campaignId', campaignId),
-    filters.from && gte('/data/timestamp', dayStart(filters.from)),
-    filters.to && lt('/data/timestamp', nextDayStart(filters.to)),
+    start && gte('/data/timestamp', start.toISOString()),
+    end && lt('/data/timestamp', end.toISOString()),
     filters.outcome && outcomeFilter(filters.outcome),
     filters.list && eq('/data/listId', filters.list),
     filters.walklist && eq('/data/walklistId', filters.walklist),
@@ -88,12 +89,10 @@ export function toPolisFilter(campaignId: string, filters: InteractionFilters): 
   );
 }
 
-/** The time window of the filters in epoch seconds, for the point index. */
-export function timeWindow(filters: InteractionFilters): [from: number, to: number] {
-  return [
-    filters.from ? Date.parse(dayStart(filters.from)) / 1000 : 0,
-    filters.to ? Date.parse(nextDayStart(filters.to)) / 1000 : Number.MAX_SAFE_INTEGER,
-  ];
+/** The time window of the filters in epoch seconds (end exclusive), for the point index; the same instants as `toPolisFilter`. */
+export function timeWindow(filters: InteractionFilters, zone: string): [from: number, to: number] {
+  const { start, end } = localDayRange(zone, filters.from, filters.to);
+  return [start ? start.getTime() / 1000 : 0, end ? end.getTime() / 1000 : Number.MAX_SAFE_INTEGER];
 }
 
 /** Whether an interaction recorded `answer` (for a multi-select, among its choices). */

@@ -11,6 +11,7 @@ import { DEMO_USERS } from '@/lib/sandbox/seed/seed';
 import { inProcessPolis } from '@/lib/testing/in-process-polis';
 import { correctInteraction, deleteInteraction, enterInteraction, searchContacts } from './actions';
 import { toFormValues } from './correction';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
 // The dashboard's own correction log goes to a scratch file (read when first opened).
 process.env.DATABASE_URL = `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polis-actions-')), 'dashboard.sqlite')}`;
@@ -48,7 +49,7 @@ async function anInteraction(): Promise<Interaction> {
 
 async function formFor(interaction: Interaction) {
   const questions = (await organizer.polis.getSurvey(interaction.data.survey.surveyId)).data.questions;
-  return toFormValues(interaction.data, questions);
+  return toFormValues(interaction.data, questions, await campaignTimeZone(organizer, interaction.data.campaignId));
 }
 
 describe('correcting an interaction', () => {
@@ -128,6 +129,7 @@ describe('entering an interaction by hand', () => {
       outcome: 'unavailable' as const,
       unavailableReason: 'Not home',
       timestamp: '2026-09-12T14:30',
+      timestampChoice: '' as const,
       walklistId: '',
       lat: 42.36,
       lng: -71.06,
@@ -147,7 +149,7 @@ describe('entering an interaction by hand', () => {
     const [foreign] = (await organizer.polis.listSurveys({ filter: eq('/data/campaignId', campaigns[1]!.id), limit: 1 })).data;
     const result = await enterInteraction({
       campaignId: campaigns[0]!.id,
-      values: { id: randomUUID(), surveyId: foreign!.id, contactId: randomUUID(), outcome: 'contacted', unavailableReason: '', timestamp: '2026-09-12T14:30', walklistId: '', lat: 42, lng: -71, answers: {} },
+      values: { id: randomUUID(), surveyId: foreign!.id, contactId: randomUUID(), outcome: 'contacted', unavailableReason: '', timestamp: '2026-09-12T14:30', timestampChoice: '', walklistId: '', lat: 42, lng: -71, answers: {} },
     });
     expect(result.fieldErrors).toEqual({ surveyId: 'This survey belongs to another campaign' });
   });
@@ -155,7 +157,7 @@ describe('entering an interaction by hand', () => {
   it('names each unreadable field as the form names it, so the form can put the message beside it', async () => {
     const result = await enterInteraction({
       campaignId: randomUUID(),
-      values: { id: randomUUID(), surveyId: '', contactId: '', outcome: 'contacted', unavailableReason: '', timestamp: '2026-09-12T14:30', walklistId: '', lat: 42, lng: -71, answers: {} },
+      values: { id: randomUUID(), surveyId: '', contactId: '', outcome: 'contacted', unavailableReason: '', timestamp: '2026-09-12T14:30', timestampChoice: '', walklistId: '', lat: 42, lng: -71, answers: {} },
     });
     expect(result.ok).toBe(false);
     expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(['contactId', 'surveyId']);

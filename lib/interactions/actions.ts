@@ -14,6 +14,7 @@ import { fieldErrors, withInput, type ActionState } from '@/lib/auth/action';
 import type { AuthContext } from '@/lib/auth/session';
 import { listCorrections, logCorrection } from '@/lib/corrections/store';
 import { recordChange } from '@/lib/map-index/campaign-index';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
 import { PolisApiError } from '@/lib/polis/client';
 import { and, isIn, like, or } from '@/lib/polis/filter';
 import { IdSchema, type Contact, type Interaction, type InteractionData, type PatchOperation, type Question } from '@/lib/polis/schemas';
@@ -61,11 +62,11 @@ const CorrectionInput = z.object({ interactionId: IdSchema, etag: z.string().min
 export async function correctInteraction(input: z.input<typeof CorrectionInput>): Promise<CorrectionState> {
   return withInput('modify@interactions', CorrectionInput, input, async ({ interactionId, etag, values: input }, auth): Promise<CorrectionState> => {
     const current = await auth.polis.getInteraction(interactionId);
-    const questions = await surveyQuestions(auth, current.data.survey.surveyId);
-    const values = correctionSchema(questions).safeParse(input);
+    const [questions, zone] = await Promise.all([surveyQuestions(auth, current.data.survey.surveyId), campaignTimeZone(auth, current.data.campaignId)]);
+    const values = correctionSchema(questions, zone).safeParse(input);
     if (!values.success) return { ok: false, message: 'Some fields need attention.', fieldErrors: fieldErrors(values.error) };
 
-    let corrected = applyFormValues(current.data, values.data, questions);
+    let corrected = applyFormValues(current.data, values.data, questions, zone);
     const moved = corrected.location?.lat !== current.data.location?.lat || corrected.location?.lng !== current.data.location?.lng;
     if (moved) {
       const home = household(await auth.polis.getContact(current.data.contactId).catch(() => null));
@@ -85,7 +86,7 @@ export async function correctInteraction(input: z.input<typeof CorrectionInput>)
         return {
           ok: false,
           message: 'Someone else changed this interaction while you were editing. Compare the changes below; your edits are kept.',
-          conflict: { theirs: toFormValues(theirs.data, questions), etag: theirs.meta.etag },
+          conflict: { theirs: toFormValues(theirs.data, questions, zone), etag: theirs.meta.etag },
         };
       }
       const refusal = rejected(error);
@@ -105,7 +106,7 @@ export async function correctInteraction(input: z.input<typeof CorrectionInput>)
     });
     recordChange(auth.organization.id, saved.data.campaignId, { upsert: saved });
     revalidatePath(`/campaigns/${saved.data.campaignId}`, 'layout');
-    return { ok: true, message: 'Correction saved.', etag: saved.meta.etag, saved: toFormValues(saved.data, questions) };
+    return { ok: true, message: 'Correction saved.', etag: saved.meta.etag, saved: toFormValues(saved.data, questions, zone) };
   });
 }
 
@@ -155,9 +156,10 @@ export async function enterInteraction(input: z.input<typeof EntryInput>): Promi
     const survey = await auth.polis.getSurvey(input.surveyId);
     if (survey.data.campaignId !== campaignId) return { ok: false, fieldErrors: { surveyId: 'This survey belongs to another campaign' }, message: 'Some fields need attention.' };
     const questions = survey.data.questions;
-    const values = manualEntrySchema(questions).safeParse(input);
-    if (!values.success) return { ok: false, message: 'Some fields need attention.', fieldErrors: fieldErrors(values.error) };
     const campaign = await auth.polis.getCampaign(campaignId);
+    const zone = await campaignTimeZone(auth, campaign);
+    const values = manualEntrySchema(questions, zone).safeParse(input);
+    if (!values.success) return { ok: false, message: 'Some fields need attention.', fieldErrors: fieldErrors(values.error) };
     const contact = await auth.polis.getContact(values.data.contactId).catch(() => null);
     if (!contact || !campaign.data.lists.some((l) => l.listId === contact.data.listId)) {
       return { ok: false, message: 'Some fields need attention.', fieldErrors: { contactId: 'Choose a contact from this campaign’s lists' } };
@@ -169,7 +171,7 @@ export async function enterInteraction(input: z.input<typeof EntryInput>): Promi
       survey: { surveyId: survey.id, responses: Object.fromEntries(questions.map((q) => [q.questionId, { questionId: q.questionId, fields: {} }])) },
       unavailable: false,
     };
-    const data = applyFormValues(empty, values.data, questions);
+    const data = applyFormValues(empty, values.data, questions, zone);
     const home = household(contact);
     if (home) data.distance = milesBetween(home, { lat: values.data.lat, lng: values.data.lng });
     data.location = { ...data.location, confidence: 0 };

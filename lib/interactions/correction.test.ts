@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { InteractionData, Question } from '@/lib/polis/schemas';
 import { applyFormValues, correctionSchema, describeConflict, manualEntrySchema, milesBetween, reapplyEdits, toFormValues } from './correction';
 
+const NY = 'America/New_York';
+
 const Q = {
   available: 'aaaaaaaa-0000-4000-8000-000000000001',
   support: 'aaaaaaaa-0000-4000-8000-000000000002',
@@ -40,19 +42,19 @@ const data: InteractionData = {
   distance: 0.01,
 };
 
-const valid = (overrides: Partial<ReturnType<typeof toFormValues>> & { reason?: string } = {}) => ({ ...toFormValues(data, questions), reason: 'Canvasser misread the answer', ...overrides });
+const valid = (overrides: Partial<ReturnType<typeof toFormValues>> & { reason?: string } = {}) => ({ ...toFormValues(data, questions, NY), reason: 'Canvasser misread the answer', ...overrides });
 
 describe('the correction form model', () => {
   it('round-trips: unchanged values give back the same data', () => {
-    const values = correctionSchema(questions).parse(valid());
-    expect(applyFormValues(data, values, questions)).toEqual(data);
+    const values = correctionSchema(questions, NY).parse(valid());
+    expect(applyFormValues(data, values, questions, NY)).toEqual(data);
   });
 
   it('applies edits as the app records them: typed option values, choice tags, scale numbers', () => {
-    const values = correctionSchema(questions).parse(
+    const values = correctionSchema(questions, NY).parse(
       valid({ outcome: 'unavailable', unavailableReason: 'Moved', answers: { ...valid().answers, [Q.support]: 'strong-yes', [Q.issues]: ['Housing', 'Transit'], [Q.likely]: '2', [Q.donation]: '25', [Q.comments]: 'Call back' } }),
     );
-    const next = applyFormValues(data, values, questions);
+    const next = applyFormValues(data, values, questions, NY);
     expect(next).toMatchObject({ successful: false, unavailable: true, unavailableReason: 'Moved' });
     expect(next.survey.responses[Q.support]!.fields).toEqual({ support: 'strong-yes' });
     expect(next.survey.responses[Q.issues]!.fields).toEqual({ issues: ['Housing', 'Transit'] });
@@ -64,7 +66,7 @@ describe('the correction form model', () => {
   });
 
   it('clears an answer to empty fields and drops the reason when the person was home', () => {
-    const next = applyFormValues({ ...data, unavailableReason: 'Not home' }, correctionSchema(questions).parse(valid({ answers: { ...valid().answers, [Q.support]: '' } })), questions);
+    const next = applyFormValues({ ...data, unavailableReason: 'Not home' }, correctionSchema(questions, NY).parse(valid({ answers: { ...valid().answers, [Q.support]: '' } })), questions, NY);
     expect(next.survey.responses[Q.support]!.fields).toEqual({});
     expect(next.unavailableReason).toBeUndefined();
   });
@@ -81,24 +83,47 @@ describe('the correction form model', () => {
     ['no reason', { reason: ' ' }, 'Say why'],
   ];
   it.each(refusals)('refuses %s with a plain message', (_, overrides, message) => {
-    const result = correctionSchema(questions).safeParse(valid(overrides as never));
+    const result = correctionSchema(questions, NY).safeParse(valid(overrides as never));
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => i.message).join(' | ')).toContain(message);
   });
 
+  it('reads the typed time on the campaign clock: 8:30 PM in Boston on 19 November is 01:30 UTC the next day', () => {
+    const next = applyFormValues(data, correctionSchema(questions, NY).parse(valid({ timestamp: '2026-11-19T20:30' })), questions, NY);
+    expect(next.timestamp).toBe('2026-11-20T01:30:00.000Z');
+    expect(toFormValues(next, questions, NY)).toMatchObject({ timestamp: '2026-11-19T20:30:00', timestampChoice: '' });
+    expect(toFormValues(next, questions, 'America/Denver').timestamp).toBe('2026-11-19T18:30:00');
+  });
+
+  it('refuses 2:30 am on 8 March 2026 next to the time, which New York skips', () => {
+    const result = correctionSchema(questions, NY).safeParse(valid({ timestamp: '2026-03-08T02:30' }));
+    expect(result.error!.issues).toEqual([expect.objectContaining({ path: ['timestamp'], message: expect.stringContaining('does not exist in Eastern Time (New York)') })]);
+  });
+
+  it('asks which 1:30 am of 1 November 2026 was meant, and stores the one chosen', () => {
+    const unchosen = correctionSchema(questions, NY).safeParse(valid({ timestamp: '2026-11-01T01:30' }));
+    expect(unchosen.error!.issues).toEqual([expect.objectContaining({ path: ['timestampChoice'], message: expect.stringContaining('1:30 AM EDT and 1:30 AM EST') })]);
+    const first = applyFormValues(data, correctionSchema(questions, NY).parse(valid({ timestamp: '2026-11-01T01:30', timestampChoice: 'earlier' })), questions, NY);
+    const second = applyFormValues(data, correctionSchema(questions, NY).parse(valid({ timestamp: '2026-11-01T01:30', timestampChoice: 'later' })), questions, NY);
+    expect([first.timestamp, second.timestamp]).toEqual(['2026-11-01T05:30:00.000Z', '2026-11-01T06:30:00.000Z']);
+    // Loaded again, each keeps its reading, so saving it unchanged changes nothing.
+    expect(toFormValues(second, questions, NY)).toMatchObject({ timestamp: '2026-11-01T01:30:00', timestampChoice: 'later' });
+    expect(applyFormValues(second, correctionSchema(questions, NY).parse({ ...toFormValues(second, questions, NY), reason: 'same' }), questions, NY)).toEqual(second);
+  });
+
   it('asks manual entries for the contact', () => {
     const { reason: _reason, ...fields } = valid();
-    const result = manualEntrySchema(questions).safeParse({ ...fields, id: 'eeeeeeee-0000-4000-8000-000000000001', surveyId: data.survey.surveyId, contactId: '' });
+    const result = manualEntrySchema(questions, NY).safeParse({ ...fields, id: 'eeeeeeee-0000-4000-8000-000000000001', surveyId: data.survey.surveyId, contactId: '' });
     expect(result.error!.issues[0]).toMatchObject({ path: ['contactId'], message: 'Choose the contact who was visited' });
   });
 });
 
 describe('conflicts', () => {
   it('shows what the other change did and what the user wants, field by field, and re-applies the user edits on top', () => {
-    const original = toFormValues(data, questions);
+    const original = toFormValues(data, questions, NY);
     const theirs = { ...original, outcome: 'unavailable' as const, unavailableReason: 'Moved', answers: { ...original.answers, [Q.likely]: '5' } };
     const yours = { ...original, answers: { ...original.answers, [Q.support]: 'strong-yes' } };
-    const changes = describeConflict(original, theirs, yours, questions);
+    const changes = describeConflict(original, theirs, yours, questions, NY);
     expect(changes).toEqual([
       { field: 'outcome', label: 'Outcome', original: 'Successful', theirs: 'Not available', yours: 'Successful' },
       { field: 'unavailableReason', label: 'Unavailable reason', original: '—', theirs: 'Moved', yours: '—' },

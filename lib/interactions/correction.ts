@@ -5,13 +5,20 @@
  * between an interaction's `data` and the form's values.
  *
  * @example
- *   const schema = correctionSchema(questions);
- *   const values = toFormValues(interaction.data, questions);
- *   const corrected = applyFormValues(interaction.data, schema.parse(values), questions);
+ *   const schema = correctionSchema(questions, zone);
+ *   const values = toFormValues(interaction.data, questions, zone);
+ *   const corrected = applyFormValues(interaction.data, schema.parse(values), questions, zone);
+ *
+ * The time is typed on the campaign's clock (`zone`): a wall time that the
+ * daylight-saving change skips is refused, one it repeats must be chosen.
  */
 import { z } from 'zod';
 import { IdSchema, InteractionDataSchema, LocationSchema, TEXT_ANSWER_DEFAULT_MAX, type InteractionData, type Question } from '@/lib/polis/schemas';
 import { optionText, choiceText, recordedValue } from '@/lib/surveys/format-answer';
+import { formatLocal, zoneLabel } from '@/lib/time/format';
+import { resolveWallTime, type WallTime } from '@/lib/time/wall-time';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { OUTCOME_LABELS, OUTCOMES, outcomeOf } from '@/lib/filters/outcome';
 
 /** Answers as the form holds them: option values as strings, choice tags, or text; '' when unanswered. */
@@ -38,12 +45,50 @@ function answerSchema(question: Question): z.ZodType<AnswerValue> {
   return text;
 }
 
-/** `YYYY-MM-DDTHH:mm[:ss]` in UTC, as a datetime-local input gives it. */
+/** `YYYY-MM-DDTHH:mm[:ss]` on the campaign's clock, as a datetime-local input gives it. */
 const LocalTimestamp = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Enter a date and time')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}Z`)), { message: 'Enter a real date and time' })
-  .refine((value) => Date.parse(`${value}Z`) <= Date.now() + FUTURE_TOLERANCE_MS, { message: 'The time cannot be in the future' });
+  .refine((value) => !Number.isNaN(Date.parse(`${value}Z`)) && new Date(`${value}Z`).toISOString().slice(0, 10) === value.slice(0, 10), { message: 'Enter a real date and time' });
+
+/** Which reading of a wall time the daylight-saving change repeats: the first (still summer time) or the second. */
+export const TIME_CHOICES = ['earlier', 'later'] as const;
+
+/** The local time field read in `zone`. */
+export function wallTimeOf(values: Pick<InteractionFields, 'timestamp'>, zone: string): WallTime {
+  const [date, time] = values.timestamp.split('T') as [string, string];
+  return resolveWallTime(zone, date, time);
+}
+
+/** The instant the form's time names, or null while it is missing, skipped or not yet chosen. */
+export function instantOf(values: Pick<InteractionFields, 'timestamp' | 'timestampChoice'>, zone: string): Date | null {
+  const wall = wallTimeOf(values, zone);
+  if (wall.kind === 'exact') return wall.instant;
+  if (wall.kind === 'ambiguous' && values.timestampChoice) return values.timestampChoice === 'earlier' ? wall.earlier : wall.later;
+  return null;
+}
+
+/** Refuses a skipped time, asks which one for a repeated time, and refuses a time in the future. */
+function checkTime(zone: string) {
+  return (values: Pick<InteractionFields, 'timestamp' | 'timestampChoice'>, ctx: z.RefinementCtx) => {
+    if (!LocalTimestamp.safeParse(values.timestamp).success) return;
+    const wall = wallTimeOf(values, zone);
+    if (wall.kind === 'nonexistent') {
+      ctx.addIssue({ code: 'custom', path: ['timestamp'], message: `This time does not exist in ${zoneLabel(zone)}: the clocks skip it for daylight saving. Enter a time outside the skipped hour.` });
+      return;
+    }
+    if (wall.kind === 'ambiguous' && !values.timestampChoice) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timestampChoice'],
+        message: `This time happens twice in ${zoneLabel(zone)} (${formatLocal(wall.earlier, zone, 'time')} and ${formatLocal(wall.later, zone, 'time')}): choose which one.`,
+      });
+      return;
+    }
+    const instant = instantOf(values, zone);
+    if (instant && instant.getTime() > Date.now() + FUTURE_TOLERANCE_MS) ctx.addIssue({ code: 'custom', path: ['timestamp'], message: 'The time cannot be in the future' });
+  };
+}
 
 const Coordinate = (shape: z.ZodNumber, name: string) =>
   z.number({ error: `Enter the ${name}` }).pipe(shape);
@@ -51,15 +96,17 @@ const Coordinate = (shape: z.ZodNumber, name: string) =>
 const AnswersOfAnySurvey = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 
 /**
- * The form's fields; with `questions`, the answers are checked against that
- * survey. Without, any survey's answers pass: the shape a server action
- * reads before it knows which survey the interaction records.
+ * The fields without the time's zone check; extend this, then add `checkTime`
+ * (a refined object cannot be extended). With `questions`, the answers are
+ * checked against that survey; without, any survey's answers pass: the shape
+ * a server action reads before it knows which survey the interaction records.
  */
-export function interactionFieldsSchema(questions?: Question[]) {
+function fieldsObject(questions?: Question[]) {
   return z.object({
     outcome: z.enum(OUTCOMES, { error: 'Choose an outcome' }),
     unavailableReason: InteractionDataSchema.shape.unavailableReason.unwrap().or(z.literal('')),
     timestamp: LocalTimestamp,
+    timestampChoice: z.enum(TIME_CHOICES).or(z.literal('')),
     walklistId: IdSchema.or(z.literal('')),
     lat: Coordinate(LocationSchema.shape.lat, 'latitude'),
     lng: Coordinate(LocationSchema.shape.lng, 'longitude'),
@@ -72,21 +119,34 @@ export function interactionFieldsSchema(questions?: Question[]) {
   });
 }
 
-export function correctionSchema(questions?: Question[]) {
-  return interactionFieldsSchema(questions).extend({
-    reason: z.string().trim().min(3, 'Say why you are correcting this interaction').max(500, 'Keep the reason to 500 characters or fewer'),
-  });
+/** Without a zone, only the shape is checked: what a server action reads before it knows the campaign's clock. */
+const withTimeCheck = <T extends z.ZodType<Pick<InteractionFields, 'timestamp' | 'timestampChoice'>>>(schema: T, zone?: string): T => (zone ? schema.superRefine(checkTime(zone)) : schema);
+
+export function interactionFieldsSchema(questions?: Question[], zone?: string) {
+  return withTimeCheck(fieldsObject(questions), zone);
 }
 
-export function manualEntrySchema(questions?: Question[]) {
-  return interactionFieldsSchema(questions).extend({
-    id: IdSchema,
-    surveyId: IdSchema,
-    contactId: z.uuid({ error: 'Choose the contact who was visited' }),
-  });
+export function correctionSchema(questions?: Question[], zone?: string) {
+  return withTimeCheck(
+    fieldsObject(questions).extend({
+      reason: z.string().trim().min(3, 'Say why you are correcting this interaction').max(500, 'Keep the reason to 500 characters or fewer'),
+    }),
+    zone,
+  );
 }
 
-export type InteractionFields = z.infer<ReturnType<typeof interactionFieldsSchema>>;
+export function manualEntrySchema(questions?: Question[], zone?: string) {
+  return withTimeCheck(
+    fieldsObject(questions).extend({
+      id: IdSchema,
+      surveyId: IdSchema,
+      contactId: z.uuid({ error: 'Choose the contact who was visited' }),
+    }),
+    zone,
+  );
+}
+
+export type InteractionFields = z.infer<ReturnType<typeof fieldsObject>>;
 export type CorrectionValues = z.infer<ReturnType<typeof correctionSchema>>;
 export type ManualEntryValues = z.infer<ReturnType<typeof manualEntrySchema>>;
 
@@ -97,13 +157,21 @@ function formAnswer(question: Question, response: InteractionData['survey']['res
   return value === undefined ? '' : String(Array.isArray(value) ? value[0] : value);
 }
 
-export function toFormValues(data: InteractionData, questions: Question[]): InteractionFields {
+/** An instant as the form's local time field holds it, and which reading it is when the zone repeats that time. */
+export function localFormTime(instant: Date | string, zone: string): Pick<InteractionFields, 'timestamp' | 'timestampChoice'> {
+  const timestamp = format(new TZDate(new Date(instant).getTime(), zone), "yyyy-MM-dd'T'HH:mm:ss");
+  const wall = wallTimeOf({ timestamp }, zone);
+  const timestampChoice = wall.kind === 'ambiguous' ? (wall.earlier.getTime() === new Date(instant).getTime() ? 'earlier' : 'later') : '';
+  return { timestamp, timestampChoice };
+}
+
+export function toFormValues(data: InteractionData, questions: Question[], zone: string): InteractionFields {
   const answers: Record<string, AnswerValue> = {};
   for (const question of questions) answers[question.questionId] = formAnswer(question, data.survey.responses[question.questionId]);
   return {
     outcome: outcomeOf(data),
     unavailableReason: data.unavailableReason ?? '',
-    timestamp: data.timestamp.slice(0, 19),
+    ...localFormTime(data.timestamp, zone),
     walklistId: data.walklistId ?? '',
     lat: data.location?.lat ?? NaN,
     lng: data.location?.lng ?? NaN,
@@ -121,14 +189,16 @@ function recorded(question: Question, value: AnswerValue): string | number | boo
 const isEmpty = (value: AnswerValue | undefined) => value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
 /** The interaction's data with the form's values applied; untouched parts (and unknown questions) are kept as they were. */
-export function applyFormValues(data: InteractionData, values: InteractionFields, questions: Question[]): InteractionData {
+export function applyFormValues(data: InteractionData, values: InteractionFields, questions: Question[], zone: string): InteractionData {
   const responses = { ...data.survey.responses };
   for (const question of questions) {
     const value = values.answers[question.questionId] ?? '';
     if (JSON.stringify(formAnswer(question, responses[question.questionId])) === JSON.stringify(value)) continue;
     responses[question.questionId] = { questionId: question.questionId, fields: isEmpty(value) ? {} : { [question.tag]: recorded(question, value) } };
   }
-  const timestamp = new Date(`${values.timestamp}Z`).toISOString();
+  const instant = instantOf(values, zone);
+  if (!instant) throw new RangeError(`${values.timestamp} names no single instant in ${zone}; validate with the form's schema first`);
+  const timestamp = instant.toISOString();
   const next: InteractionData = {
     ...data,
     successful: values.outcome === 'successful',
@@ -164,11 +234,15 @@ function show(question: Question | null, value: AnswerValue): string {
  * Field by field, what someone else changed (`original` → `theirs`) and what
  * the user wants (`yours`), for every field either side touched.
  */
-export function describeConflict(original: InteractionFields, theirs: InteractionFields, yours: InteractionFields, questions: Question[]): FieldChange[] {
+export function describeConflict(original: InteractionFields, theirs: InteractionFields, yours: InteractionFields, questions: Question[], zone: string): FieldChange[] {
+  const when = (v: InteractionFields) => {
+    const instant = instantOf(v, zone);
+    return instant ? formatLocal(instant, zone, 'long') : v.timestamp.replace('T', ' ');
+  };
   const rows: { field: string; label: string; pick: (v: InteractionFields) => string }[] = [
     { field: 'outcome', label: 'Outcome', pick: (v) => OUTCOME_LABELS[v.outcome] },
     { field: 'unavailableReason', label: 'Unavailable reason', pick: (v) => v.unavailableReason || '—' },
-    { field: 'timestamp', label: 'Time (UTC)', pick: (v) => v.timestamp.replace('T', ' ') },
+    { field: 'timestamp', label: 'Time', pick: when },
     { field: 'walklistId', label: 'Walklist', pick: (v) => v.walklistId || '—' },
     { field: 'location', label: 'Canvasser location', pick: (v) => `${v.lat.toFixed(6)}, ${v.lng.toFixed(6)}` },
     ...questions.map((q) => ({ field: `answers.${q.questionId}`, label: q.text, pick: (v: InteractionFields) => show(q, v.answers[q.questionId] ?? '') })),
@@ -182,7 +256,7 @@ export function describeConflict(original: InteractionFields, theirs: Interactio
 export function reapplyEdits(original: InteractionFields, theirs: InteractionFields, yours: InteractionFields): InteractionFields {
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const merged: InteractionFields = { ...theirs, answers: { ...theirs.answers } };
-  for (const key of ['outcome', 'unavailableReason', 'timestamp', 'walklistId'] as const) {
+  for (const key of ['outcome', 'unavailableReason', 'timestamp', 'timestampChoice', 'walklistId'] as const) {
     if (!same(original[key], yours[key])) (merged as Record<string, unknown>)[key] = yours[key];
   }
   if (!same([original.lat, original.lng], [yours.lat, yours.lng])) Object.assign(merged, { lat: yours.lat, lng: yours.lng });

@@ -6,7 +6,7 @@
  *
  * @example
  *   const context = await loadCampaignContext(auth, campaignId);
- *   const page = await loadInteractionPage(auth, campaignId, filters, { page: 1, size: 100, sort: 'timestamp:desc' });
+ *   const page = await loadInteractionPage(auth, campaignId, filters, { page: 1, size: 100, sort: 'timestamp:desc' }, zone);
  */
 import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
@@ -51,12 +51,13 @@ export type InteractionPage =
   | { state: 'ready'; interactions: Interaction[]; total: number }
   | { state: 'indexing'; loaded: number; total: number };
 
-export async function loadInteractionPage(auth: AuthContext, campaignId: string, filters: InteractionFilters, query: TableQuery): Promise<InteractionPage> {
+/** A page of the table; `zone` reads the filters' days. */
+export async function loadInteractionPage(auth: AuthContext, campaignId: string, filters: InteractionFilters, query: TableQuery, zone: string): Promise<InteractionPage> {
   const skip = (query.page - 1) * query.size;
   if (filters.contact) {
     // One household's visits are few: the API lists them, the answer filter applies here.
     const { data } = await auth.polis.listInteractions({
-      filter: toPolisFilter(campaignId, filters),
+      filter: toPolisFilter(campaignId, filters, zone),
       sort: [SORTABLE[query.sort], query.direction === 'asc' ? 'ASC' : 'DESC'],
       limit: 1000,
     });
@@ -65,7 +66,7 @@ export async function loadInteractionPage(auth: AuthContext, campaignId: string,
   }
   if (!filters.answer) {
     const { data, total } = await auth.polis.listInteractions({
-      filter: toPolisFilter(campaignId, filters),
+      filter: toPolisFilter(campaignId, filters, zone),
       sort: [SORTABLE[query.sort], query.direction === 'asc' ? 'ASC' : 'DESC'],
       skip,
       limit: query.size,
@@ -76,7 +77,7 @@ export async function loadInteractionPage(auth: AuthContext, campaignId: string,
   const entry = await settle(await campaignIndex(auth, campaignId), 2000);
   if (!entry.index) return { state: 'indexing', ...entry.progress };
   const { index } = entry;
-  const rows = Array.from(index.select(filters));
+  const rows = Array.from(index.select(filters, zone));
   const key = query.sort === 'timestamp' ? index.time : query.sort === 'distance' ? index.distance : index.confidence;
   const sign = query.direction === 'asc' ? 1 : -1;
   // Ties keep row order (the id order of the walk): stable across pages.

@@ -99,7 +99,7 @@ describe('PointIndex', () => {
       interaction({ listId: 'aaaaaaaa-0000-4000-8000-000000000009', location: { lat: 1, lng: 2, confidence: 80 } }, { [SUPPORT]: 'undecided' }),
     ];
     for (const row of rows) index.upsert(row);
-    const ids = (filters: Parameters<PointIndex['select']>[0]) => [...index.select(filters)].map((r) => index.idAt(r));
+    const ids = (filters: Parameters<PointIndex['select']>[0]) => [...index.select(filters, 'UTC')].map((r) => index.idAt(r));
     expect(ids({})).toHaveLength(4);
     expect(ids({ outcome: 'successful' })).toEqual([rows[0]!.id, rows[3]!.id]);
     expect(ids({ outcome: 'unavailable' })).toEqual([rows[1]!.id]);
@@ -116,7 +116,7 @@ describe('PointIndex', () => {
     expect(ids({ answer: { questionId: ISSUES, value: 'Transit' } })).toEqual([rows[2]!.id]);
     expect(ids({ answer: { questionId: ISSUES, value: 'Housing' }, outcome: 'successful' })).toEqual([rows[0]!.id]);
 
-    const distribution = index.distribution(index.select({}));
+    const distribution = index.distribution(index.select({}, 'UTC'));
     expect(distribution.get(ISSUES)).toEqual({ answered: 2, counts: new Map([['Housing', 2], ['Transit', 1]]) });
     expect(distribution.get(SUPPORT)!.answered).toBe(2);
     expect(distribution.get(COMMENT)!.answered).toBe(1);
@@ -146,7 +146,7 @@ describe('applyChangesSince', () => {
     expect(next).toBe(created.meta.modified);
     expect(index.outcomeAt(index.find(corrected.id))).toBe('unavailable');
     expect(index.find(created.id)).toBeGreaterThanOrEqual(0);
-    expect(index.select({}).length).toBe(13);
+    expect(index.select({}, 'UTC').length).toBe(13);
   });
 });
 

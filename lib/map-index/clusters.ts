@@ -73,18 +73,18 @@ function build(index: PointIndex, rows: Uint32Array): Cached {
 }
 
 /** The clusterer for these filters, built on first use and again after the index changes. */
-export function clustererFor(index: PointIndex, filters: InteractionFilters): Cached {
+export function clustererFor(index: PointIndex, filters: InteractionFilters, zone: string): Cached {
   let cache = caches.get(index);
   if (!cache || cache.version !== index.version) {
     cache = { version: index.version, entries: new Map() };
     caches.set(index, cache);
   }
-  const key = filtersToSearch(filters).toString();
+  const key = `${zone} ${filtersToSearch(filters)}`;
   let cached = cache.entries.get(key);
   if (cached) {
     cache.entries.delete(key);
   } else {
-    cached = build(index, index.select(filters));
+    cached = build(index, index.select(filters, zone));
     if (cache.entries.size >= CACHE_SIZE) cache.entries.delete(cache.entries.keys().next().value!);
   }
   cache.entries.set(key, cached);

@@ -19,8 +19,8 @@ describe('the point index', () => {
     const ids = recorded.map((data) => index.upsert(visit(data)));
     for (const outcome of OUTCOMES) {
       const expected = recorded.flatMap((data, i) => (outcomeOf(data) === outcome ? [ids[i]] : []));
-      expect(Array.from(index.select({ outcome })), outcome).toEqual(expected);
-      for (const row of index.select({ outcome })) expect(index.outcomeAt(row)).toBe(outcome);
+      expect(Array.from(index.select({ outcome }, 'UTC')), outcome).toEqual(expected);
+      for (const row of index.select({ outcome }, 'UTC')) expect(index.outcomeAt(row)).toBe(outcome);
     }
   });
 
@@ -29,9 +29,18 @@ describe('the point index', () => {
     const last = visit({ unavailable: false }, '2026-09-02T23:59:59.000Z');
     index.upsert(last);
     index.upsert(visit({ unavailable: false }, '2026-09-03T00:00:00.000Z'));
-    expect(index.select({ from: '2026-09-01', to: '2026-09-02' })).toHaveLength(1);
+    expect(index.select({ from: '2026-09-01', to: '2026-09-02' }, 'UTC')).toHaveLength(1);
     index.remove(last.id);
-    expect(index.select({ from: '2026-09-01', to: '2026-09-02' })).toHaveLength(0);
+    expect(index.select({ from: '2026-09-01', to: '2026-09-02' }, 'UTC')).toHaveLength(0);
+  });
+
+  it('reads the days in the campaign zone: a Boston evening after midnight UTC stays on its own day', () => {
+    const index = new PointIndex();
+    const evening = visit({ unavailable: false }, '2026-11-20T01:30:00.000Z');
+    index.upsert(evening);
+    expect(Array.from(index.select({ from: '2026-11-19', to: '2026-11-19' }, 'America/New_York'))).toHaveLength(1);
+    expect(Array.from(index.select({ from: '2026-11-20', to: '2026-11-20' }, 'America/New_York'))).toHaveLength(0);
+    expect(Array.from(index.select({ from: '2026-11-20', to: '2026-11-20' }, 'UTC'))).toHaveLength(1);
   });
 });
 
@@ -62,7 +71,7 @@ describe('the point index keeps time exactly', () => {
     const index = new PointIndex([]);
     const rows = TIMESTAMPS.map((timestamp, i) => index.upsert(interaction(timestamp, -71 + i)));
     for (const [i, row] of rows.entries()) expect(new Date(index.timeAt(row)).toISOString()).toBe(TIMESTAMPS[i]);
-    const points = clustersFor(index, clustererFor(index, {}), [-180, -85, 180, 85], 16);
+    const points = clustersFor(index, clustererFor(index, {}, 'UTC'), [-180, -85, 180, 85], 16);
     expect(points.map((p) => (p.properties.cluster ? null : p.properties.time)).sort()).toEqual(TIMESTAMPS);
   });
 

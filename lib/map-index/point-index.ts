@@ -11,7 +11,7 @@
  * @example
  *   const index = new PointIndex(questions);
  *   index.upsert(interaction);
- *   const rows = index.select(filters);        // Uint32Array of row numbers
+ *   const rows = index.select(filters, zone);  // Uint32Array of row numbers
  *   index.idAt(rows[0]);                       // '0b8c5147-…'
  */
 import type { Interaction, Question } from '@/lib/polis/schemas';
@@ -231,9 +231,9 @@ export class PointIndex {
     return outcomeFrom((flags & FLAG_SUCCESSFUL) !== 0, (flags & FLAG_UNAVAILABLE) !== 0);
   }
 
-  /** Rows matching every filter, in row order. */
-  select(filters: InteractionFilters): Uint32Array {
-    const [from, to] = timeWindow(filters);
+  /** Rows matching every filter, in row order; `from`/`to` are days of `zone`. */
+  select(filters: InteractionFilters, zone: string): Uint32Array {
+    const [from, to] = timeWindow(filters, zone);
     const list = filters.list ? this.lists.find(filters.list) ?? -1 : undefined;
     const walklist = filters.walklist ? this.walklists.find(filters.walklist) ?? -1 : undefined;
     const canvasser = filters.canvasser ? this.canvassers.find(filters.canvasser) ?? -1 : undefined;

@@ -19,10 +19,17 @@ export const TEST_AUTH_SECRET = 'test-secret-not-for-production-0123456789';
 
 export type TestServer = { url: string; apiUrl: string; dbFile: string; process: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
 
+/**
+ * The day the test data is seeded against: fixed, so no test depends on the
+ * day it runs. The canvassing fills the eight weeks before it, across the
+ * end of daylight saving on 1 November 2026.
+ */
+export const TEST_SEED_ANCHOR = '2026-11-25';
+
 export async function seedTestDatabase(interactions = 5000): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polis-test-'));
   const dbFile = path.join(dir, 'polis.sqlite');
-  await seedDatabase(await openDatabase(dbFile), { interactions });
+  await seedDatabase(await openDatabase(dbFile), { interactions, anchor: TEST_SEED_ANCHOR });
   await closeDatabases();
   return dbFile;
 }
@@ -41,6 +48,8 @@ export async function startTestServer(options: { port: number; dbFile?: string; 
       NEXT_TELEMETRY_DISABLED: '1',
       POLIS_API_URL: '',
       SANDBOX: 'on',
+      // The server's own clock is UTC, so only the campaign's zone can make a time local.
+      TZ: 'UTC',
       // No request may depend on a tile server.
       MAP_TILE_URL: '',
       ...options.env,

@@ -3,11 +3,13 @@
  * interactions. Two customers (so isolation can be seen), real-looking
  * households in neighbourhoods of Boston, Philadelphia and Denver, one survey
  * per campaign using every question type, canvassers, walklists, and visits
- * spread over eight weeks: mostly at the door, some with GPS tens of metres
- * off, a few suspiciously far, a third of them not home.
+ * spread over the eight weeks before the anchor day (today unless given), at
+ * the hours people canvass on each campaign's own clock: mostly at the door,
+ * some with GPS tens of metres off, a few suspiciously far, a third of them
+ * not home. The same seed and anchor give the same data.
  *
  * @example
- *   const summary = await seedDatabase(db, { interactions: 5000 });
+ *   const summary = await seedDatabase(db, { interactions: 5000, anchor: '2026-10-15' });
  *   summary.logins; // [{ email, password, role, organization }]
  */
 import { Faker, base, en, en_US } from '@faker-js/faker';
@@ -18,6 +20,7 @@ import type { ContactRow, InteractionRow, ResourceRow } from '../tables';
 import { BOSTON, DENVER, PHILADELPHIA, UNAVAILABLE_REASONS, type City } from './places';
 import { canvassersFor, planShifts, type PlantedKind } from './shifts';
 import type { InteractionData, Question } from '@/lib/polis/schemas';
+import { localDayOf, localInstant, shiftDay, startOfLocalDay, weekdayOf } from '@/lib/time/days';
 
 export const DEFAULT_INTERACTIONS = 5000;
 export const DEFAULT_SEED = 2026;
@@ -30,11 +33,17 @@ export const DEMO_USERS = {
   otherOrganizer: 'organizer@frontrange.example',
 } as const;
 
-const CAMPAIGN_START = Date.UTC(2026, 8, 7); // 7 September 2026
-const CAMPAIGN_DAYS = 56;
+/** Days of canvassing, ending the day before the anchor. */
+export const CAMPAIGN_DAYS = 56;
 const METRES_PER_MILE = 1609.344;
 
-export type SeedOptions = { interactions?: number; seed?: number; onProgress?: (done: number, total: number) => void };
+export type SeedOptions = {
+  interactions?: number;
+  seed?: number;
+  /** `YYYY-MM-DD`: the canvassing ends the day before; today (UTC) when absent. */
+  anchor?: string;
+  onProgress?: (done: number, total: number) => void;
+};
 export type SeedSummary = {
   interactions: number;
   contacts: number;
@@ -44,7 +53,7 @@ export type SeedSummary = {
 };
 
 type Tenant = { customerId: string; organizationId: string; organizationName: string; securityGroupId: string };
-type CampaignPlan = { name: string; description: string; city: City; topic: string; share: number; utcOffsetHours: number };
+type CampaignPlan = { name: string; description: string; city: City; topic: string; share: number; timeZone: string };
 type Household = { list: number; row: Omit<ContactRow, 'is_deleted' | 'list_id' | 'first_name' | 'last_name' | 'address' | 'postal_code' | 'contacted'>; data: ContactData; lat: number; lng: number; walklists: string[] };
 type ContactData = { listId: string; fields: Record<string, unknown>; contacted?: boolean; [key: string]: unknown };
 
@@ -204,7 +213,10 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
   const faker = new Faker({ locale: [en_US, en, base] });
   faker.seed(options.seed ?? DEFAULT_SEED);
   const uuid = () => faker.string.uuid();
-  const seededAt = new Date(CAMPAIGN_START - 14 * 86400_000).toISOString();
+  const anchor = options.anchor ?? localDayOf('UTC', new Date());
+  const firstDay = shiftDay(anchor, -CAMPAIGN_DAYS);
+  const campaignStart = startOfLocalDay('UTC', firstDay).getTime();
+  const seededAt = new Date(campaignStart - 14 * 86400_000).toISOString();
   const envelope = (tenant: Tenant, id: string, data: unknown, createdBy: string, stamp = seededAt): Omit<ResourceRow, 'is_deleted'> => ({
     id, customer_id: tenant.customerId, security_group_id: tenant.securityGroupId, data: JSON.stringify(data),
     created: stamp, created_by: createdBy, modified: stamp, modified_by: createdBy, etag: uuid().slice(0, 18),
@@ -220,8 +232,8 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
       ],
       canvassers: 8,
       campaigns: [
-        { name: 'Boston Fair Transit 2026', description: 'Door-to-door for the transit fare ballot question in Boston.', city: BOSTON, topic: 'the fare-free buses ballot question', share: 0.6, utcOffsetHours: 4 },
-        { name: 'Philadelphia Neighbors for Parks', description: 'Canvass for the parks and recreation bond.', city: PHILADELPHIA, topic: 'the parks and recreation bond', share: 0.35, utcOffsetHours: 4 },
+        { name: 'Boston Fair Transit 2026', description: 'Door-to-door for the transit fare ballot question in Boston.', city: BOSTON, topic: 'the fare-free buses ballot question', share: 0.6, timeZone: 'America/New_York' },
+        { name: 'Philadelphia Neighbors for Parks', description: 'Canvass for the parks and recreation bond.', city: PHILADELPHIA, topic: 'the parks and recreation bond', share: 0.35, timeZone: 'America/New_York' },
       ],
     },
     {
@@ -229,7 +241,7 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
       users: [{ email: DEMO_USERS.otherOrganizer, name: 'Priya Shah', role: 'organizer' }],
       canvassers: 3,
       campaigns: [
-        { name: 'Denver Clean Air Measure', description: 'Canvass for the clean air measure.', city: DENVER, topic: 'the clean air measure', share: 0.05, utcOffsetHours: 6 },
+        { name: 'Denver Clean Air Measure', description: 'Canvass for the clean air measure.', city: DENVER, topic: 'the clean air measure', share: 0.05, timeZone: 'America/Denver' },
       ],
     },
   ];
@@ -296,7 +308,7 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
         const route = faker.helpers.arrayElement(hood.streets);
         const first = faker.person.firstName();
         const last = faker.person.lastName();
-        const birth = faker.date.birthdate({ mode: 'age', min: 18, max: 90, refDate: CAMPAIGN_START });
+        const birth = faker.date.birthdate({ mode: 'age', min: 18, max: 90, refDate: campaignStart });
         const data: ContactData = {
           listId: list.id,
           profile: {
@@ -313,7 +325,7 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
             gender: faker.helpers.arrayElement(['f', 'm', 'n', 'o', 'd']),
             languages: faker.number.float() < 0.15 ? ['en', 'es'] : ['en'],
             birthdate: birth.toISOString().slice(0, 10),
-            age: Math.floor((CAMPAIGN_START - birth.getTime()) / (365.25 * 86400_000)),
+            age: Math.floor((campaignStart - birth.getTime()) / (365.25 * 86400_000)),
           },
           fields: {},
           reservation: { reserved: false },
@@ -325,8 +337,9 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
       // Visits come in shifts: a canvasser walking a list's households a door every few minutes.
       const visits = planShifts({
         faker, households, lists: lists.length, canvassers: canvasserIds.length, visits: count,
-        instant: (day, hours) => CAMPAIGN_START + day * 86400_000 + (hours + campaign.utcOffsetHours) * 3600_000,
-        weekday: (day) => new Date(CAMPAIGN_START + day * 86400_000).getUTCDay(),
+        // Hours are read on the campaign's own clock, daylight saving included.
+        instant: (day, hours) => localInstant(campaign.timeZone, shiftDay(firstDay, day), Math.round(hours * 3600)).getTime(),
+        weekday: (day) => weekdayOf(shiftDay(firstDay, day)),
         days: CAMPAIGN_DAYS,
         plant: campaign === plans[0]!.campaigns[0],
       });
@@ -373,7 +386,7 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
           options.onProgress?.(done, total);
         }
       }
-      const lastVisit = new Date(CAMPAIGN_START + CAMPAIGN_DAYS * 86400_000).toISOString();
+      const lastVisit = startOfLocalDay('UTC', anchor).toISOString();
       await db.transaction().execute((tx) =>
         insertMany(tx, 'contacts', households.map((h) => ({ ...h.row, data: JSON.stringify(h.data), modified: lastVisit }))),
       );

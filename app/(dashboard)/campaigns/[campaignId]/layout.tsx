@@ -5,6 +5,9 @@ import { Suspense } from 'react';
 import { CampaignTabs } from '@/components/campaigns/campaign-tabs';
 import { requireAuth, withPolis } from '@/lib/auth/session';
 import { PolisApiError } from '@/lib/polis/client';
+import { TimeZoneForm } from '@/components/campaigns/time-zone-form';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
+import { zoneLabel } from '@/lib/time/format';
 
 type Props = { children: React.ReactNode; params: Promise<{ campaignId: string }> };
 
@@ -15,12 +18,17 @@ export default async function CampaignLayout({ children, params }: Props) {
     if (error instanceof PolisApiError && (error.status === 404 || error.status === 400)) notFound();
     throw error;
   });
+  const timeZone = await campaignTimeZone(auth, campaign);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <p className="text-sm text-slate-500">Campaign</p>
           <h1 className="text-2xl font-semibold">{campaign.data.name}</h1>
+          <div className="mt-1 flex flex-wrap items-baseline gap-x-3 text-sm text-slate-600">
+            <p data-testid="campaign-time-zone">Times in {zoneLabel(timeZone)}</p>
+            {auth.can('modify@interactions') && <TimeZoneForm key={timeZone} campaignId={campaignId} timeZone={timeZone} />}
+          </div>
         </div>
         {auth.can('insert@interactions') && (
           <Link href={`/campaigns/${campaignId}/new`} className={buttonClass('primary')}>

@@ -9,6 +9,7 @@ import { campaignIndex } from '@/lib/map-index/campaign-index';
 import { clustererFor } from '@/lib/map-index/clusters';
 import { PolisApiError } from '@/lib/polis/client';
 import { settings } from '@/lib/settings';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
 export const metadata: Metadata = { title: 'Map' };
 
@@ -32,21 +33,22 @@ export default async function MapPage({ params, searchParams }: Props) {
   try {
     loaded = await withPolis(here, async () => {
       const [context, entry] = await Promise.all([loadCampaignContext(auth, campaignId), campaignIndex(auth, campaignId)]);
+      const timeZone = await campaignTimeZone(auth, context.campaign);
       // With the index at hand, the map opens fitted to the data: no first request for the whole country.
-      const bounds = entry.index && !readView(search) ? clustererFor(entry.index, filters).bounds : null;
-      return { context, walklists: entry.index?.walklists.values ?? [], bounds };
+      const bounds = entry.index && !readView(search) ? clustererFor(entry.index, filters, timeZone).bounds : null;
+      return { context, walklists: entry.index?.walklists.values ?? [], bounds, timeZone };
     });
   } catch (error) {
     if (!(error instanceof PolisApiError)) throw error;
     return <ErrorState title="The map could not be loaded" message={`Polis answered: ${error.message}`} retryHref={here} />;
   }
-  const { context, walklists, bounds } = loaded;
+  const { context, walklists, bounds, timeZone } = loaded;
   const canvassers = [...context.people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
   const view = readView(search);
   return (
     <div className="space-y-4">
-      <FilterBar action={base} filters={filters} lists={context.lists} canvassers={canvassers} walklists={walklists} questions={context.questions} keep={view ? { lat: String(view.lat), lng: String(view.lng), z: String(view.zoom) } : {}} />
-      <MapViewLoader key={filterQuery} campaignId={campaignId} filterQuery={filterQuery} initialView={view} initialBounds={bounds} selectedId={typeof search.selected === 'string' ? search.selected : undefined} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} />
+      <FilterBar action={base} filters={filters} lists={context.lists} canvassers={canvassers} walklists={walklists} questions={context.questions} timeZone={timeZone} keep={view ? { lat: String(view.lat), lng: String(view.lng), z: String(view.zoom) } : {}} />
+      <MapViewLoader key={filterQuery} campaignId={campaignId} filterQuery={filterQuery} initialView={view} initialBounds={bounds} selectedId={typeof search.selected === 'string' ? search.selected : undefined} timeZone={timeZone} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} />
     </div>
   );
 }

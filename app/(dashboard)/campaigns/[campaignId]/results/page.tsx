@@ -9,6 +9,7 @@ import { loadCampaignContext } from '@/lib/interactions/queries';
 import { campaignIndex, settle } from '@/lib/map-index/campaign-index';
 import { PolisApiError } from '@/lib/polis/client';
 import { valueLabel } from '@/lib/surveys/format-answer';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
 export const metadata: Metadata = { title: 'Survey results' };
 
@@ -24,15 +25,15 @@ export default async function ResultsPage({ params, searchParams }: Props) {
   try {
     loaded = await withPolis(here, async () => {
       const [context, entry] = await Promise.all([loadCampaignContext(auth, campaignId), campaignIndex(auth, campaignId).then((e) => settle(e, 2000))]);
-      return { context, entry };
+      return { context, entry, timeZone: await campaignTimeZone(auth, context.campaign) };
     });
   } catch (error) {
     if (!(error instanceof PolisApiError)) throw error;
     return <ErrorState title="The survey results could not be loaded" message={`Polis answered: ${error.message}`} retryHref={here} />;
   }
-  const { context, entry } = loaded;
+  const { context, entry, timeZone } = loaded;
   const canvassers = [...context.people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
-  const filterBar = <FilterBar action={base} filters={filters} lists={context.lists} canvassers={canvassers} walklists={entry.index?.walklists.values ?? []} questions={context.questions} />;
+  const filterBar = <FilterBar action={base} filters={filters} lists={context.lists} canvassers={canvassers} walklists={entry.index?.walklists.values ?? []} questions={context.questions} timeZone={timeZone} />;
   if (!entry.index) {
     if (entry.state === 'failed') return <ErrorState title="The survey results could not be computed" message={entry.error ?? 'Indexing failed.'} retryHref={here} />;
     return (
@@ -42,7 +43,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  const rows = entry.index.select(filters);
+  const rows = entry.index.select(filters, timeZone);
   const distribution = entry.index.distribution(rows);
   const answerHref = (questionId: string, value: string) => {
     const search = filtersToSearch({ ...filters, answer: { questionId, value } });

@@ -12,6 +12,8 @@ import { loadCampaignContext, loadContacts, loadInteractionPage, SORTABLE, type 
 import { answerSummary, rowFacts } from '@/lib/interactions/rows';
 import { campaignIndex } from '@/lib/map-index/campaign-index';
 import { PolisApiError } from '@/lib/polis/client';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
+import { formatLocal } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'Interactions' };
 
@@ -52,19 +54,20 @@ export default async function TablePage({ params, searchParams }: Props) {
   let loaded;
   try {
     loaded = await withPolis(here, async () => {
+      const timeZone = await campaignTimeZone(auth, campaignId);
       const [context, page, index] = await Promise.all([
         loadCampaignContext(auth, campaignId),
-        loadInteractionPage(auth, campaignId, filters, query),
+        loadInteractionPage(auth, campaignId, filters, query, timeZone),
         campaignIndex(auth, campaignId),
       ]);
       const contacts = page.state === 'ready' ? await loadContacts(auth, page.interactions.map((i) => i.data.contactId)) : new Map();
-      return { context, page, contacts, walklists: index.index?.walklists.values ?? [] };
+      return { context, page, contacts, walklists: index.index?.walklists.values ?? [], timeZone };
     });
   } catch (error) {
     if (!(error instanceof PolisApiError)) throw error;
     return <ErrorState title="The interactions could not be loaded" message={`Polis answered: ${error.message}`} retryHref={here} />;
   }
-  const { context, page, contacts, walklists } = loaded;
+  const { context, page, contacts, walklists, timeZone } = loaded;
   const names = { people: context.people, lists: new Map(context.lists.map((l) => [l.id, l.name])) };
   const canvassers = [...context.people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
   const sortLinks: Record<string, SortLink> = Object.fromEntries(
@@ -78,7 +81,7 @@ export default async function TablePage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      <FilterBar action={base} filters={filters} lists={context.lists} canvassers={canvassers} walklists={walklists} questions={context.questions} keep={{ sort: `${query.sort}:${query.direction}`, size: String(query.size) }} />
+      <FilterBar action={base} filters={filters} lists={context.lists} canvassers={canvassers} walklists={walklists} questions={context.questions} timeZone={timeZone} keep={{ sort: `${query.sort}:${query.direction}`, size: String(query.size) }} />
       {page.state === 'indexing' ? (
         <IndexingProgress loaded={page.loaded} total={page.total} what="the answer filter" />
       ) : page.total === 0 ? (
@@ -112,6 +115,7 @@ export default async function TablePage({ params, searchParams }: Props) {
               ...rowFacts(interaction, contacts.get(interaction.data.contactId), names),
               href: `/campaigns/${campaignId}/interactions/${interaction.id}`,
               answers: answerSummary(interaction, context.questions),
+              localTime: formatLocal(interaction.data.timestamp, timeZone, 'medium'),
             }))}
           />
         </>

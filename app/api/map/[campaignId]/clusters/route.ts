@@ -2,6 +2,7 @@ import { withAuthRoute } from '@/lib/auth/guard';
 import { parseFilters } from '@/lib/filters/filters';
 import { campaignIndex } from '@/lib/map-index/campaign-index';
 import { clustererFor, clustersFor } from '@/lib/map-index/clusters';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +24,7 @@ export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', as
     return Response.json({ state: 'building', ...entry.progress });
   }
   const filters = parseFilters(search);
-  const cached = clustererFor(entry.index, filters);
+  const cached = clustererFor(entry.index, filters, await campaignTimeZone(auth, campaignId));
   const features = clustersFor(entry.index, cached, bbox as [number, number, number, number], zoom);
   return Response.json(
     { state: 'ready', total: cached.total, counts: cached.counts, bounds: cached.bounds, type: 'FeatureCollection', features },

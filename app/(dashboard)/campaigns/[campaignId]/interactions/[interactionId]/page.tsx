@@ -15,12 +15,13 @@ import { contactAddress, contactName } from '@/lib/interactions/rows';
 import { PolisApiError } from '@/lib/polis/client';
 import type { Interaction } from '@/lib/polis/schemas';
 import { settings } from '@/lib/settings';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
+import { formatLocal } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'Interaction' };
 
 type Props = { params: Promise<{ campaignId: string; interactionId: string }> };
 
-const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'long', timeZone: 'UTC' });
 const orNull = <T,>(promise: Promise<T>) => promise.catch((error: unknown) => (error instanceof PolisApiError && error.status !== 401 ? null : Promise.reject(error)));
 
 async function load(auth: AuthContext, campaignId: string, interactionId: string) {
@@ -33,14 +34,15 @@ async function load(auth: AuthContext, campaignId: string, interactionId: string
     throw error;
   }
   if (interaction.data.campaignId !== campaignId) return null;
-  const [contact, survey, users, list] = await Promise.all([
+  const [contact, survey, users, list, timeZone] = await Promise.all([
     orNull(auth.polis.getContact(interaction.data.contactId)),
     orNull(auth.polis.getSurvey(interaction.data.survey.surveyId)),
     orNull(auth.polis.listUsers({ limit: 1000 })),
     orNull(auth.polis.getList(interaction.data.listId)),
+    campaignTimeZone(auth, campaignId),
   ]);
   const people = new Map((users?.data ?? []).map((u) => [u.id, u.data.profile?.name ?? u.data.email]));
-  return { interaction, contact, survey, list, people };
+  return { interaction, contact, survey, list, people, timeZone };
 }
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -75,7 +77,8 @@ export default async function InteractionPage({ params }: Props) {
     return <ErrorState title="This interaction could not be loaded" message={`Polis answered: ${error.message}`} retryHref={path} />;
   }
   if (!loaded) notFound();
-  const { interaction, contact, survey, list, people } = loaded;
+  const { interaction, contact, survey, list, people, timeZone } = loaded;
+  const when = (instant: string) => formatLocal(instant, timeZone, 'long');
   const { data, meta } = interaction;
   const position = contact?.data.profile.address.position?.coordinates;
   const household: [number, number] | null = position ? [position[1], position[0]] : null;
@@ -89,7 +92,7 @@ export default async function InteractionPage({ params }: Props) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-xl font-semibold">
-          Visit to {name}, {when.format(new Date(data.timestamp))}
+          Visit to {name}, {when(data.timestamp)}
         </h2>
         <div className="flex items-center gap-3">
           {canvasser && (
@@ -105,7 +108,7 @@ export default async function InteractionPage({ params }: Props) {
               <Link href={`${path}/edit`} className={buttonClass('primary')}>
                 Correct
               </Link>
-              <DeleteInteraction interactionId={interaction.id} etag={meta.etag} description={`The visit to ${name} on ${when.format(new Date(data.timestamp))}`} />
+              <DeleteInteraction interactionId={interaction.id} etag={meta.etag} description={`The visit to ${name} on ${when(data.timestamp)}`} />
             </>
           )}
         </div>
@@ -145,8 +148,8 @@ export default async function InteractionPage({ params }: Props) {
             <Fact label="Unavailable reason">{data.unavailableReason ?? '—'}</Fact>
             <Fact label="Walklist">{data.walklistId ?? '—'}</Fact>
             <Fact label="Canvasser">{people.get(meta.createdBy) ?? meta.createdBy}</Fact>
-            <Fact label="Recorded">{when.format(new Date(meta.created))} by {people.get(meta.createdBy) ?? meta.createdBy}</Fact>
-            <Fact label="Last modified">{when.format(new Date(meta.modified))} by {people.get(meta.modifiedBy) ?? meta.modifiedBy}</Fact>
+            <Fact label="Recorded">{when(meta.created)} by {people.get(meta.createdBy) ?? meta.createdBy}</Fact>
+            <Fact label="Last modified">{when(meta.modified)} by {people.get(meta.modifiedBy) ?? meta.modifiedBy}</Fact>
           </dl>
         </Section>
         <Section title="Survey">
@@ -155,7 +158,7 @@ export default async function InteractionPage({ params }: Props) {
         </Section>
       </div>
       <Section title="Correction history">
-        <CorrectionHistory corrections={corrections} />
+        <CorrectionHistory corrections={corrections} timeZone={timeZone} />
       </Section>
       <details className="rounded-lg border border-slate-200 bg-white p-4">
         <summary className="cursor-pointer text-sm font-medium">Raw JSON (for support)</summary>

@@ -7,6 +7,7 @@ import { toFormValues } from '@/lib/interactions/correction';
 import { contactName } from '@/lib/interactions/rows';
 import { PolisApiError } from '@/lib/polis/client';
 import { settings } from '@/lib/settings';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
 export const metadata: Metadata = { title: 'Correct an interaction' };
 
@@ -24,8 +25,12 @@ export default async function EditInteractionPage({ params }: Props) {
     loaded = await withPolis(`${detailHref}/edit`, async () => {
       const interaction = await auth.polis.getInteraction(interactionId);
       if (interaction.data.campaignId !== campaignId) return null;
-      const [survey, contact] = await Promise.all([auth.polis.getSurvey(interaction.data.survey.surveyId), auth.polis.getContact(interaction.data.contactId).catch(() => null)]);
-      return { interaction, survey, contact };
+      const [survey, contact, timeZone] = await Promise.all([
+        auth.polis.getSurvey(interaction.data.survey.surveyId),
+        auth.polis.getContact(interaction.data.contactId).catch(() => null),
+        campaignTimeZone(auth, campaignId),
+      ]);
+      return { interaction, survey, contact, timeZone };
     });
   } catch (error) {
     if (error instanceof PolisApiError && (error.status === 404 || error.status === 400)) notFound();
@@ -33,7 +38,7 @@ export default async function EditInteractionPage({ params }: Props) {
     return <ErrorState title="This interaction could not be loaded for correction" message={`Polis answered: ${error.message}`} retryHref={`${detailHref}/edit`} />;
   }
   if (!loaded) notFound();
-  const { interaction, survey, contact } = loaded;
+  const { interaction, survey, contact, timeZone } = loaded;
   const position = contact?.data.profile.address.position?.coordinates;
   return (
     <div className="space-y-4">
@@ -41,12 +46,13 @@ export default async function EditInteractionPage({ params }: Props) {
       <CorrectionForm
         interactionId={interaction.id}
         etag={interaction.meta.etag}
-        initial={toFormValues(interaction.data, survey.data.questions)}
+        initial={toFormValues(interaction.data, survey.data.questions, timeZone)}
         questions={survey.data.questions}
         household={position ? { lat: position[1], lng: position[0] } : null}
         detailHref={detailHref}
         tileUrl={settings.tileUrl}
         tileAttribution={settings.tileAttribution}
+        timeZone={timeZone}
       />
     </div>
   );

@@ -135,13 +135,28 @@ export function correctionSchema(questions?: Question[], zone?: string) {
   );
 }
 
+/** A paper sheet often has no position: an empty field (NaN from the number input) means none, never the household's. */
+const OptionalCoordinate = (shape: z.ZodNumber, name: string) => z.nan().or(Coordinate(shape, name));
+
+/**
+ * Entry from a paper sheet: whose sheet it is (the credit), an optional
+ * position, and a reason whenever nobody was available.
+ */
 export function manualEntrySchema(questions?: Question[], zone?: string) {
   return withTimeCheck(
-    fieldsObject(questions).extend({
-      id: IdSchema,
-      surveyId: IdSchema,
-      contactId: z.uuid({ error: 'Choose the contact who was visited' }),
-    }),
+    fieldsObject(questions)
+      .extend({
+        id: IdSchema,
+        surveyId: IdSchema,
+        contactId: z.uuid({ error: 'Choose the contact who was visited' }),
+        canvasserId: z.string({ error: 'Choose whose sheet this is' }).min(1, 'Choose whose sheet this is').max(64),
+        lat: OptionalCoordinate(LocationSchema.shape.lat, 'latitude'),
+        lng: OptionalCoordinate(LocationSchema.shape.lng, 'longitude'),
+      })
+      .superRefine((values, ctx) => {
+        if (values.outcome === 'unavailable' && !values.unavailableReason) ctx.addIssue({ code: 'custom', path: ['unavailableReason'], message: 'Say why nobody was available' });
+        if (Number.isNaN(values.lat) !== Number.isNaN(values.lng)) ctx.addIssue({ code: 'custom', path: [Number.isNaN(values.lat) ? 'lat' : 'lng'], message: 'Enter both coordinates, or neither when the sheet has no position' });
+      }),
     zone,
   );
 }
@@ -207,6 +222,7 @@ export function applyFormValues(data: InteractionData, values: InteractionFields
     location: { ...data.location, lat: values.lat, lng: values.lng },
     survey: { ...data.survey, responses },
   };
+  if (Number.isNaN(values.lat) || Number.isNaN(values.lng)) delete next.location;
   if (values.outcome === 'unavailable' && values.unavailableReason) next.unavailableReason = values.unavailableReason;
   else delete next.unavailableReason;
   if (values.walklistId) next.walklistId = values.walklistId;

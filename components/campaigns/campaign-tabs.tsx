@@ -8,6 +8,7 @@ const VIEWS = [
   { segment: 'map', label: 'Map' },
   { segment: 'table', label: 'Table' },
   { segment: 'results', label: 'Survey results' },
+  { segment: 'canvassers', label: 'Canvassers' },
 ] as const;
 const REVIEW = { segment: 'review', label: 'Review' } as const;
 
@@ -26,7 +27,7 @@ export function CampaignTabs({ campaignId, review = false }: { campaignId: strin
       <ul className="flex gap-1">
         {[...VIEWS, ...(review ? [REVIEW] : [])].map(({ segment, label }) => {
           const href = `/campaigns/${campaignId}/${segment}`;
-          const current = segment === 'review' ? pathname.startsWith(href) : pathname === href;
+          const current = segment === 'review' || segment === 'canvassers' ? pathname.startsWith(href) : pathname === href;
           return (
             <li key={segment}>
               <Link

@@ -8,6 +8,7 @@ const VIEWS = [
   { segment: 'map', label: 'Map' },
   { segment: 'table', label: 'Table' },
   { segment: 'results', label: 'Survey results' },
+  { segment: 'canvassers', label: 'Canvassers' },
 ] as const;
 const REVIEW = { segment: 'review', label: 'Review' } as const;
 const PAPER = { segment: 'sheets', label: 'Paper sheets' } as const;
@@ -27,7 +28,7 @@ export function CampaignTabs({ campaignId, review = false }: { campaignId: strin
       <ul className="flex gap-1">
         {[...VIEWS, ...(review ? [REVIEW, PAPER] : [])].map(({ segment, label }) => {
           const href = `/campaigns/${campaignId}/${segment}`;
-          const current = segment === 'review' || segment === 'sheets' ? pathname.startsWith(href) : pathname === href;
+          const current = ['review', 'canvassers', 'sheets'].includes(segment) ? pathname.startsWith(href) : pathname === href;
           return (
             <li key={segment}>
               <Link

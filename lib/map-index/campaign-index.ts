@@ -16,6 +16,7 @@ import type { AuthContext } from '@/lib/auth/session';
 import type { PolisClient } from '@/lib/polis/client';
 import { and, eq, gt, gte } from '@/lib/polis/filter';
 import type { Interaction } from '@/lib/polis/schemas';
+import { listPaperCredits } from '@/lib/store/paper-credits';
 import { PointIndex } from './point-index';
 
 export const PAGE_SIZE = 1000;
@@ -62,10 +63,11 @@ export async function applyChangesSince(client: IndexClient, campaignId: string,
   }
 }
 
-export async function buildIndex(client: IndexClient, campaignId: string, onProgress: (loaded: number, total: number) => void = () => {}) {
+export async function buildIndex(client: IndexClient, campaignId: string, onProgress: (loaded: number, total: number) => void = () => {}, credits: ReadonlyMap<string, string> = new Map()) {
   const surveys = await client.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 1000 });
   const questions = surveys.data.flatMap((survey) => survey.data.questions);
   const index = new PointIndex(questions);
+  for (const [id, canvasser] of credits) index.credit(id, canvasser);
   let newest = '';
   await walkInteractions(client, eq('/data/campaignId', campaignId), (page, total) => {
     for (const interaction of page) {
@@ -86,6 +88,7 @@ export type IndexEntry = {
   builtAt: number;
   refreshedAt: number;
   newest: string;
+  organizationId: string;
   client: IndexClient;
   work: Promise<void> | null;
 };
@@ -101,9 +104,17 @@ const { entries, accessChecked } = registry;
 
 function startBuild(entry: IndexEntry, campaignId: string) {
   const rebuilding = entry.state === 'ready';
-  entry.work = buildIndex(entry.client, campaignId, (loaded, total) => {
-    if (!rebuilding) entry.progress = { loaded, total };
-  })
+  entry.work = listPaperCredits(entry.organizationId, campaignId)
+    .then((credits) =>
+      buildIndex(
+        entry.client,
+        campaignId,
+        (loaded, total) => {
+          if (!rebuilding) entry.progress = { loaded, total };
+        },
+        credits,
+      ),
+    )
     .then(({ index, newest }) => {
       Object.assign(entry, { index, newest, state: 'ready', error: undefined, builtAt: Date.now(), refreshedAt: Date.now() });
       entry.progress = { loaded: index.size, total: index.size };
@@ -145,7 +156,7 @@ export async function campaignIndex(auth: AuthContext, campaignId: string): Prom
   const key = `${auth.organization.id}:${campaignId}`;
   let entry = entries.get(key);
   if (!entry || entry.state === 'failed') {
-    entry = { state: 'building', index: null, progress: { loaded: 0, total: 0 }, builtAt: 0, refreshedAt: 0, newest: '', client: auth.polis, work: null };
+    entry = { state: 'building', index: null, progress: { loaded: 0, total: 0 }, builtAt: 0, refreshedAt: 0, newest: '', organizationId: auth.organization.id, client: auth.polis, work: null };
     entries.set(key, entry);
     startBuild(entry, campaignId);
     return entry;
@@ -165,9 +176,12 @@ export async function settle(entry: IndexEntry, ms: number): Promise<IndexEntry>
 }
 
 /** Applies a change made through the dashboard at once, so the map and counts show it. */
-export function recordChange(organizationId: string, campaignId: string, change: { upsert: Interaction } | { remove: string }) {
+export function recordChange(organizationId: string, campaignId: string, change: { upsert: Interaction; creditTo?: string } | { remove: string }) {
   const entry = entries.get(`${organizationId}:${campaignId}`);
   if (!entry?.index) return;
-  if ('upsert' in change) entry.index.upsert(change.upsert);
+  if ('upsert' in change) {
+    if (change.creditTo) entry.index.credit(change.upsert.id, change.creditTo);
+    entry.index.upsert(change.upsert);
+  }
   else entry.index.remove(change.remove);
 }

@@ -6,6 +6,7 @@ import { PolisApiError } from '@/lib/polis/client';
 import { eq } from '@/lib/polis/filter';
 import { settings } from '@/lib/settings';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
+import { campaignCanvassers } from '@/lib/canvassers/campaign-figures';
 
 export const metadata: Metadata = { title: 'Enter an interaction' };
 
@@ -18,9 +19,9 @@ export default async function NewInteractionPage({ params }: Props) {
   if (!auth.can('insert@interactions')) {
     return <ErrorState title="You cannot enter interactions" message={`Your role (${auth.role}) may read interactions but not add them. Ask an organizer.`} />;
   }
-  let surveys, timeZone;
+  let surveys, timeZone, canvassers;
   try {
-    [surveys, timeZone] = await withPolis(path, () => Promise.all([auth.polis.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 100 }), campaignTimeZone(auth, campaignId)]));
+    [surveys, timeZone, canvassers] = await withPolis(path, () => Promise.all([auth.polis.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 100 }), campaignTimeZone(auth, campaignId), campaignCanvassers(auth, campaignId)]));
   } catch (error) {
     if (!(error instanceof PolisApiError)) throw error;
     return <ErrorState title="The campaign's surveys could not be loaded" message={`Polis answered: ${error.message}`} retryHref={path} />;
@@ -29,7 +30,7 @@ export default async function NewInteractionPage({ params }: Props) {
   return (
     <div className="space-y-4">
       <h2 className="text-xl font-semibold">Enter an interaction from a paper sheet</h2>
-      <ManualEntryForm campaignId={campaignId} surveys={surveys.data.map((s) => ({ id: s.id, name: s.data.name, questions: s.data.questions }))} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} timeZone={timeZone} />
+      <ManualEntryForm campaignId={campaignId} surveys={surveys.data.map((s) => ({ id: s.id, name: s.data.name, questions: s.data.questions }))} canvassers={canvassers} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} timeZone={timeZone} />
     </div>
   );
 }

@@ -11,7 +11,7 @@ type Status = 'empty' | 'draft' | 'invalid' | 'saving' | 'saved' | 'refused';
 type Row = { cells: GridCells; id?: string; status: Status; message?: string; errors?: Record<string, string>; savedCells?: string };
 type Stored = { canvasser: string; time: string; rows: Record<string, Row> };
 
-type Props = { campaignId: string; surveyId: string; questions: Question[]; households: SheetHousehold[]; zone: string; date: string; canvasser: string };
+type Props = { campaignId: string; surveyId: string; questions: Question[]; households: SheetHousehold[]; zone: string; date: string; canvasser: string; canvassers: { id: string; name: string }[] };
 
 function readStored(key: string): Stored | null {
   try {
@@ -31,7 +31,7 @@ const STATUS_LABEL: Record<Status, string> = { empty: 'Not knocked', draft: 'Dra
  * until saved, each with the id it got when first filled, so a reload, a
  * retry or a second Enter sends the same interaction again, never a new one.
  */
-export default function EntryGrid({ campaignId, surveyId, questions, households, zone, date, canvasser: initialCanvasser }: Props) {
+export default function EntryGrid({ campaignId, surveyId, questions, households, zone, date, canvasser: initialCanvasser, canvassers }: Props) {
   const storageKey = `paper-grid:${campaignId}:${surveyId}:${date}:${households[0]?.contactId ?? ''}`;
   // Rendered in the browser only (see the loader), so the kept rows are read as the grid starts.
   const [stored] = useState(() => readStored(storageKey));
@@ -67,17 +67,13 @@ export default function EntryGrid({ campaignId, surveyId, questions, households,
       const fingerprint = JSON.stringify(row.cells) + settings.current.time;
       if ((row.status === 'saved' || row.status === 'saving') && row.savedCells === fingerprint) return;
       const id = row.id ?? crypto.randomUUID();
-      const read = readGridRow(row.cells, { household, questions, zone, surveyId, id, date, time: settings.current.time });
+      const read = readGridRow(row.cells, { household, questions, zone, surveyId, id, date, time: settings.current.time, canvasserId: settings.current.canvasser });
       if (!read.ok) {
         update(household.contactId, (r) => ({ ...r, id, status: 'invalid', errors: read.errors, message: Object.values(read.errors)[0] }));
         return;
       }
-      if (!settings.current.canvasser.trim()) {
-        update(household.contactId, (r) => ({ ...r, id, status: 'invalid', errors: { canvasser: 'Name the canvasser' }, message: 'Name the canvasser whose sheet this is, above the grid' }));
-        return;
-      }
       update(household.contactId, (r) => ({ ...r, id, status: 'saving', errors: undefined, message: undefined, savedCells: fingerprint }));
-      const result = await saveSheetRow({ campaignId, canvasser: settings.current.canvasser, values: read.values }).catch(() => ({ ok: false, message: 'The dashboard could not be reached; the row is kept and will be sent when you leave it again.' }));
+      const result = await saveSheetRow({ campaignId, values: read.values }).catch(() => ({ ok: false, message: 'The dashboard could not be reached; the row is kept and will be sent when you leave it again.' }));
       update(household.contactId, (r) =>
         result.ok
           ? { ...r, status: r.savedCells === fingerprint ? 'saved' : 'draft' }
@@ -170,8 +166,11 @@ export default function EntryGrid({ campaignId, surveyId, questions, households,
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-4 rounded border border-slate-200 p-3">
-        <label className="text-sm">Canvasser (whose sheet this is)
-          <input value={canvasser} onChange={(e) => setCanvasser(e.target.value)} required className="mt-1 block rounded border border-slate-300 px-2 py-1" />
+        <label className="text-sm">Whose sheet is this?
+          <select value={canvasser} onChange={(e) => setCanvasser(e.target.value)} required className="mt-1 block rounded border border-slate-300 px-2 py-1">
+            <option value="">Choose the canvasser</option>
+            {canvassers.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
         </label>
         <label className="text-sm">Time of the visits on {date}
           <input type="time" value={time} onChange={(e) => setTime(e.target.value)} className="mt-1 block rounded border border-slate-300 px-2 py-1" />

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { loadImportContext, sendImportRows, type ImportOutcome } from '@/lib/paper/import-actions';
 import { previewImport, resultCsv, type ImportContext, type ImportPreview } from '@/lib/paper/import-csv';
 
-type Props = { campaignId: string; surveys: { id: string; name: string }[] };
+type Props = { campaignId: string; surveys: { id: string; name: string }[]; canvassers: { id: string; name: string }[] };
 
 /** Batches in flight: the server runs a few creates per batch, so this stays within Polis's rate limits. */
 const BATCHES_IN_FLIGHT = 4;
@@ -14,7 +14,7 @@ const BATCH = 100;
 type Progress = { created: number; present: number; refused: number; done: number; total: number };
 
 /** Choose a file, see every row's problems, then send the good rows; the result downloads as a CSV. */
-export function ImportFile({ campaignId, surveys }: Props) {
+export function ImportFile({ campaignId, surveys, canvassers }: Props) {
   const [surveyId, setSurveyId] = useState(surveys[0]?.id ?? '');
   const [canvasser, setCanvasser] = useState('');
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
@@ -68,7 +68,7 @@ export function ImportFile({ campaignId, surveys }: Props) {
     await Promise.all(Array.from({ length: Math.min(BATCHES_IN_FLIGHT, batches.length) }, async () => {
       while (next < batches.length && !stop) {
         const batch = batches[next++]!;
-        const state = await sendImportRows({ campaignId, surveyId, rows: batch.map((r) => ({ line: r.line, canvasser: r.canvasser, values: r.values! })) }).catch(() => ({ ok: false, message: 'The dashboard could not be reached.' }) as const);
+        const state = await sendImportRows({ campaignId, surveyId, rows: batch.map((r) => ({ line: r.line, values: r.values! })) }).catch(() => ({ ok: false, message: 'The dashboard could not be reached.' }) as const);
         if (!state.ok || !('outcomes' in state) || !state.outcomes) {
           stop = state.message ?? 'Sending stopped.';
           break;
@@ -102,7 +102,10 @@ export function ImportFile({ campaignId, surveys }: Props) {
           </select>
         </label>
         <label className="text-sm">Canvasser for rows without one
-          <input value={canvasser} onChange={(e) => setCanvasser(e.target.value)} onBlur={() => file && void check(file.text, surveyId, canvasser)} className={field} />
+          <select value={canvasser} onChange={(e) => { setCanvasser(e.target.value); if (file) void check(file.text, surveyId, e.target.value); }} className={field}>
+            <option value="">None: the file names them</option>
+            {canvassers.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
         </label>
         <label className="text-sm">CSV file
           <input type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e.target.files?.[0])} className="mt-1 block text-sm" />

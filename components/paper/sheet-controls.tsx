@@ -2,7 +2,7 @@ import { buttonClass } from '@/components/ui/button';
 import type { Sheet } from '@/lib/paper/sheet';
 
 /** Which doors the sheet lists; a plain GET form, so the choice lives in the URL and survives a reload. */
-export function SheetControls({ sheet, action, canvasser, date }: { sheet: Sheet; action: string; canvasser: string; date: string }) {
+export function SheetControls({ sheet, action, canvasser, canvassers, date }: { sheet: Sheet; action: string; canvasser: string; canvassers: { id: string; name: string }[]; date: string }) {
   const field = 'mt-1 block rounded border border-slate-300 px-2 py-1 text-sm';
   return (
     <form action={action} method="get" className="sheet-controls flex flex-wrap items-end gap-3 rounded border border-slate-200 p-3">
@@ -23,7 +23,10 @@ export function SheetControls({ sheet, action, canvasser, date }: { sheet: Sheet
         </select>
       </label>
       <label className="text-sm">Canvasser
-        <input name="canvasser" defaultValue={canvasser} className={field} />
+        <select name="canvasser" defaultValue={canvasser} className={field}>
+          <option value="">Blank: written by hand</option>
+          {canvassers.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+        </select>
       </label>
       <label className="text-sm">Date
         <input name="date" type="date" defaultValue={date} className={field} />

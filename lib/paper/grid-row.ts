@@ -5,7 +5,7 @@
  *
  * @example
  *   const read = readGridRow(cells, { household, questions, zone, surveyId, id, date, time });
- *   if (read.ok) await saveSheetRow({ campaignId, canvasser, values: read.values });
+ *   if (read.ok) await saveSheetRow({ campaignId, values: read.values });
  */
 import { manualEntrySchema, type ManualEntryValues } from '@/lib/interactions/correction';
 import type { Question } from '@/lib/polis/schemas';
@@ -21,7 +21,7 @@ export function isBlank(cells: GridCells): boolean {
   return !cells.outcome.trim() && !cells.reason.trim() && !cells.time.trim() && Object.values(cells.answers).every((v) => !v.trim());
 }
 
-type RowContext = { household: SheetHousehold; questions: Question[]; zone: string; surveyId: string; id: string; date: string; time: string };
+type RowContext = { household: SheetHousehold; questions: Question[]; zone: string; surveyId: string; id: string; date: string; time: string; canvasserId: string };
 
 export type ReadRow = { ok: true; values: ManualEntryValues } | { ok: false; errors: Record<string, string> };
 
@@ -36,7 +36,6 @@ export function readGridRow(cells: GridCells, context: RowContext): ReadRow {
     if (!decoded.ok) errors[`answers.${question.questionId}`] = decoded.message;
     else answers[question.questionId] = decoded.value;
   }
-  if (context.household.lat === null || context.household.lng === null) errors.form = 'This household has no position in Polis; enter it with the single form';
   if (Object.keys(errors).length) return { ok: false, errors };
   const time = cells.time.trim() || context.time;
   const parsed = manualEntrySchema(context.questions, context.zone).safeParse({
@@ -47,15 +46,17 @@ export function readGridRow(cells: GridCells, context: RowContext): ReadRow {
     unavailableReason: decodeReason(cells.reason),
     timestamp: `${context.date}T${/^\d:/.test(time) ? `0${time}` : time}`,
     timestampChoice: '',
+    canvasserId: context.canvasserId,
     walklistId: '',
-    lat: context.household.lat,
-    lng: context.household.lng,
+    // A sheet records no position: none is sent, never the household's own.
+    lat: NaN,
+    lng: NaN,
     answers,
   });
   if (parsed.success) return { ok: true, values: parsed.data };
   for (const issue of parsed.error.issues) {
     const path = issue.path.join('.');
-    errors[path === 'timestamp' || path === 'timestampChoice' ? 'time' : path === 'unavailableReason' ? 'reason' : path || 'form'] ??= issue.message;
+    errors[path === 'timestamp' || path === 'timestampChoice' ? 'time' : path === 'unavailableReason' ? 'reason' : path === 'canvasserId' ? 'canvasser' : path || 'form'] ??= issue.message;
   }
   return { ok: false, errors };
 }

@@ -15,9 +15,10 @@ import { recordChange } from '@/lib/map-index/campaign-index';
 import { PolisApiError } from '@/lib/polis/client';
 import { and, eq, isIn } from '@/lib/polis/filter';
 import { IdSchema, type Contact, type InteractionData } from '@/lib/polis/schemas';
+import { savePaperCredit } from '@/lib/store/paper-credits';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
+import { campaignCanvassers } from '@/lib/canvassers/campaign-figures';
 import { PAPER_PERMISSION } from './access';
-import { recordSheetCredit } from './credit';
 import type { ImportContact, ImportContext } from './import-csv';
 import { sheetHousehold } from './sheet-household';
 
@@ -37,11 +38,12 @@ async function campaignContacts(auth: AuthContext, listIds: string[]): Promise<C
 export async function loadImportContext(input: z.input<typeof ContextInput>): Promise<ImportContextState> {
   return withInput(PAPER_PERMISSION, ContextInput, input, async ({ campaignId, surveyId }, auth): Promise<ImportContextState> => {
     const campaign = await auth.polis.getCampaign(campaignId);
-    const [zone, surveys, contacts, first] = await Promise.all([
+    const [zone, surveys, contacts, first, canvassers] = await Promise.all([
       campaignTimeZone(auth, campaign),
       auth.polis.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 100 }),
       campaignContacts(auth, campaign.data.lists.map((l) => l.listId)),
       auth.polis.listInteractions({ filter: eq('/data/campaignId', campaignId), sort: ['/data/timestamp', 'ASC'], limit: 1 }),
+      campaignCanvassers(auth, campaignId),
     ]);
     const survey = surveys.data.find((s) => s.id === surveyId) ?? surveys.data[0];
     if (!survey) return { ok: false, message: 'This campaign has no survey: an interaction records one.' };
@@ -59,6 +61,7 @@ export async function loadImportContext(input: z.input<typeof ContextInput>): Pr
           return { id: h.contactId, name: h.name, address: h.address, lat: h.lat, lng: h.lng };
         }),
         startsAt: starts,
+        canvassers,
       },
     };
   });
@@ -73,7 +76,7 @@ const SendInput = z.object({
   campaignId: IdSchema,
   surveyId: IdSchema,
   rows: z
-    .array(z.object({ line: z.number().int().positive(), canvasser: z.string().trim().min(1, 'Name the canvasser').max(120), values: manualEntrySchema() }))
+    .array(z.object({ line: z.number().int().positive(), values: manualEntrySchema() }))
     .min(1)
     .max(IMPORT_BATCH_SIZE, `Send at most ${IMPORT_BATCH_SIZE} rows at a time`),
 });
@@ -90,7 +93,8 @@ async function inPool<T>(items: T[], size: number, work: (item: T) => Promise<vo
 
 export async function sendImportRows(input: z.input<typeof SendInput>): Promise<SendState> {
   return withInput(PAPER_PERMISSION, SendInput, input, async ({ campaignId, surveyId, rows }, auth): Promise<SendState> => {
-    const [campaign, survey] = await Promise.all([auth.polis.getCampaign(campaignId), auth.polis.getSurvey(surveyId)]);
+    const [campaign, survey, users] = await Promise.all([auth.polis.getCampaign(campaignId), auth.polis.getSurvey(surveyId), auth.polis.listUsers({ limit: 1000 })]);
+    const people = new Set(users.data.map((u) => u.id));
     if (survey.data.campaignId !== campaignId) return { ok: false, message: 'This survey belongs to another campaign.' };
     const zone = await campaignTimeZone(auth, campaign);
     const questions = survey.data.questions;
@@ -103,7 +107,7 @@ export async function sendImportRows(input: z.input<typeof SendInput>): Promise<
     const present = new Set(existing.data.map((i) => i.id));
     const contactById = new Map(contacts.data.filter((c) => campaign.data.lists.some((l) => l.listId === c.data.listId)).map((c) => [c.id, c]));
     const outcomes: ImportOutcome[] = [];
-    const created: { id: string; canvasser: string; data: InteractionData }[] = [];
+    const created: { id: string; canvasserId: string; data: InteractionData }[] = [];
     await inPool(rows, CREATES_IN_FLIGHT, async (row) => {
       const id = row.values.id;
       if (present.has(id)) return void outcomes.push({ line: row.line, id, result: 'present', message: 'Already imported' });
@@ -111,6 +115,7 @@ export async function sendImportRows(input: z.input<typeof SendInput>): Promise<
       if (!values.success) return void outcomes.push({ line: row.line, id, result: 'refused', message: values.error.issues[0]!.message });
       const contact = contactById.get(values.data.contactId);
       if (!contact) return void outcomes.push({ line: row.line, id, result: 'refused', message: 'Unknown contact: not in this campaign’s lists' });
+      if (!people.has(values.data.canvasserId)) return void outcomes.push({ line: row.line, id, result: 'refused', message: 'Unknown canvasser: not a person of this organization' });
       const empty: InteractionData = {
         campaignId,
         contactId: contact.id,
@@ -120,11 +125,10 @@ export async function sendImportRows(input: z.input<typeof SendInput>): Promise<
       };
       const data = applyFormValues(empty, values.data, questions, zone);
       const home = contact.data.profile.address.position?.coordinates;
-      if (home) data.distance = milesBetween({ lat: home[1], lng: home[0] }, { lat: values.data.lat, lng: values.data.lng });
-      data.location = { ...data.location, confidence: 0 };
+      if (home && data.location) data.distance = milesBetween({ lat: home[1], lng: home[0] }, { lat: values.data.lat, lng: values.data.lng });
       try {
         await auth.polis.createInteraction({ id, data });
-        created.push({ id, canvasser: row.canvasser, data });
+        created.push({ id, canvasserId: values.data.canvasserId, data });
         outcomes.push({ line: row.line, id, result: 'created', message: 'Created' });
       } catch (error) {
         if (!(error instanceof PolisApiError) || error.status === 401) throw error;
@@ -134,14 +138,15 @@ export async function sendImportRows(input: z.input<typeof SendInput>): Promise<
     if (created.length) {
       const stored = await auth.polis.listInteractions({ filter: and(eq('/data/campaignId', campaignId), isIn('/id', created.map((c) => c.id))), limit: 1000 });
       const etags = new Map(stored.data.map((i) => [i.id, i.meta.etag]));
-      for (const interaction of stored.data) recordChange(auth.organization.id, campaignId, { upsert: interaction });
-      await recordSheetCredit(created.map((c) => ({ organizationId: auth.organization.id, campaignId, interactionId: c.id, canvasser: c.canvasser, userId: auth.user.id })));
       for (const c of created) {
+        await savePaperCredit({ organizationId: auth.organization.id, campaignId, interactionId: c.id, canvasserId: c.canvasserId, enteredBy: auth.user.id });
         await logCorrection({
           organizationId: auth.organization.id, campaignId, interactionId: c.id, action: 'create', user: { id: auth.user.id, name: auth.user.name },
           reason: 'Imported from a file', patch: [{ op: 'add', path: '', value: c.data }], etagBefore: null, etagAfter: etags.get(c.id) ?? null,
         });
       }
+      const credit = new Map(created.map((c) => [c.id, c.canvasserId]));
+      for (const interaction of stored.data) recordChange(auth.organization.id, campaignId, { upsert: interaction, creditTo: credit.get(interaction.id) });
       revalidatePath(`/campaigns/${campaignId}`, 'layout');
     }
     return { ok: true, outcomes: outcomes.sort((a, b) => a.line - b.line) };

@@ -11,6 +11,7 @@ const context: ImportContext = {
   questions,
   contacts: people.map((p) => ({ id: p.contactId, name: p.name, address: p.address, lat: p.lat, lng: p.lng })),
   startsAt: '2026-01-01T05:00:00.000Z',
+  canvassers: [{ id: 'user-dana', name: 'Dana' }, { id: 'user-eli', name: 'Eli Park' }],
 };
 
 const header = 'Contact id,Name,Address,Time,Outcome,Reason,Canvasser,Is the voter available?,Support?,Issues?\n';
@@ -21,7 +22,7 @@ describe('previewing an import', () => {
     const preview = await previewImport(file, context);
     expect(preview.format).toBe('simple');
     expect(preview.rows.map((r) => r.problems)).toEqual([[], []]);
-    expect(preview.rows[0]!.values).toMatchObject({ contactId: people[0]!.contactId, outcome: 'successful', timestamp: '2026-03-07T17:05', answers: { [Q.support]: 'strong-yes', [Q.issues]: ['Housing', 'Transit'] } });
+    expect(preview.rows[0]!.values).toMatchObject({ contactId: people[0]!.contactId, canvasserId: 'user-dana', outcome: 'successful', timestamp: '2026-03-07T17:05', answers: { [Q.support]: 'strong-yes', [Q.issues]: ['Housing', 'Transit'] } });
     expect(preview.rows[1]!.values).toMatchObject({ contactId: people[1]!.contactId, outcome: 'unavailable', unavailableReason: 'Not home' });
   });
 
@@ -33,7 +34,8 @@ describe('previewing an import', () => {
       `${people[0]!.contactId},,,2026-03-07 17:05,S,,Dana,Yes,Maybe later,\n` +
       `${people[0]!.contactId},,,2025-06-01 17:05,S,,Dana,Yes,,\n` +
       `${people[1]!.contactId},,,2026-03-07 17:05,H,,Dana,,,\n` +
-      `${people[1]!.contactId},,,2026-03-07 17:05,H,,,Yes,,\n`;
+      `${people[1]!.contactId},,,2026-03-07 17:05,H,,,Yes,,\n` +
+      `${people[1]!.contactId},,,2026-03-07 17:05,H,,Zed,Yes,,\n`;
     const problems = (await previewImport(file, context)).rows.map((r) => r.problems.join(' | '));
     expect(problems[0]).toMatch(/^Unknown contact/);
     expect(problems[1]).toMatch(/^Ambiguous contact: 2 contacts are Cy Lee/);
@@ -41,6 +43,7 @@ describe('previewing an import', () => {
     expect(problems[3]).toMatch(/^Time outside the campaign/);
     expect(problems[4]).toBe('Missing required answer to “Is the voter available?”');
     expect(problems[5]).toMatch(/^Missing canvasser/);
+    expect(problems[6]).toBe('Unknown canvasser “Zed”: not a person of this organization');
   });
 
   it('gives a row the same id every time the file is read, and identical lines different ids', async () => {
@@ -57,7 +60,7 @@ describe('previewing an import', () => {
       `11111111-2222-4333-8444-555555555555,2026-03-07T17:05:00-05:00,2026-03-07T22:05:00.000Z,Ana Diaz,"5 Elm St, Boston, MA",Dana,North,Successful,,0.01,5,42.36,-71.06,Yes,Undecided,Schools,4 of 5 (L4)\r\n`;
     const preview = await previewImport(file, context);
     expect(preview.format).toBe('export');
-    expect(preview.rows[0]).toMatchObject({ id: '11111111-2222-4333-8444-555555555555', fromFile: true, problems: [], values: { timestamp: '2026-03-07T17:05:00', answers: { [Q.support]: 'undecided', [Q.issues]: ['Schools'], [Q.likely]: '4' } } });
+    expect(preview.rows[0]).toMatchObject({ id: '11111111-2222-4333-8444-555555555555', fromFile: true, problems: [], values: { timestamp: '2026-03-07T17:05:00', lat: 42.36, lng: -71.06, answers: { [Q.support]: 'undecided', [Q.issues]: ['Schools'], [Q.likely]: '4' } } });
   });
 
   it('refuses a file whose columns it does not know, saying which it reads', async () => {

@@ -23,7 +23,9 @@ export type ImportContext = {
   contacts: ImportContact[];
   /** Visits before this instant are outside the campaign. */
   startsAt: string | null;
-  /** Credited to rows whose file names no canvasser. */
+  /** The organization's people a sheet can be credited to. */
+  canvassers: { id: string; name: string }[];
+  /** Credited (by id) to rows whose file names no canvasser. */
   defaultCanvasser?: string;
 };
 
@@ -36,6 +38,7 @@ export type ImportRow = {
   /** The file carried this id (an export): the interaction may already exist. */
   fromFile: boolean;
   contact: string;
+  /** The credited canvasser's name, or what the file wrote when it names nobody known. */
   canvasser: string;
   problems: string[];
   values?: ManualEntryValues;
@@ -153,8 +156,11 @@ export async function previewImport(text: string, context: ImportContext): Promi
       else answers[question.questionId] = decoded.value;
       if (decoded.ok && question.required && outcome.ok && outcome.value !== 'unavailable' && isEmptyAnswer(decoded.value)) problems.push(`Missing required answer to “${question.text}”`);
     }
-    const canvasser = cell(row, 'Canvasser') || (context.defaultCanvasser ?? '').trim();
-    if (!canvasser) problems.push('Missing canvasser: name whose sheet this is in the file or above');
+    const canvasserText = cell(row, 'Canvasser');
+    const canvasserMatches = canvasserText ? context.canvassers.filter((c) => norm(c.name) === norm(canvasserText) || c.id === canvasserText) : context.canvassers.filter((c) => c.id === context.defaultCanvasser);
+    const canvasser = canvasserMatches.length === 1 ? canvasserMatches[0]! : undefined;
+    if (!canvasserText && !canvasser) problems.push('Missing canvasser: name whose sheet this is in the file, or choose one for the file');
+    else if (!canvasser) problems.push(canvasserMatches.length ? `Ambiguous canvasser “${canvasserText}”: several people have this name` : `Unknown canvasser “${canvasserText}”: not a person of this organization`);
     const time = formTime(row, format, context.zone);
     if (typeof time === 'string') problems.push(time);
     // Identical lines are separate visits: the occurrence count keeps their ids apart.
@@ -163,23 +169,23 @@ export async function previewImport(text: string, context: ImportContext): Promi
     seen.set(content, occurrence);
     const id = IdSchema.safeParse(fileId).success ? fileId.toLowerCase() : await derivedId(`${context.campaignId}\n${content}\n${occurrence}`);
     let values: ManualEntryValues | undefined;
-    if (problems.length === 0 && found.contact && typeof time !== 'string' && outcome.ok && outcome.value) {
-      if (found.contact.lat === null || found.contact.lng === null) problems.push('The contact has no position in Polis');
-      else {
-        const parsed = schema.safeParse({
-          id, surveyId: context.surveyId, contactId: found.contact.id, outcome: outcome.value,
-          unavailableReason: decodeReason(cell(row, format === 'export' ? 'Unavailable reason' : 'Reason')),
-          ...time, walklistId: '', lat: found.contact.lat, lng: found.contact.lng, answers,
-        });
-        if (parsed.success) values = parsed.data;
-        else problems.push(...parsed.error.issues.map((i) => (i.path[0] === 'timestamp' ? `Time: ${i.message}` : i.message)));
-      }
+    if (problems.length === 0 && found.contact && canvasser && typeof time !== 'string' && outcome.ok && outcome.value) {
+      // Where the canvasser stood, when the file says (the export does); a paper sheet has no position.
+      const lat = cell(row, 'Latitude') ? Number(cell(row, 'Latitude')) : NaN;
+      const lng = cell(row, 'Longitude') ? Number(cell(row, 'Longitude')) : NaN;
+      const parsed = schema.safeParse({
+        id, surveyId: context.surveyId, contactId: found.contact.id, outcome: outcome.value,
+        unavailableReason: decodeReason(cell(row, format === 'export' ? 'Unavailable reason' : 'Reason')),
+        ...time, canvasserId: canvasser.id, walklistId: '', lat, lng, answers,
+      });
+      if (parsed.success) values = parsed.data;
+      else problems.push(...parsed.error.issues.map((i) => (i.path[0] === 'timestamp' ? `Time: ${i.message}` : i.message)));
       if (values && startsAt !== null) {
         const wall = localFormTime(new Date(startsAt), context.zone).timestamp;
         if (values.timestamp < wall) problems.push(`Time outside the campaign: it began ${wall.replace('T', ' ').slice(0, 16)}`);
       }
     }
-    out.push({ line: index + 2, id, fromFile: Boolean(fileId), contact: found.contact?.name ?? contactName, canvasser, problems, values: problems.length ? undefined : values });
+    out.push({ line: index + 2, id, fromFile: Boolean(fileId), contact: found.contact?.name ?? contactName, canvasser: canvasser?.name ?? canvasserText, problems, values: problems.length ? undefined : values });
   }
   return { format, rows: out, fileProblems: errors };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { campaignCanvassers } from '@/lib/canvassers/campaign-figures';
 import { ImportFile } from '@/components/paper/import-file';
 import { EmptyState } from '@/components/ui/error-state';
 import { requireAuth, withPolis } from '@/lib/auth/session';
@@ -19,7 +20,7 @@ export default async function ImportPage({ params }: Props) {
   const path = `/campaigns/${campaignId}/import`;
   const auth = await requireAuth(path);
   if (!auth.can(PAPER_PERMISSION)) notFound();
-  const [surveys, zone] = await withPolis(path, () => Promise.all([auth.polis.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 100 }), campaignTimeZone(auth, campaignId)]));
+  const [surveys, zone, canvassers] = await withPolis(path, () => Promise.all([auth.polis.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 100 }), campaignTimeZone(auth, campaignId), campaignCanvassers(auth, campaignId)]));
   if (surveys.data.length === 0) return <EmptyState title="This campaign has no survey">An interaction records a survey; create one in Polis first.</EmptyState>;
   return (
     <div className="space-y-4">
@@ -33,11 +34,11 @@ export default async function ImportPage({ params }: Props) {
           <li><strong>Time</strong>: <code>YYYY-MM-DD HH:MM</code> on the campaign’s clock ({zoneLabel(zone)}).</li>
           <li><strong>Outcome</strong>: {Object.entries(OUTCOME_CODES).map(([c, o]) => `${c} (${o})`).join(', ')} or its name. <strong>Reason</strong>: {Object.keys(REASON_CODES).join(', ')} or any text.</li>
           <li>Answers as the option’s text or the walk sheet’s code; several choices separated by “;”.</li>
-          <li><strong>Canvasser</strong>: whose sheet it was (or set one for the whole file below).</li>
+          <li><strong>Canvasser</strong>: whose sheet it was, by name as the dashboard lists people (or choose one for the whole file below).</li>
         </ul>
         <p className="mt-2">Each row’s interaction id comes from the file’s content, so importing the same file again creates nothing new.</p>
       </details>
-      <ImportFile campaignId={campaignId} surveys={surveys.data.map((s) => ({ id: s.id, name: s.data.name }))} />
+      <ImportFile campaignId={campaignId} surveys={surveys.data.map((s) => ({ id: s.id, name: s.data.name }))} canvassers={canvassers} />
     </div>
   );
 }

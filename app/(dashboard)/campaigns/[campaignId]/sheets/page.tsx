@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { campaignCanvassers } from '@/lib/canvassers/campaign-figures';
 import { SheetControls } from '@/components/paper/sheet-controls';
 import { WalkSheet } from '@/components/paper/walk-sheet';
 import { buttonClass } from '@/components/ui/button';
@@ -21,7 +22,7 @@ export default async function WalkSheetPage({ params, searchParams }: Props) {
   const query = SheetQuerySchema.parse(Object.fromEntries(['listId', 'walklistId', 'surveyId', 'street'].map((k) => [k, single(search[k]) || undefined])));
   const auth = await requireAuth(base);
   if (!auth.can(PAPER_PERMISSION)) notFound();
-  const sheet = await withPolis(base, () => loadSheet(auth, campaignId, query));
+  const [sheet, canvassers] = await withPolis(base, () => Promise.all([loadSheet(auth, campaignId, query), campaignCanvassers(auth, campaignId)]));
   const canvasser = single(search.canvasser) ?? '';
   const date = single(search.date) || localDayOf(sheet.zone, new Date());
   const kept = new URLSearchParams(Object.entries({ ...sheet.query, canvasser, date }).filter((e): e is [string, string] => Boolean(e[1])));
@@ -34,14 +35,14 @@ export default async function WalkSheetPage({ params, searchParams }: Props) {
           <Link href={`/campaigns/${campaignId}/import`} className={buttonClass('secondary')}>Import a file</Link>
         </div>
       </div>
-      <SheetControls sheet={sheet} action={base} canvasser={canvasser} date={date} />
+      <SheetControls sheet={sheet} action={base} canvasser={canvasser} canvassers={canvassers} date={date} />
       {sheet.truncated && <p className="sheet-controls text-sm text-amber-800">Only the first {sheet.households.length} doors are listed: narrow the sheet to a street or a walklist.</p>}
       {!sheet.survey ? (
         <EmptyState title="This campaign has no survey">A sheet records a survey’s answers; create one in Polis first.</EmptyState>
       ) : sheet.households.length === 0 ? (
         <EmptyState title="No doors match">Choose another list, street or walklist.</EmptyState>
       ) : (
-        <WalkSheet campaignName={sheet.campaignName} canvasser={canvasser} date={date} surveyName={sheet.survey.name} questions={sheet.survey.questions} households={sheet.households} />
+        <WalkSheet campaignName={sheet.campaignName} canvasser={canvassers.find((c) => c.id === canvasser)?.name ?? ''} date={date} surveyName={sheet.survey.name} questions={sheet.survey.questions} households={sheet.households} />
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { campaignCanvassers } from '@/lib/canvassers/campaign-figures';
 import { EntryGridLoader } from '@/components/paper/entry-grid-loader';
 import { EmptyState } from '@/components/ui/error-state';
 import { requireAuth, withPolis } from '@/lib/auth/session';
@@ -19,7 +20,7 @@ export default async function SheetGridPage({ params, searchParams }: Props) {
   const query = SheetQuerySchema.parse(Object.fromEntries(['listId', 'walklistId', 'surveyId', 'street'].map((k) => [k, single(search[k]) || undefined])));
   const auth = await requireAuth(base);
   if (!auth.can(PAPER_PERMISSION)) notFound();
-  const sheet = await withPolis(base, () => loadSheet(auth, campaignId, query));
+  const [sheet, canvassers] = await withPolis(base, () => Promise.all([loadSheet(auth, campaignId, query), campaignCanvassers(auth, campaignId)]));
   const requested = single(search.date) ?? '';
   const date = /^\d{4}-\d{2}-\d{2}$/.test(requested) ? requested : localDayOf(sheet.zone, new Date());
   const back = new URLSearchParams(Object.entries({ ...sheet.query, canvasser: single(search.canvasser), date }).filter((e): e is [string, string] => Boolean(e[1])));
@@ -34,7 +35,7 @@ export default async function SheetGridPage({ params, searchParams }: Props) {
       ) : sheet.households.length === 0 ? (
         <EmptyState title="No doors match">Choose another list, street or walklist on the sheet page.</EmptyState>
       ) : (
-        <EntryGridLoader campaignId={campaignId} surveyId={sheet.survey.id} questions={sheet.survey.questions} households={sheet.households} zone={sheet.zone} date={date} canvasser={single(search.canvasser) ?? ''} />
+        <EntryGridLoader campaignId={campaignId} surveyId={sheet.survey.id} questions={sheet.survey.questions} households={sheet.households} zone={sheet.zone} date={date} canvasser={canvassers.some((c) => c.id === single(search.canvasser)) ? single(search.canvasser)! : ''} canvassers={canvassers} />
       )}
     </div>
   );

@@ -2,7 +2,8 @@
 
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { loadImportContext, sendImportRows, type ImportOutcome } from '@/lib/paper/import-actions';
+import { loadImportContext, sendImportRows } from '@/lib/paper/import-actions';
+import type { ImportOutcome } from '@/lib/paper/import-service';
 import { previewImport, resultCsv, type ImportContext, type ImportPreview } from '@/lib/paper/import-csv';
 
 type Props = { campaignId: string; surveys: { id: string; name: string }[]; canvassers: { id: string; name: string }[] };

@@ -136,7 +136,8 @@ export async function previewImport(text: string, context: ImportContext): Promi
   const questionColumns = context.questions.map((q) => ({ question: q, header: column.get(norm(q.text)) }));
   const lookup = contactLookup(context.contacts);
   const schema = manualEntrySchema(context.questions, context.zone);
-  const startsAt = context.startsAt ? new Date(context.startsAt).getTime() : null;
+  // The campaign's start as a local wall time, compared as text with each row's (both are YYYY-MM-DDTHH:mm[:ss] on its clock).
+  const startsAt = context.startsAt ? localFormTime(new Date(context.startsAt), context.zone).timestamp : null;
   const seen = new Map<string, number>();
   const out: ImportRow[] = [];
   for (const [index, row] of rows.entries()) {
@@ -180,10 +181,7 @@ export async function previewImport(text: string, context: ImportContext): Promi
       });
       if (parsed.success) values = parsed.data;
       else problems.push(...parsed.error.issues.map((i) => (i.path[0] === 'timestamp' ? `Time: ${i.message}` : i.message)));
-      if (values && startsAt !== null) {
-        const wall = localFormTime(new Date(startsAt), context.zone).timestamp;
-        if (values.timestamp < wall) problems.push(`Time outside the campaign: it began ${wall.replace('T', ' ').slice(0, 16)}`);
-      }
+      if (values && startsAt !== null && values.timestamp < startsAt) problems.push(`Time outside the campaign: it began ${startsAt.replace('T', ' ').slice(0, 16)}`);
     }
     out.push({ line: index + 2, id, fromFile: Boolean(fileId), contact: found.contact?.name ?? contactName, canvasser: canvasser?.name ?? canvasserText, problems, values: problems.length ? undefined : values });
   }

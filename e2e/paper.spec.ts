@@ -76,7 +76,7 @@ test.describe('as the organizer', () => {
     // A row typed but not left survives the reload as a draft and is sent when the grid opens again.
     await paper.cell('Outcome', 13).fill('H');
     await page.reload();
-    await expect(paper.cell('Outcome', 13)).toHaveValue('H');
+    await expect(paper.cell('Outcome', 13)).toHaveValue('H', { timeout: 30_000 });
     for (let row = 14; row <= 25; row += 1) await typeRow(row);
     for (let row = 1; row <= 25; row += 1) await expect(paper.rowState(row)).toContainText('Saved');
     await expect.poll(() => visitsOf(baseURL!, apiToken, doors.map((c) => c.id))).toBe(before + 25);
@@ -84,7 +84,7 @@ test.describe('as the organizer', () => {
     await paper.cell('Outcome', 3).focus();
     await page.keyboard.press('Enter');
     await page.reload();
-    await expect(paper.rowState(25)).toContainText('Saved');
+    await expect(paper.rowState(25)).toContainText('Saved', { timeout: 30_000 });
     expect(await visitsOf(baseURL!, apiToken, doors.map((c) => c.id))).toBe(before + 25);
   });
 

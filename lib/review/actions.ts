@@ -21,7 +21,7 @@ import { IdSchema } from '@/lib/polis/schemas';
 import { loadReviewQueue } from './campaign-queue';
 import { shiftAt } from './queue';
 import { recordCallOutcome, saveResolution } from './resolutions';
-import { reviewTimeZone } from './time-zone';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
 export type ResolveState = ActionState & { resolutionId?: string; removed?: number; sampled?: number };
 
@@ -49,7 +49,7 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 /** The shift as it is now, or a message saying why the decision cannot apply. */
 async function currentShift(auth: AuthContext, campaignId: string, interactionId: string, shownIds: string[]) {
   await auth.polis.getCampaign(campaignId); // another tenant's campaign is a 404 here
-  const timeZone = await reviewTimeZone(auth, campaignId);
+  const timeZone = await campaignTimeZone(auth, campaignId);
   const loaded = await loadReviewQueue(auth, campaignId, timeZone);
   if (loaded.state !== 'ready') return { error: 'The campaign is still being indexed; try again in a moment.' } as const;
   const found = shiftAt(loaded.queue, loaded.index, loaded.index.find(interactionId));

@@ -19,5 +19,5 @@ it('adopts a file whose correction log was made before the store existed, keepin
   old.close();
   const { db } = await openStore(`file:${file}`);
   expect(await db.selectFrom('correction_log').select('reason').execute()).toEqual([{ reason: 'kept' }]);
-  expect((await db.selectFrom('store_migration' as never).select('name' as never).execute()).length).toBe(4);
+  expect((await db.selectFrom('store_migration' as never).select('name' as never).execute()).length).toBe(6);
 });

@@ -9,7 +9,7 @@ import { requireAuth, withPolis } from '@/lib/auth/session';
 import { loadCampaignContext } from '@/lib/interactions/queries';
 import { loadReviewQueue } from '@/lib/review/campaign-queue';
 import { filterShifts, parseQueueFilters, queueFiltersToSearch } from '@/lib/review/queue-filters';
-import { reviewTimeZone } from '@/lib/review/time-zone';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
 import { localClock, localDayLabel } from '@/lib/review/zone';
 
 export const metadata: Metadata = { title: 'Review' };
@@ -26,7 +26,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   // Flags are for organizers: to anyone else the page does not exist.
   if (!auth.can('modify@interactions')) notFound();
 
-  const timeZone = await reviewTimeZone(auth, campaignId);
+  const timeZone = await campaignTimeZone(auth, campaignId);
   const [context, loaded] = await withPolis(here, () => Promise.all([loadCampaignContext(auth, campaignId), loadReviewQueue(auth, campaignId, timeZone)]));
   if (loaded.state === 'building') return <IndexingProgress loaded={loaded.loaded} total={loaded.total} what="the review queue" />;
   if (loaded.state === 'failed') return <ErrorState title="The review queue could not be computed" message={loaded.message} retryHref={here} />;

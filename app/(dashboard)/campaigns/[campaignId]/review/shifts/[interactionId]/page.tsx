@@ -16,7 +16,7 @@ import { STATUS_LABELS } from '@/lib/review/queue-filters';
 import { shiftAt } from '@/lib/review/queue';
 import { replayLegs } from '@/lib/review/replay';
 import { listCalls, resolutionsByInteraction } from '@/lib/review/resolutions';
-import { reviewTimeZone } from '@/lib/review/time-zone';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
 import { localClock, localDayLabel } from '@/lib/review/zone';
 import { IdSchema } from '@/lib/polis/schemas';
 import { settings } from '@/lib/settings';
@@ -32,7 +32,7 @@ export default async function ShiftPage({ params }: Props) {
   const auth = await requireAuth(here);
   if (!auth.can('modify@interactions') || !IdSchema.safeParse(interactionId).success) notFound();
 
-  const timeZone = await reviewTimeZone(auth, campaignId);
+  const timeZone = await campaignTimeZone(auth, campaignId);
   const [context, loaded, resolutions] = await withPolis(here, () => Promise.all([loadCampaignContext(auth, campaignId), loadReviewQueue(auth, campaignId, timeZone), resolutionsByInteraction(auth.organization.id, campaignId)]));
   if (loaded.state === 'building') return <IndexingProgress loaded={loaded.loaded} total={loaded.total} what="the review queue" />;
   if (loaded.state === 'failed') return <ErrorState title="The review queue could not be computed" message={loaded.message} retryHref={here} />;

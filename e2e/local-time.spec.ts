@@ -52,8 +52,10 @@ test.describe('as the organizer', () => {
     // The campaign's point index is ready first, so the map takes the new visit in at once.
     await new CampaignPage(page, campaign.id).openMap();
     await page.goto(`/campaigns/${campaign.id}/new`);
-    // The form opens at "now" on the campaign's clock, not Tokyo's.
-    const opened = Date.parse(`${await page.getByLabel('Time of the visit').inputValue()}Z`);
+    // The form opens at "now" on the campaign's clock, not Tokyo's; the clock is read once the form has hydrated.
+    const timeField = page.getByLabel('Time of the visit');
+    await expect(timeField).not.toHaveValue('');
+    const opened = Date.parse(`${await timeField.inputValue()}Z`);
     const { date, time } = localDateTimeFields(new Date(), 'America/New_York');
     expect(Math.abs(Date.parse(`${date}T${time}Z`) - opened)).toBeLessThan(5 * 60_000);
     visitId = await enterVisit(page, campaign.id, '2026-11-19T20:30');

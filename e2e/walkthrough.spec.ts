@@ -182,6 +182,11 @@ test('walklists are chosen by name, on the filter and on the correction form', a
   const walklist = page.getByRole('combobox', { name: 'Walklist' });
   await expect(walklist.locator('option:checked')).toHaveText(/, walklist \d+$/);
   await expect(page.getByLabel('Walklist id')).toHaveCount(0);
+  // The walk sheet's choice of doors too.
+  await page.goto(`/campaigns/${campaign!.id}/sheets`);
+  const sheetWalklists = await page.getByRole('combobox', { name: 'Walklist' }).locator('option').allInnerTexts();
+  expect(sheetWalklists.slice(1)).toEqual(options.slice(1));
+  await expect(page.getByLabel('Walklist id (optional)')).toHaveCount(0);
 });
 
 test('survey chart labels are shown whole', async ({ page, baseURL, apiToken }) => {

@@ -15,7 +15,7 @@ import { InteractionFields } from './interaction-fields';
 import { useSignInKeepingValues } from './use-kept-values';
 
 type Survey = { id: string; name: string; questions: Question[] };
-type Props = { campaignId: string; surveys: Survey[]; walklists: WalklistOption[]; tileUrl: string; tileAttribution: string; timeZone: string };
+type Props = { campaignId: string; surveys: Survey[]; walklists: WalklistOption[]; canvassers: { id: string; name: string }[]; tileUrl: string; tileAttribution: string; timeZone: string };
 
 /** The form opens at "now" on the campaign's clock, whatever the browser's zone. */
 function blank(survey: Survey, timeZone: string): ManualEntryValues {
@@ -24,7 +24,9 @@ function blank(survey: Survey, timeZone: string): ManualEntryValues {
     id: crypto.randomUUID(),
     surveyId: survey.id,
     contactId: '',
-    outcome: 'contacted',
+    canvasserId: '',
+    // No outcome preselected: a sheet read too fast must not become a "contacted" by default.
+    outcome: '' as ManualEntryValues['outcome'],
     unavailableReason: '',
     ...localFormTime(new Date(), timeZone),
     walklistId: '',
@@ -35,7 +37,7 @@ function blank(survey: Survey, timeZone: string): ManualEntryValues {
 }
 
 /** Enter an interaction from a paper canvass sheet. */
-export function ManualEntryForm({ campaignId, surveys, walklists, tileUrl, tileAttribution, timeZone }: Props) {
+export function ManualEntryForm({ campaignId, surveys, walklists, canvassers, tileUrl, tileAttribution, timeZone }: Props) {
   const [surveyId, setSurveyId] = useState(surveys[0]!.id);
   const survey = surveys.find((s) => s.id === surveyId)!;
   const schema = useMemo(() => manualEntrySchema(survey.questions, timeZone), [survey, timeZone]);
@@ -53,7 +55,7 @@ export function ManualEntryForm({ campaignId, surveys, walklists, tileUrl, tileA
   const chooseSurvey = (id: string) => {
     const next = surveys.find((s) => s.id === id)!;
     setSurveyId(id);
-    form.reset({ ...blank(next, timeZone), contactId: form.getValues('contactId'), lat: form.getValues('lat'), lng: form.getValues('lng') });
+    form.reset({ ...blank(next, timeZone), contactId: form.getValues('contactId'), canvasserId: form.getValues('canvasserId'), lat: form.getValues('lat'), lng: form.getValues('lng') });
   };
 
   const search = () =>
@@ -67,11 +69,8 @@ export function ManualEntryForm({ campaignId, surveys, walklists, tileUrl, tileA
   const choose = (match: ContactMatch) => {
     setContact(match);
     setMatches(null);
+    // The household's position is shown on the map for reference, never copied as where the canvasser stood.
     form.setValue('contactId', match.id, { shouldValidate: true });
-    if (match.position) {
-      form.setValue('lat', match.position.lat, { shouldValidate: true });
-      form.setValue('lng', match.position.lng, { shouldValidate: true });
-    }
   };
 
   const submit = form.handleSubmit((values) =>
@@ -133,6 +132,16 @@ export function ManualEntryForm({ campaignId, surveys, walklists, tileUrl, tileA
               {surveys.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="canvasserId" label="Whose sheet is this?" error={form.formState.errors.canvasserId?.message}>
+            <select id="canvasserId" className={inputClass} {...form.register('canvasserId')} aria-invalid={form.formState.errors.canvasserId ? true : undefined}>
+              <option value="">Choose the canvasser</option>
+              {canvassers.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
                 </option>
               ))}
             </select>

@@ -52,7 +52,7 @@ describe('the walklist choice', () => {
     expect(walklistIds.length).toBeGreaterThan(1);
     restartProcess();
     const context = await loadCampaignContext(auth, campaignId);
-    const choices = filterChoices(context, await loadIndexSettled(auth, campaignId));
+    const choices = filterChoices(context, (await loadIndexSettled(auth, campaignId)).index);
     expect(choices.walklistsPending).toBe(false);
     expect(choices.walklists.map((w) => w.id).sort()).toEqual(walklistIds);
     expect(choices.walklists.every((w) => /, walklist \d+$/.test(w.name))).toBe(true);

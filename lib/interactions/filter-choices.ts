@@ -10,6 +10,7 @@
 import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
 import { campaignIndex, settle, type IndexEntry } from '@/lib/map-index/campaign-index';
+import type { PointIndex } from '@/lib/map-index/point-index';
 import { loadCampaignContext, type CampaignContext } from './queries';
 import { nameWalklists, type WalklistOption } from './walklists';
 
@@ -29,21 +30,22 @@ export async function loadIndexSettled(auth: AuthContext, campaignId: string): P
   return settle(await campaignIndex(auth, campaignId), WAIT_FOR_INDEX_MS);
 }
 
-export function filterChoices(context: CampaignContext, entry: IndexEntry): FilterChoices {
+/** The choices for a campaign; `index` is its point index, or null while the first build runs. */
+export function filterChoices(context: CampaignContext, index: PointIndex | null): FilterChoices {
   const listNames = new Map(context.lists.map((list) => [list.id, list.name]));
   return {
     campaignId: context.campaign.id,
     lists: context.lists,
     canvassers: context.canvassers,
-    walklists: entry.index ? nameWalklists(entry.index.walklistLists(), listNames) : [],
-    walklistsPending: !entry.index,
+    walklists: index ? nameWalklists(index.walklistLists(), listNames) : [],
+    walklistsPending: !index,
   };
 }
 
 /** The campaign's walklists by name, for the walklist choice of the correction and entry forms. */
 export async function loadWalklistOptions(auth: AuthContext, campaignId: string, context?: CampaignContext): Promise<WalklistOption[]> {
   const [campaignContext, entry] = await Promise.all([context ?? loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId)]);
-  return filterChoices(campaignContext, entry).walklists;
+  return filterChoices(campaignContext, entry.index).walklists;
 }
 
 /** What the walklist choice asks for when its page was rendered during the campaign's first index build. */

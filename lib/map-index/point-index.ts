@@ -129,6 +129,8 @@ export class PointIndex {
   readonly households = new HouseholdTable();
   /** Canvasser codes whose rows changed since the review queue last looked. */
   readonly touchedCanvassers = new Set<number>();
+  /** Paper sheets: interaction id → the canvasser whose sheet it was (Polis names whoever typed it in). */
+  private readonly credits = new Map<string, string>();
 
   constructor(questions: Question[] = []) {
     for (const question of questions) {
@@ -220,7 +222,7 @@ export class PointIndex {
     this.distance[row] = data.distance ?? NaN;
     const accuracy = data.location?.confidence;
     this.confidence[row] = accuracy === undefined ? NO_CONFIDENCE : Math.min(NO_CONFIDENCE - 1, Math.round(accuracy));
-    this.canvasser[row] = this.canvassers.code(interaction.meta.createdBy);
+    this.canvasser[row] = this.canvassers.code(this.credits.get(interaction.id) ?? interaction.meta.createdBy);
     this.touchedCanvassers.add(this.canvasser[row]!);
     this.received[row] = Math.floor(Date.parse(interaction.meta.created) / 1000);
     this.household[row] = this.households.code(data.contactId);
@@ -242,6 +244,17 @@ export class PointIndex {
       if (walklist !== NONE && !listOf.has(walklist)) listOf.set(walklist, this.list[row]!);
     }
     return [...listOf].map(([walklist, list]) => ({ walklistId: this.walklists.values[walklist]!, listId: list === NONE ? null : this.lists.values[list] ?? null }));
+  }
+
+  /** Credits an interaction (present or still to come) to the canvasser whose paper sheet it was. */
+  credit(id: string, canvasser: string) {
+    this.credits.set(id, canvasser);
+    const row = this.find(id);
+    if (row === -1) return;
+    this.version++;
+    this.touchedCanvassers.add(this.canvasser[row]!);
+    this.canvasser[row] = this.canvassers.code(canvasser);
+    this.touchedCanvassers.add(this.canvasser[row]);
   }
 
   /** Marks an interaction deleted; it stops matching any filter. */

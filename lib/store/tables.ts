@@ -84,6 +84,16 @@ export type CampaignSettingsRow = {
 
 export type ChangeRow = { seq: Generated<number | string>; organization_id: string; campaign_id: string; instance: string; change: string; created: string };
 
+export type PaperCreditRow = {
+  organization_id: string;
+  campaign_id: string;
+  interaction_id: string;
+  /** The canvasser whose paper sheet it was (Polis records the organizer who typed it). */
+  canvasser_id: string;
+  entered_by: string;
+  created: string;
+};
+
 export type StoreDatabase = {
   campaign_settings: CampaignSettingsRow;
   index_change: ChangeRow;
@@ -93,4 +103,5 @@ export type StoreDatabase = {
   organization_units: OrganizationUnitsRow;
   review_resolution: ResolutionRow & { seq?: Generated<number> };
   review_call: CallRow;
+  paper_credit: PaperCreditRow;
 };

@@ -39,7 +39,7 @@ export default async function MapPage({ params, searchParams }: Props) {
     const timeZone = await campaignTimeZone(auth, context.campaign);
     // With the index at hand, the map opens fitted to the data: no first request for the whole country.
     const bounds = entry.index && !readView(search) ? clustererFor(entry.index, filters, timeZone).bounds : null;
-    return { context, choices: filterChoices(context, entry), bounds, units, timeZone };
+    return { context, choices: filterChoices(context, entry.index), bounds, units, timeZone };
   });
   if (!loaded.ok) return <ErrorState title="The map could not be loaded" message={loaded.message} retryHref={here} />;
   const { context, choices, bounds, units, timeZone } = loaded.value;

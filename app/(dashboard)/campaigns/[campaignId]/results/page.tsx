@@ -32,7 +32,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
   });
   if (!loaded.ok) return <ErrorState title="The survey results could not be loaded" message={loaded.message} retryHref={here} />;
   const { context, entry, units, timeZone } = loaded.value;
-  const filterBar = <FilterBar action={base} filters={filters} {...filterChoices(context, entry)} units={units} timeZone={timeZone} problems={filterProblems(search)} questions={context.questions} />;
+  const filterBar = <FilterBar action={base} filters={filters} {...filterChoices(context, entry.index)} units={units} timeZone={timeZone} problems={filterProblems(search)} questions={context.questions} />;
   if (!entry.index) {
     if (entry.state === 'failed') return <ErrorState title="The survey results could not be computed" message={entry.error ?? 'Indexing failed.'} retryHref={here} />;
     return (

@@ -50,7 +50,7 @@ export default async function TablePage({ params, searchParams }: Props) {
     const [context, index, units, timeZone] = await Promise.all([loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId), unitSystemFor(auth, campaignId), campaignTimeZone(auth, campaignId)]);
     const page = await loadInteractionPage(auth, campaignId, filters, query, timeZone, { people: context.people, lists: new Map(context.lists.map((l) => [l.id, l.name])) });
     const contacts = page.state === 'ready' ? await loadContacts(auth, page.interactions.map((i) => i.data.contactId)) : new Map();
-    return { context, page, contacts, choices: filterChoices(context, index), units, timeZone };
+    return { context, page, contacts, choices: filterChoices(context, index.index), units, timeZone };
   });
   if (!loaded.ok) return <ErrorState title="The interactions could not be loaded" message={loaded.message} retryHref={here} />;
   const { context, page, contacts, choices, units, timeZone } = loaded.value;

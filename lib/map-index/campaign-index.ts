@@ -67,10 +67,18 @@ const valueAt = (interaction: Interaction, path: SortPath): string | number | un
  * Walks the interactions matching `filter` in the order of one sort key, as a sorted list shows them,
  * without a growing skip: each page starts at the last value seen (`gte`/`lte`), skipping only the rows
  * of that value already delivered. Rows without the value come where the API puts them, first
- * ascending and last descending, walked by id.
+ * ascending and last descending, in the API's order among themselves, as a sorted list pages them.
  */
 export async function walkInteractionsSorted(client: Pick<PolisClient, 'listInteractions'>, baseFilter: string, path: SortPath, direction: 'ASC' | 'DESC', onPage: (page: Interaction[]) => void | Promise<void>, pageSize = PAGE_SIZE): Promise<void> {
-  const withoutValue = () => walkInteractions(client, and(baseFilter, eq(path, null)), (page) => onPage(page), pageSize);
+  // Rows without the value tie with one another: the API's own order for them (not the ids') is the table's.
+  const withoutValue = async () => {
+    const filter = and(baseFilter, eq(path, null));
+    for (let skip = 0; ; skip += pageSize) {
+      const page = await client.listInteractions({ filter, sort: [path, direction], skip, limit: pageSize });
+      await onPage(page.data);
+      if (page.data.length < pageSize) break;
+    }
+  };
   if (direction === 'ASC') await withoutValue();
   let bound: string | number | undefined;
   let seenAtBound = 0;

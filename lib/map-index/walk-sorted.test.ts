@@ -48,8 +48,10 @@ function fakeApi(all: Interaction[]) {
 describe('a sorted walk (the CSV in the order of the table)', () => {
   const rows = [
     ...Array.from({ length: 7 }, (_, i) => visit(`2026-10-0${(i % 3) + 1}T10:00:00.000Z`, [0.1, 0.1, 0.1, 0.5, 0.02, 0.1, 0.3][i])),
-    visit('2026-10-05T10:00:00.000Z'),
-    visit('2026-10-04T10:00:00.000Z'),
+    // Rows without a distance, stored in the reverse of their ids' order: a walk by id would swap them.
+    { ...visit('2026-10-05T10:00:00.000Z'), id: 'ffffffff-0000-4000-8000-000000000001' },
+    { ...visit('2026-10-04T10:00:00.000Z'), id: '00000000-0000-4000-8000-000000000001' },
+    visit('2026-10-06T10:00:00.000Z'),
   ];
 
   it.each([
@@ -64,5 +66,7 @@ describe('a sorted walk (the CSV in the order of the table)', () => {
     const values = (ids: string[]) => ids.map((id) => { const r = rows.find((x) => x.id === id)!; return path === '/data/distance' ? r.data.distance : r.data.timestamp; });
     expect(new Set(walked).size).toBe(rows.length);
     expect(values(walked)).toEqual(values(expected));
+    // Row for row, ties included: the table and the CSV list the same rows in the same places.
+    expect(walked).toEqual(expected);
   });
 });

@@ -13,7 +13,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts'], exclude: ['**/*.contract.test.ts'], testTimeout: 30_000 },
+        test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts'], exclude: ['**/*.contract.test.ts', 'lib/store/**'], testTimeout: 30_000 },
+      },
+      {
+        extends: true,
+        // The store's suites run on both engines: SQLite files and a PostgreSQL server started for the run.
+        test: { name: 'store', include: ['lib/store/**/*.test.ts'], globalSetup: ['lib/testing/postgres-setup.ts'], testTimeout: 30_000, hookTimeout: 120_000 },
       },
       {
         extends: true,

@@ -5,6 +5,8 @@ import { SignInPage } from './pages/sign-in-page';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/sandbox/seed/seed';
 
 test('every page a signed-in organizer opens has no serious or critical accessibility violation', async ({ page, signIn, expectAccessible, baseURL, apiToken }) => {
+  // Ten pages, each loaded and then scanned by axe.
+  test.setTimeout(240_000);
   await signIn('organizer');
   await expect(page.getByRole('list', { name: 'Campaigns' })).toBeVisible();
   await expectAccessible('the campaign list');
@@ -32,6 +34,15 @@ test('every page a signed-in organizer opens has no serious or critical accessib
   await page.goto(`/campaigns/${campaign!.id}/new`);
   await expect(page.getByRole('button', { name: 'Save interaction' })).toBeVisible();
   await expectAccessible('the manual entry form');
+
+  await page.goto(`/campaigns/${campaign!.id}/review`);
+  const queue = page.getByRole('table', { name: 'Shifts to review' });
+  await expect(queue).toBeVisible({ timeout: 30_000 });
+  await expectAccessible('the review queue');
+  await queue.locator('a[href*="/review/shifts/"]').first().click();
+  await expect(page).toHaveURL(/\/review\/shifts\//);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectAccessible('a shift under review');
 
   const missing = await page.goto(`/campaigns/${campaign!.id}/interactions/00000000-0000-4000-8000-000000000000`);
   expect(missing!.status()).toBe(404);

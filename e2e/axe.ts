@@ -10,9 +10,13 @@ import { expect, type Page } from '@playwright/test';
 
 const BLOCKING = new Set(['serious', 'critical']);
 
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
 export async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  return results.violations
+  const everything = await new AxeBuilder({ page }).withTags(TAGS).disableRules(['target-size']).analyze();
+  // Map markers may crowd (WCAG 2.5.8 exempts them: the list beside the map reaches every point by keyboard); every other target may not.
+  const targets = await new AxeBuilder({ page }).withRules(['target-size']).exclude('.leaflet-marker-pane').analyze();
+  return [...everything.violations, ...targets.violations]
     .filter((violation) => BLOCKING.has(violation.impact ?? ''))
     .map((violation) => ({
       rule: violation.id,

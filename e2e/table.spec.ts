@@ -71,9 +71,9 @@ test('clicking a survey result bar narrows the table to that answer', async ({ p
   const [campaign] = await campaigns(baseURL!, apiToken);
   await page.goto(`/campaigns/${campaign!.id}/results`);
   const chart = page.getByRole('list', { name: /Answers to: Do you support/ });
-  const bar = chart.getByRole('link', { name: /^Strongly support:/ });
+  const bar = chart.getByRole('link', { name: /^Strongly support \d/ });
   const label = (await bar.textContent())!;
-  const count = Number(label.match(/: ([\d,]+)/)![1]!.replace(/,/g, ''));
+  const count = Number(label.match(/([\d,]+) ·/)![1]!.replace(/,/g, ''));
   await bar.click();
   await expect(page).toHaveURL(/answer=/);
   await page.getByRole('link', { name: 'Table' }).click();

@@ -18,6 +18,13 @@ describe('the settings', () => {
     expect(readSettings({ SANDBOX: 'off' }).sandboxEnabled).toBe(false);
   });
 
+  it("keep the dashboard's own records in the sandbox's file unless STORE_DATABASE_URL names PostgreSQL or another file", () => {
+    expect(readSettings({}).storeDatabaseUrl).toBe('file:data/polis.sqlite');
+    expect(readSettings({ DATABASE_URL: 'file:/srv/polis.sqlite' }).storeDatabaseUrl).toBe('file:/srv/polis.sqlite');
+    expect(readSettings({ STORE_DATABASE_URL: 'postgres://dashboard@db/dashboard' }).storeDatabaseUrl).toBe('postgres://dashboard@db/dashboard');
+    expect(readSettings({ STORE_DATABASE_URL: 'file:data/dashboard.sqlite' }).storeDatabaseUrl).toBe('file:data/dashboard.sqlite');
+  });
+
   it('refuse a malformed setting with a message naming it', () => {
     const failure = (env: Record<string, string>) => {
       try {
@@ -32,6 +39,7 @@ describe('the settings', () => {
     expect(failure({ SANDBOX: 'yes' })).toMatch(/SANDBOX: must be on or off/);
     expect(failure({ POLIS_API_URL: 'api.polisapp.com' })).toMatch(/POLIS_API_URL: must be an http\(s\) URL/);
     expect(failure({ DATABASE_URL: 'postgres://db/polis' })).toMatch(/DATABASE_URL: names PostgreSQL/);
+    expect(failure({ STORE_DATABASE_URL: 'mysql://db/dashboard' })).toMatch(/STORE_DATABASE_URL: must be a postgres:\/\/ URL/);
     expect(failure({ NEXTAUTH_SECRET: 'short' })).toMatch(/NEXTAUTH_SECRET: must be at least 16 characters/);
     expect(failure({ PORT: '0', SANDBOX: 'maybe' })).toMatch(/PORT.*\n.*SANDBOX/);
   });

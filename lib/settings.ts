@@ -25,6 +25,12 @@ const EnvironmentSchema = z.object({
       .refine((url) => !/^postgres(ql)?:\/\//.test(url), 'names PostgreSQL, which is not wired yet; use a file: URL')
       .refine((url) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^(file|sqlite):/.test(url), 'must be a file: URL or a path'),
   ).transform((url) => url ?? DEFAULT_DATABASE_URL),
+  /** The dashboard's own records: a PostgreSQL URL in production, or a SQLite file (by default the sandbox's). */
+  STORE_DATABASE_URL: optional(
+    z
+      .string()
+      .refine((url) => /^postgres(ql)?:\/\//.test(url) || !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^(file|sqlite):/.test(url), 'must be a postgres:// URL, a file: URL or a path'),
+  ),
   POLIS_API_URL: optional(httpUrl),
   POLIS_AUTH_URL: optional(httpUrl),
   POLIS_CLIENT_ID: optional(z.string()).transform((id) => id ?? 'polis-dashboard'),
@@ -59,6 +65,8 @@ export function readSettings(env: Record<string, string | undefined>) {
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    /** Where the dashboard keeps its own records (corrections, review resolutions, index snapshots): `STORE_DATABASE_URL`, or the sandbox's file. */
+    storeDatabaseUrl: e.STORE_DATABASE_URL ?? e.DATABASE_URL,
     /** Root of the Polis API: `POLIS_API_URL`, or this app's own sandbox. */
     polisApiUrl: e.POLIS_API_URL ?? `http://127.0.0.1:${e.PORT}/api/polis`,
     /** Whether this app serves the sandbox API: by default only when no real Polis API is configured. */

@@ -1,4 +1,4 @@
-import type { Correction } from '@/lib/corrections/store';
+import type { Correction } from '@/lib/store/corrections';
 import { formatLocal } from '@/lib/time/format';
 
 const ACTIONS = { correct: 'Corrected', delete: 'Deleted', create: 'Entered by hand' } as const;

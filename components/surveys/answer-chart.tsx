@@ -23,18 +23,14 @@ export function AnswerChart({ title, answered, total, bars }: { title: string; a
         <ul className="space-y-1.5" aria-label={`Answers to: ${title}`}>
           {bars.map((bar) => (
             <li key={bar.label}>
-              {/* The link's name is its visible text (WCAG 2.5.3), with the words a screen reader needs between. */}
-              <Link href={bar.href} aria-current={bar.active ? 'true' : undefined} className="group grid grid-cols-[10rem_1fr] items-center gap-3 text-sm">
-                <span className={`truncate ${bar.active ? 'font-semibold' : ''}`}>
-                  {bar.label}
-                  <span className="sr-only">: </span>
-                </span>
+              {/* Named by its visible text ("Strongly support 340 · 100%"), as a person reading the screen would say it (WCAG 2.5.3). */}
+              <Link href={bar.href} aria-current={bar.active ? 'true' : undefined} title="Filter by this answer" className="group grid grid-cols-[10rem_1fr] items-center gap-3 text-sm">
+                <span className={`truncate ${bar.active ? 'font-semibold' : ''}`}>{bar.label}</span>
                 <span className="relative h-6 rounded bg-slate-100">
                   <span className={`absolute inset-y-0 left-0 rounded ${bar.active ? 'bg-brand-700' : 'bg-brand-600/70 group-hover:bg-brand-600'}`} style={{ width: `${(bar.count / max) * 100}%` }} />
                   <span className="absolute inset-y-0 left-2 flex items-center text-xs font-semibold text-slate-900 tabular-nums">
                     {number.format(bar.count)} · {percent.format(answered ? bar.count / answered : 0)}
                   </span>
-                  <span className="sr-only">. Filter by this answer</span>
                 </span>
               </Link>
             </li>

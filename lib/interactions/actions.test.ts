@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuthContext } from '@/lib/auth/session';
-import { listCorrections } from '@/lib/corrections/store';
+import { listCorrections } from '@/lib/store/corrections';
 import { eq } from '@/lib/polis/filter';
 import type { Interaction } from '@/lib/polis/schemas';
 import { DEMO_USERS } from '@/lib/sandbox/seed/seed';

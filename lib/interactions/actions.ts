@@ -12,7 +12,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { fieldErrors, withInput, type ActionState } from '@/lib/auth/action';
 import type { AuthContext } from '@/lib/auth/session';
-import { listCorrections, logCorrection } from '@/lib/corrections/store';
+import { listCorrections, logCorrection } from '@/lib/store/corrections';
 import { recordChange } from '@/lib/map-index/campaign-index';
 import { readPaperCredit, savePaperCredit } from '@/lib/store/paper-credits';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';

@@ -11,7 +11,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { withPermission, type ActionState } from '@/lib/auth/action';
 import type { AuthContext } from '@/lib/auth/session';
-import { logCorrection } from '@/lib/corrections/store';
+import { logCorrection } from '@/lib/store/corrections';
 import { loadContacts, loadCampaignContext } from '@/lib/interactions/queries';
 import { answerSummary, contactAddress, contactName } from '@/lib/interactions/rows';
 import { FLAG_SUCCESSFUL } from '@/lib/map-index/point-index';

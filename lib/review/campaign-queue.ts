@@ -11,7 +11,7 @@
  */
 import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
-import { listEnteredByHand } from '@/lib/corrections/store';
+import { listEnteredByHand } from '@/lib/store/corrections';
 import { campaignIndex, PAGE_SIZE, settle } from '@/lib/map-index/campaign-index';
 import type { PointIndex } from '@/lib/map-index/point-index';
 import type { PolisClient } from '@/lib/polis/client';

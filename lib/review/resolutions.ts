@@ -2,8 +2,8 @@
  * The dashboard's own record of review decisions: for each resolved shift,
  * who decided, when, why, under which rule-set version, and the outcome
  * (`looks-fine`, `confirmed`, `recontact`); for a recontact, its call list
- * and, per contact, whether the visit was confirmed. Kept beside the
- * correction log in the same database file, with its own migrations.
+ * and, per contact, whether the visit was confirmed. Kept in the
+ * dashboard's store beside the correction log.
  *
  * @example
  *   await saveResolution({ organizationId, campaignId, shiftKey, canvasserId, interactionIds, status: 'looks-fine', reason, user });
@@ -11,87 +11,12 @@
  */
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Migration } from 'kysely';
-import { databasePath, openSqlite } from '@/lib/db/sqlite';
+import { openStore } from '@/lib/store/store';
+import type { CallRow, ResolutionRow } from '@/lib/store/tables';
 import { RULE_SET_VERSION } from './model';
 
 export const RESOLUTION_STATUSES = ['looks-fine', 'confirmed', 'recontact'] as const;
 export type ResolutionStatus = (typeof RESOLUTION_STATUSES)[number];
-
-type ResolutionRow = {
-  id: string;
-  organization_id: string;
-  campaign_id: string;
-  shift_key: string;
-  canvasser_id: string;
-  interaction_ids: string;
-  status: ResolutionStatus;
-  reason: string;
-  rule_set_version: string;
-  score: number;
-  user_id: string;
-  user_name: string;
-  created: string;
-};
-
-type CallRow = {
-  id: string;
-  resolution_id: string;
-  organization_id: string;
-  interaction_id: string;
-  contact_id: string;
-  name: string;
-  phone: string;
-  address: string;
-  recorded: string;
-  outcome: 'confirmed' | 'not-confirmed' | null;
-  outcome_by: string | null;
-  outcome_at: string | null;
-};
-
-type ReviewDatabase = { review_resolution: ResolutionRow; review_call: CallRow };
-
-const migrations: Record<string, Migration> = {
-  '0001_review_resolution': {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('review_resolution')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('organization_id', 'text', (c) => c.notNull())
-        .addColumn('campaign_id', 'text', (c) => c.notNull())
-        .addColumn('shift_key', 'text', (c) => c.notNull())
-        .addColumn('canvasser_id', 'text', (c) => c.notNull())
-        .addColumn('interaction_ids', 'text', (c) => c.notNull())
-        .addColumn('status', 'text', (c) => c.notNull())
-        .addColumn('reason', 'text', (c) => c.notNull())
-        .addColumn('rule_set_version', 'text', (c) => c.notNull())
-        .addColumn('score', 'integer', (c) => c.notNull())
-        .addColumn('user_id', 'text', (c) => c.notNull())
-        .addColumn('user_name', 'text', (c) => c.notNull())
-        .addColumn('created', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('review_resolution_campaign').on('review_resolution').columns(['organization_id', 'campaign_id', 'created']).execute();
-      await db.schema
-        .createTable('review_call')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('resolution_id', 'text', (c) => c.notNull().references('review_resolution.id'))
-        .addColumn('organization_id', 'text', (c) => c.notNull())
-        .addColumn('interaction_id', 'text', (c) => c.notNull())
-        .addColumn('contact_id', 'text', (c) => c.notNull())
-        .addColumn('name', 'text', (c) => c.notNull())
-        .addColumn('phone', 'text', (c) => c.notNull())
-        .addColumn('address', 'text', (c) => c.notNull())
-        .addColumn('recorded', 'text', (c) => c.notNull())
-        .addColumn('outcome', 'text')
-        .addColumn('outcome_by', 'text')
-        .addColumn('outcome_at', 'text')
-        .execute();
-      await db.schema.createIndex('review_call_resolution').on('review_call').columns(['resolution_id']).execute();
-    },
-  },
-};
-
-const open = () => openSqlite<ReviewDatabase>(databasePath(), { migrations, migrationTable: 'review_migration' });
 
 export type Resolution = {
   id: string;
@@ -133,7 +58,7 @@ export async function saveResolution(entry: {
   user: { id: string; name: string };
   calls?: Omit<CallListEntry, 'id' | 'outcome' | 'outcomeAt'>[];
 }): Promise<Resolution> {
-  const db = await open();
+  const { db } = await openStore();
   const row: ResolutionRow = {
     id: randomUUID(),
     organization_id: entry.organizationId,
@@ -161,10 +86,17 @@ export async function saveResolution(entry: {
   return toResolution(row);
 }
 
-/** Every resolution of a campaign, oldest first (so the latest wins when folded into a map); rowid orders those of one millisecond. */
+/** Every resolution of a campaign, oldest first (so the latest wins when folded into a map); insertion order breaks ties within one millisecond. */
 export async function listResolutions(organizationId: string, campaignId: string): Promise<Resolution[]> {
-  const db = await open();
-  const rows = await db.selectFrom('review_resolution').selectAll().where('organization_id', '=', organizationId).where('campaign_id', '=', campaignId).orderBy('created').orderBy('rowid' as never).execute();
+  const { db, engine } = await openStore();
+  const rows = await db
+    .selectFrom('review_resolution')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('campaign_id', '=', campaignId)
+    .orderBy('created')
+    .orderBy(engine === 'postgres' ? 'seq' : ('rowid' as never))
+    .execute();
   return rows.map(toResolution);
 }
 
@@ -176,20 +108,20 @@ export async function resolutionsByInteraction(organizationId: string, campaignI
 }
 
 export async function getResolution(organizationId: string, resolutionId: string): Promise<(Resolution & { campaignId: string }) | null> {
-  const db = await open();
+  const { db } = await openStore();
   const row = await db.selectFrom('review_resolution').selectAll().where('organization_id', '=', organizationId).where('id', '=', resolutionId).executeTakeFirst();
   return row ? { ...toResolution(row), campaignId: row.campaign_id } : null;
 }
 
 export async function listCalls(organizationId: string, resolutionId: string): Promise<CallListEntry[]> {
-  const db = await open();
+  const { db } = await openStore();
   const rows = await db.selectFrom('review_call').selectAll().where('organization_id', '=', organizationId).where('resolution_id', '=', resolutionId).orderBy('name').execute();
   return rows.map((row) => ({ id: row.id, interactionId: row.interaction_id, contactId: row.contact_id, name: row.name, phone: row.phone, address: row.address, recorded: row.recorded, outcome: row.outcome, outcomeAt: row.outcome_at }));
 }
 
 /** Records what the call found; only a call of the caller's organization can be changed. */
 export async function recordCallOutcome(organizationId: string, callId: string, outcome: 'confirmed' | 'not-confirmed', userId: string): Promise<boolean> {
-  const db = await open();
+  const { db } = await openStore();
   const result = await db.updateTable('review_call').set({ outcome, outcome_by: userId, outcome_at: new Date().toISOString() }).where('organization_id', '=', organizationId).where('id', '=', callId).executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }

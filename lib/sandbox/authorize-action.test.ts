@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +21,7 @@ process.env.DATABASE_URL = `file:${path.join(dir, 'authorize.sqlite')}`;
 process.env.NEXTAUTH_SECRET = 'a-test-secret-of-some-length';
 
 const { closeDatabases, openDatabase } = await import('./db');
-const { registerClient } = await import('./oauth');
+const { handleTokenRequest, registerClient } = await import('./oauth');
 const { DEMO_PASSWORD, DEMO_USERS, seedDatabase } = await import('./seed/seed');
 const { authorize } = await import('./authorize-action');
 type AuthorizeState = Parameters<typeof authorize>[0];
@@ -80,6 +81,21 @@ describe('the authorize action keeps the sign-in on the server (fault 9)', () =>
     expect(target.searchParams.get('code')).toBeTruthy();
     expect(target.searchParams.get('organizationId')).toBe(chosen.id);
     expect(target.searchParams.get('state')).toBe('xyz');
+  });
+
+  it('binds the code to the PKCE challenge of the authorize request', async () => {
+    const verifier = 'the-dashboards-verifier-for-this-one-sign-in-0123456789';
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const exchange = async (code: string, codeVerifier: string) => {
+      const body = { grant_type: 'authorization_code', code, client_id: CLIENT.id, client_secret: CLIENT.secret, redirect_uri: CLIENT.redirectUris[0]!, code_verifier: codeVerifier };
+      const response = await handleTokenRequest(await openDatabase(), new Request('http://sandbox.test/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
+      return { status: response.status, body: await response.json() };
+    };
+    const signIn = () => authorize(start, form({ email: DEMO_USERS.viewer, password: DEMO_PASSWORD, code_challenge: challenge, code_challenge_method: 'S256' }));
+    const stolen = new URL((await signIn()).redirectTo!).searchParams.get('code')!;
+    expect(await exchange(stolen, 'an-attackers-guess-at-the-verifier-0123456789-abcdefgh')).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+    const code = new URL((await signIn()).redirectTo!).searchParams.get('code')!;
+    expect((await exchange(code, verifier)).status).toBe(200);
   });
 
   it('refuses a PKCE challenge other than S256 without issuing a code', async () => {

@@ -56,3 +56,22 @@ describe('applyDataPatch', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('patch limits', () => {
+  const data = { successful: false, t: ['a'] };
+
+  it('stops a patch that runs past its time limit, naming the limit', () => {
+    const ops = Array.from({ length: 50 }, () => ({ op: 'copy' as const, from: '/t', path: '/u' }));
+    expect(() => applyDataPatch(data, ops, new Set(), { operations: 100, documentBytes: 65536, milliseconds: -1 })).toThrow(
+      expect.objectContaining({ status: 413, message: expect.stringContaining('limit of -1 ms') }),
+    );
+  });
+
+  it('stops at the operation that grows the document past its size limit, and leaves the input untouched', () => {
+    const ops = [{ op: 'add' as const, path: '/big', value: 'x'.repeat(200) }];
+    expect(() => applyDataPatch(data, ops, new Set(), { operations: 100, documentBytes: 100, milliseconds: 50 })).toThrow(
+      expect.objectContaining({ status: 413, message: expect.stringMatching(/^\/data\/0: .*limit of .*100 bytes/) }),
+    );
+    expect(data).toEqual({ successful: false, t: ['a'] });
+  });
+});

@@ -10,43 +10,11 @@
  *   const credits = await listPaperCredits(organizationId, campaignId); // Map<interactionId, canvasserId>
  */
 import 'server-only';
-import type { Kysely, Migration } from 'kysely';
-import { databasePath, openSqlite } from '@/lib/db/sqlite';
-
-type PaperCreditRow = {
-  organization_id: string;
-  campaign_id: string;
-  interaction_id: string;
-  canvasser_id: string;
-  entered_by: string;
-  created: string;
-};
-
-type CreditDatabase = { paper_credit: PaperCreditRow };
-
-const migrations: Record<string, Migration> = {
-  '0001_paper_credit': {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('paper_credit')
-        .addColumn('organization_id', 'text', (c) => c.notNull())
-        .addColumn('campaign_id', 'text', (c) => c.notNull())
-        .addColumn('interaction_id', 'text', (c) => c.notNull())
-        .addColumn('canvasser_id', 'text', (c) => c.notNull())
-        .addColumn('entered_by', 'text', (c) => c.notNull())
-        .addColumn('created', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('paper_credit_pk', ['organization_id', 'interaction_id'])
-        .execute();
-      await db.schema.createIndex('paper_credit_campaign').on('paper_credit').columns(['organization_id', 'campaign_id']).execute();
-    },
-  },
-};
-
-const open = () => openSqlite<CreditDatabase>(databasePath(), { migrations, migrationTable: 'paper_credit_migration' });
+import { openStore } from './store';
 
 /** Records the sheet's canvasser; a retried entry keeps the first credit. */
 export async function savePaperCredit(entry: { organizationId: string; campaignId: string; interactionId: string; canvasserId: string; enteredBy: string }): Promise<void> {
-  const db = await open();
+  const { db } = await openStore();
   await db
     .insertInto('paper_credit')
     .values({
@@ -62,14 +30,14 @@ export async function savePaperCredit(entry: { organizationId: string; campaignI
 }
 
 export async function readPaperCredit(organizationId: string, interactionId: string): Promise<{ canvasserId: string; enteredBy: string } | undefined> {
-  const db = await open();
+  const { db } = await openStore();
   const row = await db.selectFrom('paper_credit').select(['canvasser_id', 'entered_by']).where('organization_id', '=', organizationId).where('interaction_id', '=', interactionId).executeTakeFirst();
   return row && { canvasserId: row.canvasser_id, enteredBy: row.entered_by };
 }
 
 /** interaction id → the credited canvasser's user id, for one campaign. */
 export async function listPaperCredits(organizationId: string, campaignId: string): Promise<Map<string, string>> {
-  const db = await open();
+  const { db } = await openStore();
   const rows = await db.selectFrom('paper_credit').select(['interaction_id', 'canvasser_id']).where('organization_id', '=', organizationId).where('campaign_id', '=', campaignId).execute();
   return new Map(rows.map((row) => [row.interaction_id, row.canvasser_id]));
 }

@@ -4,4 +4,4 @@
  */
 const base = Number(process.env.TEST_PORT_BASE || 3100);
 
-export const TEST_PORTS = { contract: base + 1, e2e: base + 2, crash: base + 3 };
+export const TEST_PORTS = { contract: base + 1, e2e: base + 2, crash: base + 3, rateLimited: base + 4 };

@@ -5,7 +5,7 @@ import { DeleteInteraction } from '@/components/forms/delete-interaction';
 import { CorrectionHistory } from '@/components/interactions/correction-history';
 import { OutcomeBadge } from '@/components/interactions/outcome-badge';
 import { buttonClass } from '@/components/ui/button';
-import { listCorrections } from '@/lib/corrections/store';
+import { listCorrections } from '@/lib/store/corrections';
 import { WhereMapLoader } from '@/components/map/where-map-loader';
 import { SurveyAnswers } from '@/components/surveys/survey-answers';
 import { ErrorState } from '@/components/ui/error-state';

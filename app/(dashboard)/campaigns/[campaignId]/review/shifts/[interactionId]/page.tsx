@@ -137,7 +137,7 @@ export default async function ShiftPage({ params }: Props) {
                     <Link href={`/campaigns/${campaignId}/interactions/${row.id}`} className="text-brand-700 underline-offset-2 hover:underline">
                       {row.name}
                     </Link>
-                    <span className="block text-xs text-slate-500">{row.address}</span>
+                    <span className="block text-xs text-slate-600">{row.address}</span>
                   </td>
                   <td className="px-2 py-1">{row.interaction && <OutcomeBadge outcome={outcomeOf(row.interaction.data)} />}</td>
                   <td className="px-2 py-1">

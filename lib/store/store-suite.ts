@@ -1,0 +1,84 @@
+/**
+ * The store's behaviour, one suite run on each engine: the callers read the
+ * store's URL from `STORE_DATABASE_URL`, which `url` sets before anything
+ * opens it.
+ */
+import { describe, expect, it, vi, beforeAll, afterAll } from 'vitest';
+import { closeDatabases } from '@/lib/db/sqlite';
+import { getResolution, listCalls, listResolutions, recordCallOutcome, saveResolution } from '@/lib/review/resolutions';
+import { listCorrections, listEnteredByHand, logCorrection } from './corrections';
+import { closeStores, openStore } from './store';
+
+const user = { id: 'user-1', name: 'Ada Organizer' };
+
+export function describeStore(engine: 'sqlite' | 'postgres', url: () => Promise<string>) {
+  describe(`the dashboard's store on ${engine}`, () => {
+    beforeAll(async () => {
+      process.env.STORE_DATABASE_URL = await url();
+    });
+    afterAll(async () => {
+      await closeStores();
+      await closeDatabases();
+    });
+
+    it(`opens on ${engine} and migrates once, however many callers open it at the same time`, async () => {
+      const stores = await Promise.all([openStore(), openStore(), openStore()]);
+      expect(stores.map((store) => store.engine)).toEqual([engine, engine, engine]);
+      const migrations = await stores[0].db.selectFrom('store_migration' as never).select('name' as never).execute();
+      expect(migrations.map((row) => (row as { name: string }).name)).toEqual(['0001_correction_log', '0002_review_resolution', '0003_paper_credit']);
+    });
+
+    it("keeps an interaction's corrections, newest first, for its organization only", async () => {
+      const entry = { organizationId: 'org-a', campaignId: 'camp-1', interactionId: 'int-1', user, etagBefore: '"1"', etagAfter: '"2"' };
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2026-03-01T10:00:00Z'));
+      await logCorrection({ ...entry, action: 'correct', reason: 'wrong door', patch: [{ op: 'replace', path: '/outcome', value: 'refused' }] });
+      vi.setSystemTime(new Date('2026-03-01T10:05:00Z'));
+      await logCorrection({ ...entry, action: 'correct', reason: 'typo', patch: [{ op: 'remove', path: '/notes' }] });
+      vi.useRealTimers();
+      await logCorrection({ ...entry, organizationId: 'org-b', action: 'correct', reason: 'not yours', patch: [] });
+
+      const history = await listCorrections('org-a', 'int-1');
+      expect(history.map((correction) => correction.reason)).toEqual(['typo', 'wrong door']);
+      expect(history[1]).toMatchObject({ userName: 'Ada Organizer', etagBefore: '"1"', etagAfter: '"2"', patch: [{ op: 'replace', path: '/outcome', value: 'refused' }] });
+      expect((await listCorrections('org-b', 'int-1')).map((correction) => correction.reason)).toEqual(['not yours']);
+    });
+
+    it('lists the interactions entered by hand from paper, per organization and campaign', async () => {
+      await logCorrection({ organizationId: 'org-a', campaignId: 'camp-2', interactionId: 'paper-1', action: 'create', user, reason: 'paper sheet', patch: [], etagBefore: null, etagAfter: '"1"' });
+      await logCorrection({ organizationId: 'org-a', campaignId: 'camp-2', interactionId: 'int-9', action: 'delete', user, reason: 'duplicate', patch: [], etagBefore: '"3"', etagAfter: null });
+      expect(await listEnteredByHand('org-a', 'camp-2')).toEqual(['paper-1']);
+      expect(await listEnteredByHand('org-b', 'camp-2')).toEqual([]);
+    });
+
+    it('keeps resolutions made in one millisecond in the order they were made, with their call lists', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2026-03-02T09:00:00Z'));
+      const base = { organizationId: 'org-a', campaignId: 'camp-3', canvasserId: 'canvasser-1', score: 3, user };
+      // Ids are random, so only the insertion order can put these in this order.
+      const made: { id: string }[] = [];
+      for (const [index, status] of (['recontact', 'looks-fine', 'confirmed', 'looks-fine'] as const).entries()) {
+        made.push(
+          await saveResolution({
+            ...base,
+            shiftKey: `shift-${index}`,
+            interactionIds: [`int-${index}`],
+            status,
+            reason: `decision ${index}`,
+            calls: status === 'recontact' ? [{ interactionId: 'int-0', contactId: 'contact-1', name: 'Bea Voter', phone: '555-0100', address: '1 Main St', recorded: '2026-03-01T18:00:00Z' }] : [],
+          }),
+        );
+      }
+      vi.useRealTimers();
+      expect((await listResolutions('org-a', 'camp-3')).map((resolution) => resolution.reason)).toEqual(['decision 0', 'decision 1', 'decision 2', 'decision 3']);
+      const recontact = made[0]!.id;
+      expect(await getResolution('org-b', recontact)).toBeNull();
+      const [call] = await listCalls('org-a', recontact);
+      if (!call) throw new Error('the recontact has no call list');
+      expect(call).toMatchObject({ name: 'Bea Voter', outcome: null });
+      expect(await recordCallOutcome('org-b', call.id, 'confirmed', 'intruder')).toBe(false);
+      expect(await recordCallOutcome('org-a', call.id, 'confirmed', user.id)).toBe(true);
+      expect((await listCalls('org-a', recontact))[0]?.outcome).toBe('confirmed');
+    });
+  });
+}

@@ -40,7 +40,7 @@ test.describe('canvassers, as the organizer', () => {
 
   test('the tab and the CSV show the figures counted by hand for visits recorded through the API', async ({ page, baseURL, apiToken, db }) => {
     const { campaign, survey, contacts, person, tokenOf } = await setting(baseURL!, apiToken, db);
-    const [ana, ben] = [person(11), person(12)];
+    const [ana, ben] = [person(3), person(4)];
     const [anaToken, benToken] = [await tokenOf(ana.email), await tokenOf(ben.email)];
     const complete = requiredAnswers(survey.data.questions);
     const visit = (n: number, contact: number, at: string, outcome: 'successful' | 'contacted' | 'unavailable', answers = {}) => ({
@@ -84,7 +84,7 @@ test.describe('canvassers, as the organizer', () => {
 
   test('a visit recorded through the API appears in an open Today view within 20 seconds', async ({ page, baseURL, apiToken, db }) => {
     const { campaign, survey, contacts, person, tokenOf } = await setting(baseURL!, apiToken, db);
-    const cleo = person(13);
+    const cleo = person(5);
     const canvassers = new CanvassersPage(page, campaign.id);
     await canvassers.openToday();
     const contact = contacts[7]!;

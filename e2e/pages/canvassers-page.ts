@@ -20,6 +20,8 @@ export class CanvassersPage {
   }
 
   async attemptsOf(name: string): Promise<number> {
+    // The first visit may find the campaign still being indexed; the table comes when it is done.
+    await expect(this.table()).toBeVisible({ timeout: 30_000 });
     const row = this.table().getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
     if ((await row.count()) === 0) return 0;
     return Number((await this.row(name))[1]);

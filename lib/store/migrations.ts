@@ -72,7 +72,8 @@ export function storeMigrations(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex('review_call_resolution').ifNotExists().on('review_call').columns(['resolution_id']).execute();
       },
     },
-    '0003_paper_credit': {
+    // 0003 is the index snapshot's, on its way from the scale-out work.
+    '0004_paper_credit': {
       async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('paper_credit')

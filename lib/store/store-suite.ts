@@ -25,7 +25,7 @@ export function describeStore(engine: 'sqlite' | 'postgres', url: () => Promise<
       const stores = await Promise.all([openStore(), openStore(), openStore()]);
       expect(stores.map((store) => store.engine)).toEqual([engine, engine, engine]);
       const migrations = await stores[0].db.selectFrom('store_migration' as never).select('name' as never).execute();
-      expect(migrations.map((row) => (row as { name: string }).name)).toEqual(['0001_correction_log', '0002_review_resolution', '0003_paper_credit']);
+      expect(migrations.map((row) => (row as { name: string }).name)).toEqual(['0001_correction_log', '0002_review_resolution', '0004_paper_credit']);
     });
 
     it("keeps an interaction's corrections, newest first, for its organization only", async () => {

@@ -142,4 +142,17 @@ test.describe('canvassers, as a viewer', () => {
     const own = await page.goto(`/campaigns/${campaign.id}/canvassers/${person(1).id}`);
     expect(own!.status()).toBe(404);
   });
+
+  test('sees how the campaign is moving: progress per list out of its households, each a link to the filtered map', async ({ page, signIn, baseURL, apiToken, db }) => {
+    const { campaign } = await setting(baseURL!, apiToken, db);
+    const listId = (await api(baseURL!, apiToken, `/v1/campaigns/${campaign.id}`)).data.lists[0].listId;
+    const list = (await api(baseURL!, apiToken, `/v1/lists/${listId}`)) as { data: { name: string }; contactsCount?: number };
+    await signIn('viewer');
+    await page.goto(`/campaigns/${campaign.id}/overview`);
+    const bar = page.getByRole('list', { name: 'Progress per list' }).getByRole('listitem').filter({ hasText: list.data.name });
+    await expect(bar).toContainText(new RegExp(`\\d+ attempted of ${list.contactsCount}`));
+    await expect(page.getByRole('table', { name: 'Attempts and contacts per day' })).toBeVisible();
+    await bar.getByRole('link', { name: 'map' }).click();
+    await expect(page).toHaveURL(new RegExp(`/map\\?list=${listId}`));
+  });
 });

@@ -9,6 +9,7 @@ const VIEWS = [
   { segment: 'table', label: 'Table' },
   { segment: 'results', label: 'Survey results' },
   { segment: 'canvassers', label: 'Canvassers' },
+  { segment: 'overview', label: 'Overview' },
 ] as const;
 const REVIEW = { segment: 'review', label: 'Review' } as const;
 const TODAY = { segment: 'today', label: 'Today' } as const;

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { FilterBar } from '@/components/interactions/filter-bar';
+import { NewVisitsNotice } from '@/components/today/new-visits-notice';
+import { renderedAt } from '@/lib/today/rendered-at';
 import { MapViewLoader } from '@/components/map/map-view-loader';
 import { ErrorState } from '@/components/ui/error-state';
 import { readPolis, requireAuth } from '@/lib/auth/session';
@@ -41,6 +43,7 @@ export default async function MapPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-4">
       <FilterBar action={base} filters={filters} lists={context.lists} canvassers={context.canvassers} walklists={walklists} questions={context.questions} timeZone={timeZone} keep={view ? { lat: String(view.lat), lng: String(view.lng), z: String(view.zoom) } : {}} />
+      <NewVisitsNotice campaignId={campaignId} since={renderedAt()} />
       <MapViewLoader key={filterQuery} campaignId={campaignId} filterQuery={filterQuery} initialView={view} initialBounds={bounds} selectedId={typeof search.selected === 'string' ? search.selected : undefined} timeZone={timeZone} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} />
     </div>
   );

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FilterBar } from '@/components/interactions/filter-bar';
+import { NewVisitsNotice } from '@/components/today/new-visits-notice';
+import { renderedAt } from '@/lib/today/rendered-at';
 import { IndexingProgress } from '@/components/interactions/indexing-progress';
 import { InteractionsTable, type SortLink } from '@/components/interactions/interactions-table';
 import { Pagination } from '@/components/interactions/pagination';
@@ -75,6 +77,7 @@ export default async function TablePage({ params, searchParams }: Props) {
   return (
     <div className="space-y-4">
       <FilterBar action={base} filters={filters} lists={context.lists} canvassers={context.canvassers} walklists={walklists} questions={context.questions} timeZone={timeZone} keep={{ sort: `${query.sort}:${query.direction}`, size: String(query.size) }} />
+      <NewVisitsNotice campaignId={campaignId} since={renderedAt()} />
       {page.state === 'indexing' ? (
         <IndexingProgress loaded={page.loaded} total={page.total} what="the answer filter" />
       ) : page.total === 0 ? (

@@ -5,6 +5,7 @@ import { CorrectionHistory } from '@/components/interactions/correction-history'
 import { OutcomeBadge } from '@/components/interactions/outcome-badge';
 import { buttonClass } from '@/components/ui/button';
 import { listCorrections } from '@/lib/store/corrections';
+import { readPaperCredit } from '@/lib/store/paper-credits';
 import { WhereMapLoader } from '@/components/map/where-map-loader';
 import { Fact, Section } from '@/components/interactions/detail-section';
 import { SurveyAnswers } from '@/components/surveys/survey-answers';
@@ -38,7 +39,9 @@ export default async function InteractionPage({ params }: Props) {
   const canvasser: [number, number] | null = data.location?.lat !== undefined && data.location?.lng !== undefined ? [data.location.lat, data.location.lng] : null;
   const distance = data.distance !== undefined ? `${data.distance.toFixed(3)} mi (${Math.round(data.distance * 1609.344)} m)` : null;
   const name = contactName(contact ?? undefined);
-  const corrections = await listCorrections(auth.organization.id, interaction.id);
+  const [corrections, credit] = await Promise.all([listCorrections(auth.organization.id, interaction.id), readPaperCredit(auth.organization.id, interaction.id)]);
+  const person = (id: string) => people.get(id) ?? id;
+  const firstName = (id: string) => person(id).split(' ')[0];
   const canModify = auth.can('modify@interactions');
 
   return (
@@ -100,8 +103,10 @@ export default async function InteractionPage({ params }: Props) {
             </Fact>
             <Fact label="Unavailable reason">{data.unavailableReason ?? '—'}</Fact>
             <Fact label="Walklist">{data.walklistId ?? '—'}</Fact>
-            <Fact label="Canvasser">{people.get(meta.createdBy) ?? meta.createdBy}</Fact>
-            <Fact label="Recorded">{when(meta.created)} by {people.get(meta.createdBy) ?? meta.createdBy}</Fact>
+            <Fact label="Canvasser">{credit ? person(credit.canvasserId) : person(meta.createdBy)}</Fact>
+            <Fact label="Recorded">
+              {when(meta.created)} {credit ? `entered by ${person(credit.enteredBy)} from ${firstName(credit.canvasserId)}’s sheet` : `by ${person(meta.createdBy)}`}
+            </Fact>
             <Fact label="Last modified">{when(meta.modified)} by {people.get(meta.modifiedBy) ?? meta.modifiedBy}</Fact>
           </dl>
         </Section>

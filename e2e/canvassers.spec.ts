@@ -146,7 +146,7 @@ test.describe('canvassers, as a viewer', () => {
   test('sees how the campaign is moving: progress per list out of its households, each a link to the filtered map', async ({ page, signIn, baseURL, apiToken, db }) => {
     const { campaign } = await setting(baseURL!, apiToken, db);
     const listId = (await api(baseURL!, apiToken, `/v1/campaigns/${campaign.id}`)).data.lists[0].listId;
-    const list = (await api(baseURL!, apiToken, `/v1/lists/${listId}`)) as { data: { name: string }; contactsCount?: number };
+    const list = await api<{ data: { name: string }; contactsCount?: number }>(baseURL!, apiToken, `/v1/lists/${listId}`);
     await signIn('viewer');
     await page.goto(`/campaigns/${campaign.id}/overview`);
     const bar = page.getByRole('list', { name: 'Progress per list' }).getByRole('listitem').filter({ hasText: list.data.name });

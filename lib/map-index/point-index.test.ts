@@ -21,7 +21,7 @@ describe('the point index', () => {
     index.upsert(early);
     index.upsert(late);
     index.credit(late.id, 'robert');
-    index.upsert({ ...early, meta: { ...early.meta, modified: '2026-09-11T00:00:00.000Z' } } as Interaction);
+    index.upsert({ ...early, meta: { ...early.meta, modified: '2026-09-11T00:00:00.000Z' } });
     expect(Array.from(index.select({ canvasser: 'robert' }, 'UTC'))).toHaveLength(2);
     expect(Array.from(index.select({ canvasser: 'u' }, 'UTC'))).toHaveLength(0);
   });

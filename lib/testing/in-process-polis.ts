@@ -32,6 +32,9 @@ export async function inProcessPolis(interactions = 300) {
   };
   return {
     db,
+    /** The Polis root and a `fetch` that reach this sandbox, for clients built by the code under test. */
+    baseUrl: BASE_URL,
+    fetch: fetchInProcess,
     /** The session of a seeded user, as `getAuth` would build it from their cookie. */
     async signIn(email: string, organizationId?: string): Promise<AuthContext> {
       const token = await issueAccessTokenForEmail(db, email, organizationId);

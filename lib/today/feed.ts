@@ -13,6 +13,8 @@ import type { AuthContext } from '@/lib/auth/session';
 import { loadCampaignContext, loadContacts } from '@/lib/interactions/queries';
 import { contactName } from '@/lib/interactions/rows';
 import { freshCampaignIndex } from '@/lib/map-index/campaign-index';
+import { countReceivedAfter } from '@/lib/map-index/clusters';
+import type { InteractionFilters } from '@/lib/filters/filters';
 import { FLAG_DELETED, FLAG_LOCATED } from '@/lib/map-index/point-index';
 import { loadReviewQueue } from '@/lib/review/campaign-queue';
 import { localDate, localDayNumber } from '@/lib/review/zone';
@@ -96,12 +98,12 @@ export async function loadTodayFeed(auth: AuthContext, campaignId: string, optio
   };
 }
 
-/** How many visits Polis received since `since` (epoch seconds), for the map's and table's "N new visits" notice. */
-export async function countNewVisits(auth: AuthContext, campaignId: string, since: number): Promise<number> {
+/**
+ * How many visits matching the filters Polis received after `since` (epoch
+ * seconds): the map's and the table's "N new visits" notice.
+ */
+export async function countNewVisits(auth: AuthContext, campaignId: string, since: number, filters: InteractionFilters): Promise<number> {
   const entry = await freshCampaignIndex(auth, campaignId, FRESH_MS);
-  const index = entry.index;
-  if (!index) return 0;
-  let count = 0;
-  for (let row = 0; row < index.size; row++) if (!(index.flags[row]! & FLAG_DELETED) && index.received[row]! >= since) count++;
-  return count;
+  if (!entry.index) return 0;
+  return countReceivedAfter(entry.index, filters, await campaignTimeZone(auth, campaignId), since);
 }

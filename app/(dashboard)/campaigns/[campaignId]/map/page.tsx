@@ -8,7 +8,7 @@ import { readPolis, requireAuth } from '@/lib/auth/session';
 import { filtersToSearch, parseFilters } from '@/lib/filters/filters';
 import { loadCampaignContext } from '@/lib/interactions/queries';
 import { campaignIndex } from '@/lib/map-index/campaign-index';
-import { clustererFor } from '@/lib/map-index/clusters';
+import { clustererFor, newestReceived } from '@/lib/map-index/clusters';
 import { settings } from '@/lib/settings';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
@@ -35,16 +35,18 @@ export default async function MapPage({ params, searchParams }: Props) {
       const timeZone = await campaignTimeZone(auth, context.campaign);
       // With the index at hand, the map opens fitted to the data: no first request for the whole country.
       const bounds = entry.index && !readView(search) ? clustererFor(entry.index, filters, timeZone).bounds : null;
-      return { context, walklists: entry.index?.walklists.values ?? [], bounds, timeZone };
+      // The map shows what the index held when the page was drawn; later visits wait behind the notice.
+      const asOf = entry.index ? newestReceived(entry.index) : renderedAt();
+      return { context, walklists: entry.index?.walklists.values ?? [], bounds, timeZone, asOf };
   });
   if (!loaded.ok) return <ErrorState title="The map could not be loaded" message={loaded.message} retryHref={here} />;
-  const { context, walklists, bounds, timeZone } = loaded.value;
+  const { context, walklists, bounds, timeZone, asOf } = loaded.value;
   const view = readView(search);
   return (
     <div className="space-y-4">
       <FilterBar action={base} filters={filters} lists={context.lists} canvassers={context.canvassers} walklists={walklists} questions={context.questions} timeZone={timeZone} keep={view ? { lat: String(view.lat), lng: String(view.lng), z: String(view.zoom) } : {}} />
-      <NewVisitsNotice campaignId={campaignId} since={renderedAt()} />
-      <MapViewLoader key={filterQuery} campaignId={campaignId} filterQuery={filterQuery} initialView={view} initialBounds={bounds} selectedId={typeof search.selected === 'string' ? search.selected : undefined} timeZone={timeZone} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} />
+      <NewVisitsNotice campaignId={campaignId} since={asOf} filterQuery={filterQuery} />
+      <MapViewLoader key={filterQuery} campaignId={campaignId} filterQuery={filterQuery} asOf={asOf} initialView={view} initialBounds={bounds} selectedId={typeof search.selected === 'string' ? search.selected : undefined} timeZone={timeZone} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} />
     </div>
   );
 }

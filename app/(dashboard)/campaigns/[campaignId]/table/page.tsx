@@ -52,6 +52,8 @@ export default async function TablePage({ params, searchParams }: Props) {
     return `${base}?${out}`;
   };
 
+  // Visits Polis receives from here on are "new" to this page (the second of the read counts as new: better twice than never).
+  const since = renderedAt() - 1;
   const loaded = await readPolis(here, async () => {
       const timeZone = await campaignTimeZone(auth, campaignId);
       const [context, page, index] = await Promise.all([
@@ -77,7 +79,7 @@ export default async function TablePage({ params, searchParams }: Props) {
   return (
     <div className="space-y-4">
       <FilterBar action={base} filters={filters} lists={context.lists} canvassers={context.canvassers} walklists={walklists} questions={context.questions} timeZone={timeZone} keep={{ sort: `${query.sort}:${query.direction}`, size: String(query.size) }} />
-      <NewVisitsNotice campaignId={campaignId} since={renderedAt()} />
+      <NewVisitsNotice campaignId={campaignId} since={since} filterQuery={filtersToSearch(filters).toString()} />
       {page.state === 'indexing' ? (
         <IndexingProgress loaded={page.loaded} total={page.total} what="the answer filter" />
       ) : page.total === 0 ? (

@@ -1,5 +1,6 @@
 import { issueAccessTokenForEmail } from '@/lib/sandbox/access';
 import { api, campaigns, expect, test, type Db } from './fixtures';
+import { CampaignPage } from './pages/campaign-page';
 import { CanvassersPage } from './pages/canvassers-page';
 
 type Question = { questionId: string; tag: string; type: string; required?: boolean; options: { value: unknown }[]; choices?: { tag: string }[] };
@@ -98,6 +99,39 @@ test.describe('canvassers, as the organizer', () => {
     expect(delay).toBeLessThan(20_000);
     await expect(item).toContainText('new');
     await expect(page.getByRole('list', { name: 'Canvassers out today' })).toContainText(cleo.name);
+  });
+
+  test('the map and the table stay put while visits come in, and say "N new visits — show" for those matching their filters', async ({ page, baseURL, apiToken, db }) => {
+    test.setTimeout(120_000);
+    const { campaign, survey, contacts, person, tokenOf } = await setting(baseURL!, apiToken, db);
+    const token = await tokenOf(person(6).email);
+    const arrive = (contact: number, successful: boolean) =>
+      record(baseURL!, token, { data: { campaignId: campaign.id, contactId: contacts[contact]!.id, timestamp: new Date().toISOString(), survey: { surveyId: survey.id, responses: {} }, unavailable: !successful, successful, location: { lat: 42.3601, lng: -71.0589, confidence: 9 } } });
+    const notice = page.getByRole('status').filter({ hasText: /new visits?/ });
+
+    const map = new CampaignPage(page, campaign.id);
+    const before = (await map.openMap('?outcome=successful')).total;
+    await expect(page.getByTestId('map-total')).toHaveText(before.toLocaleString('en-US'));
+    await arrive(11, true);
+    await arrive(12, false); // not a successful visit: not new to this map
+    await expect(notice).toHaveText(/^1 new visit\s*—\s*Show$/, { timeout: 30_000 });
+    // The map has not moved under the user's hands.
+    await expect(page.getByTestId('map-total')).toHaveText(before.toLocaleString('en-US'));
+    const redrawn = map.waitForClusters('outcome=successful');
+    await notice.getByRole('button', { name: 'Show' }).click();
+    expect((await redrawn).total).toBe(before + 1);
+    await expect(page.getByTestId('map-total')).toHaveText((before + 1).toLocaleString('en-US'));
+    await expect(notice).toHaveCount(0);
+
+    await map.openTable('?outcome=unavailable');
+    const rows = await map.total();
+    await arrive(13, false);
+    await arrive(14, false);
+    await expect(notice).toHaveText(/^2 new visits\s*—\s*Show$/, { timeout: 30_000 });
+    expect(await map.total()).toBe(rows);
+    await notice.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => map.total()).toBe(rows + 2);
+    await expect(notice).toHaveCount(0);
   });
 
   test('a paper sheet counts for the canvasser whose sheet it was, not for the organizer who typed it', async ({ page, baseURL, apiToken, db }) => {

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { TodayFeed, TodayVisit } from '@/lib/today/feed';
 import { OUTCOME_LABELS } from '@/lib/filters/outcome';
 import { formatLocal } from '@/lib/time/format';
-import type { TodayPoint } from './today-map';
+import type { TodayPoint, TodayWalker } from './today-map';
 
 const TodayMap = dynamic(() => import('./today-map'), { ssr: false, loading: () => <div className="h-[24rem] w-full animate-pulse rounded-md bg-slate-100" aria-hidden="true" /> });
 
@@ -21,7 +21,11 @@ type Props = { campaignId: string; initial: Ready; tileUrl: string; tileAttribut
 export function TodayView({ campaignId, initial, tileUrl, tileAttribution }: Props) {
   const [visits, setVisits] = useState<TodayVisit[]>(initial.visits);
   const [canvassers, setCanvassers] = useState(initial.canvassers);
-  const [arrived, setArrived] = useState<Map<string, number>>(new Map());
+  // Visits Polis received in the minute before the page loaded are new too: marked as arriving then.
+  const [arrived, setArrived] = useState<Map<string, number>>(() => {
+    const loaded = Date.now();
+    return new Map(initial.visits.filter((v) => initial.now - v.received < FRESH_MS / 1000).map((v) => [v.id, loaded - (initial.now - v.received) * 1000]));
+  });
   const [warningsOnly, setWarningsOnly] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const [error, setError] = useState<string | null>(null);
@@ -70,6 +74,10 @@ export function TodayView({ campaignId, initial, tileUrl, tileAttribution }: Pro
     [shown, arrived, now],
   );
   const clock = (time: number) => formatLocal(time * 1000, timeZone, 'time');
+  const walkers: TodayWalker[] = useMemo(
+    () => canvassers.filter((c) => c.position).map((c) => ({ id: c.id, position: [c.position!.lat, c.position!.lng], label: `${c.name}, last seen ${formatLocal(c.lastSeen * 1000, timeZone, 'time')}${c.where ? ` at ${c.where}` : ''}` })),
+    [canvassers, timeZone],
+  );
 
   return (
     <div className="space-y-4">
@@ -84,14 +92,19 @@ export function TodayView({ campaignId, initial, tileUrl, tileAttribution }: Pro
       </div>
       {error && <p className="text-sm text-amber-800" role="status">{error}</p>}
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
-        <TodayMap points={points} tileUrl={tileUrl} tileAttribution={tileAttribution} />
+        <TodayMap points={points} walkers={walkers} tileUrl={tileUrl} tileAttribution={tileAttribution} />
         <section aria-labelledby="canvassers-today" className="rounded-lg border border-slate-200 bg-white p-3">
           <h2 id="canvassers-today" className="text-sm font-semibold">Canvassers out today</h2>
           <ul className="mt-2 divide-y divide-slate-100 text-sm" aria-label="Canvassers out today">
             {canvassers.map((c) => (
               <li key={c.id} className="py-1">
                 <Link href={`/campaigns/${campaignId}/canvassers/${c.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">{c.name}</Link>
-                <span className="text-slate-600"> last seen {clock(c.lastSeen)}{c.position ? ` at ${c.position.lat.toFixed(4)}, ${c.position.lng.toFixed(4)}` : ', no position'}</span>
+                <span className="text-slate-600">
+                  {' '}
+                  last seen {clock(c.lastSeen)}
+                  {c.where ? ` at ${c.where}` : ''}
+                  {c.position ? ` (${c.position.lat.toFixed(4)}, ${c.position.lng.toFixed(4)})` : ', no position recorded'}
+                </span>
               </li>
             ))}
           </ul>

@@ -11,7 +11,7 @@
 import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
 import { loadCampaignContext, loadContacts } from '@/lib/interactions/queries';
-import { contactName } from '@/lib/interactions/rows';
+import { contactAddress, contactName } from '@/lib/interactions/rows';
 import { freshCampaignIndex } from '@/lib/map-index/campaign-index';
 import { countReceivedAfter } from '@/lib/map-index/clusters';
 import type { InteractionFilters } from '@/lib/filters/filters';
@@ -37,7 +37,10 @@ export type TodayVisit = {
 
 export type TodayFeed =
   | { state: 'building'; loaded: number; total: number }
-  | { state: 'ready'; day: string; timeZone: string; now: number; visits: TodayVisit[]; canvassers: { id: string; name: string; lastSeen: number; position: { lat: number; lng: number } | null }[]; total: number };
+  | { state: 'ready'; day: string; timeZone: string; now: number; visits: TodayVisit[]; canvassers: TodayCanvasser[]; total: number };
+
+/** A canvasser out today: their last visit's time, where they stood, and the door (its street address). */
+export type TodayCanvasser = { id: string; name: string; lastSeen: number; position: { lat: number; lng: number } | null; where: string };
 
 /** How stale the index may be when the Today view asks. */
 const FRESH_MS = 3000;
@@ -74,7 +77,8 @@ export async function loadTodayFeed(auth: AuthContext, campaignId: string, optio
     const id = index.canvassers.values[code] ?? '';
     return context.people.get(id) ?? 'Unknown canvasser';
   };
-  const contacts = await loadContacts(auth, recent.map((row) => index.households.ids[index.household[row]!]!));
+  const householdOf = (row: number) => index.households.ids[index.household[row]!]!;
+  const contacts = await loadContacts(auth, [...new Set([...recent, ...last.values()].map(householdOf))]);
   return {
     state: 'ready',
     day: localDate(timeZone, now),
@@ -87,13 +91,13 @@ export async function loadTodayFeed(auth: AuthContext, campaignId: string, optio
       received: index.received[row]!,
       canvasser: index.canvassers.values[index.canvasser[row]!] ?? '',
       canvasserName: name(index.canvasser[row]!),
-      contact: contactName(contacts.get(index.households.ids[index.household[row]!]!)),
+      contact: contactName(contacts.get(householdOf(row))),
       outcome: index.outcomeAt(row),
       position: position(row),
       warning: flagged.has(row),
     })),
     canvassers: [...last]
-      .map(([code, row]) => ({ id: index.canvassers.values[code] ?? '', name: name(code), lastSeen: index.time[row]!, position: position(row) }))
+      .map(([code, row]) => ({ id: index.canvassers.values[code] ?? '', name: name(code), lastSeen: index.time[row]!, position: position(row), where: contactAddress(contacts.get(householdOf(row))).split(',')[0]! }))
       .sort((a, b) => b.lastSeen - a.lastSeen),
   };
 }

@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import { Faker, base, en } from '@faker-js/faker';
 import { createPolisClient, type PolisClient } from '@/lib/polis/client';
-import { canvasserTeams, signInCanvasser } from '@/lib/sandbox/canvasser-sign-in';
+import { canvasserTeams, lastVisitOf, signInCanvasser } from '@/lib/sandbox/canvasser-sign-in';
 import { closeDatabases, openDatabase } from '@/lib/sandbox/db';
 import { settings } from '@/lib/settings';
 import { fieldClock, replayLead } from '@/lib/simulator/clock';
@@ -78,7 +78,9 @@ for (const person of team.canvassers.slice(0, count)) {
 }
 
 const zone = zoneOfPoints(plan.walklists.flatMap((w) => w.households.map((h) => [h.lat, h.lng] as const))) ?? 'UTC';
-const leadMs = replayLead(speed, zone);
+// A replay starts after the last visit these canvassers already recorded (an earlier run's): nobody walks the same hour twice.
+const lastVisit = await lastVisitOf(db, team.canvassers.slice(0, count).map((c) => c.userId));
+const leadMs = Math.max(0, Math.min(replayLead(speed, zone), lastVisit === null ? Infinity : Date.now() - lastVisit - 60_000));
 const clock = fieldClock({ speed, leadMs });
 const faker = new Faker({ locale: [en, base] });
 if (values.seed !== undefined) faker.seed(Number(values.seed) || 0);
@@ -90,7 +92,7 @@ if (speed > 1) {
   console.log(
     leadMs > 0
       ? `${speed}× faster: replaying the day from ${formatLocal(Date.now() - leadMs, zone, 'time')} until it catches up with the clock in ${Math.round(leadMs / (speed - 1) / 60_000)} minutes, then in real time.`
-      : `${speed}× faster needs a stretch of today to replay, and it is before 9 in the morning on the campaign's clock: running in real time.`,
+      : `${speed}× faster needs a stretch of today to replay, and there is none (before 9 in the morning on the campaign's clock, or these canvassers recorded visits up to now already): running in real time.`,
   );
 }
 console.log('Recording visits through the API; Ctrl-C stops.\n');

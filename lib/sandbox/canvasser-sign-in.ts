@@ -42,3 +42,19 @@ export async function canvasserTeams(db: Db): Promise<CanvasserTeam[]> {
 export async function signInCanvasser(db: Db, canvasser: SeededCanvasser, organizationId: string): Promise<string> {
   return (await issueAccessToken(db, { userId: canvasser.userId, organizationId })).token;
 }
+
+/**
+ * When the latest visit of any of these canvassers happened (epoch ms), or
+ * null: what their phones remember, so a replayed day starts after what an
+ * earlier run already recorded instead of walking the same hours twice.
+ */
+export async function lastVisitOf(db: Db, userIds: string[]): Promise<number | null> {
+  if (userIds.length === 0) return null;
+  const row = await db
+    .selectFrom('interactions')
+    .select((eb) => eb.fn.max('timestamp').as('latest'))
+    .where('created_by', 'in', userIds)
+    .where('is_deleted', '=', 0)
+    .executeTakeFirst();
+  return row?.latest ? Date.parse(row.latest) : null;
+}

@@ -40,7 +40,7 @@ export function fieldClock({ speed, leadMs = 0, start = Date.now() }: { speed: n
   const caughtUp = speed > 1 ? start + leadMs / (speed - 1) : start;
   const now = () => {
     const real = Date.now();
-    return real >= caughtUp ? real : origin + speed * (real - start);
+    return real >= caughtUp ? real : Math.round(origin + speed * (real - start));
   };
   const wallTimeOf = (time: number) => (time >= caughtUp ? time : start + (time - origin) / speed);
   return {

@@ -5,7 +5,7 @@ import { createPolisClient } from '@/lib/polis/client';
 import { isIn } from '@/lib/polis/filter';
 import type { Interaction, Question } from '@/lib/polis/schemas';
 import { METRES_PER_MILE, metresBetween } from '@/lib/review/geo';
-import { canvasserTeams, signInCanvasser } from '@/lib/sandbox/canvasser-sign-in';
+import { canvasserTeams, lastVisitOf, signInCanvasser } from '@/lib/sandbox/canvasser-sign-in';
 import { inProcessPolis } from '@/lib/testing/in-process-polis';
 import { instantClock } from './clock';
 import { loadFieldPlan, runFieldDay, type FieldCanvasser, type FieldEvent, type FieldPlan } from './field-day';
@@ -76,7 +76,7 @@ describe('the field simulator', () => {
 
   it('records valid, believable visits through the API, each credited to the canvasser who made it', async () => {
     const events: FieldEvent[] = [];
-    const start = Date.parse('2026-05-12T14:00:00Z');
+    const start = Date.parse('2031-05-12T14:00:00Z');
     const summary = await runFieldDay({ plan, canvassers, clock: instantClock(start), faker: seeded(7), fabricationRate: 0, maxVisits: 90, onEvent: (e) => events.push(e) });
     const visits = events.filter((e): e is Visit => e.kind === 'visit');
     expect(summary.visits).toBe(90);
@@ -111,6 +111,8 @@ describe('the field simulator', () => {
     }
     // A mix of outcomes, as doors go.
     expect(Object.values(outcomes).every((n) => n > 0)).toBe(true);
+    // What the phones remember: a later run replays from after the last of these visits.
+    expect(await lastVisitOf(polis.db, canvassers.map((c) => c.id))).toBe(Math.max(...visits.map((v) => v.time)));
 
     // At walking pace: never two households under 30 seconds apart, and never faster than a brisk walk between them.
     for (const canvasser of canvassers) {
@@ -126,7 +128,7 @@ describe('the field simulator', () => {
 
   it('fakes a stretch now and then: porch to porch in seconds, or a dozen doors from one spot', async () => {
     const events: FieldEvent[] = [];
-    await runFieldDay({ plan, canvassers: canvassers.slice(0, 1), clock: instantClock(Date.parse('2026-05-13T14:00:00Z')), faker: seeded(11), fabricationRate: 1, maxVisits: 40, onEvent: (e) => events.push(e) });
+    await runFieldDay({ plan, canvassers: canvassers.slice(0, 1), clock: instantClock(Date.parse('2031-05-13T14:00:00Z')), faker: seeded(11), fabricationRate: 1, maxVisits: 40, onEvent: (e) => events.push(e) });
     const visits = events.filter((e): e is Visit => e.kind === 'visit');
     expect(new Set(visits.map((v) => v.fabricated))).toEqual(new Set(['sprint', 'one-spot']));
     // Each stretch: the visits after a "starts faking", up to the next stretch, walklist or break.
@@ -156,7 +158,7 @@ describe('the field simulator', () => {
     const summary = await runFieldDay({
       plan,
       canvassers: [{ ...first!, polis: stale, renew: async () => (renewed++, first!.polis) }],
-      clock: instantClock(Date.parse('2026-05-14T14:00:00Z')),
+      clock: instantClock(Date.parse('2031-05-14T14:00:00Z')),
       faker: seeded(3),
       fabricationRate: 0,
       maxVisits: 2,

@@ -12,7 +12,7 @@
  * faster, or instant in tests.
  *
  * @example
- *   const plan = await loadFieldPlan(canvassers[0].polis, 'Riverside');
+ *   const plan = await loadFieldPlan(canvassers[0].polis, 'Boston Fair Transit');
  *   const summary = await runFieldDay({ plan, canvassers, clock: fieldClock({ speed: 1 }), faker, signal });
  */
 import type { Faker } from '@faker-js/faker';
@@ -126,7 +126,8 @@ type Walker = {
   walked: Set<string>;
 };
 
-const seconds = (s: number) => s * 1000;
+/** Whole milliseconds, as timestamps carry them. */
+const seconds = (s: number) => Math.round(s * 1000);
 
 /** How long a door takes: nobody home is a knock and a wait; a survey is a conversation. */
 function doorSeconds(faker: Faker, outcome: Outcome): number {

@@ -68,9 +68,9 @@ export function TodayView({ campaignId, initial, tileUrl, tileAttribution }: Pro
   }, [campaignId, initial.visits]);
 
   const isFresh = (id: string) => now - (arrived.get(id) ?? 0) < FRESH_MS;
-  const shown = warningsOnly ? visits.filter((v) => v.warning) : visits;
+  const shown = warningsOnly ? visits.filter((v) => v.warnings.length > 0) : visits;
   const points: TodayPoint[] = useMemo(
-    () => shown.filter((v) => v.position).map((v) => ({ id: v.id, position: [v.position!.lat, v.position!.lng], fresh: now - (arrived.get(v.id) ?? 0) < FRESH_MS, warning: v.warning, label: `${v.canvasserName}: ${v.contact}, ${OUTCOME_LABELS[v.outcome]}` })),
+    () => shown.filter((v) => v.position).map((v) => ({ id: v.id, position: [v.position!.lat, v.position!.lng], fresh: now - (arrived.get(v.id) ?? 0) < FRESH_MS, warning: v.warnings.length > 0, label: `${v.canvasserName}: ${v.contact}, ${OUTCOME_LABELS[v.outcome]}` })),
     [shown, arrived, now],
   );
   const clock = (time: number) => formatLocal(time * 1000, timeZone, 'time');
@@ -120,7 +120,11 @@ export function TodayView({ campaignId, initial, tileUrl, tileAttribution }: Pro
               <span className="font-medium">{v.canvasserName}</span>
               <Link href={`/campaigns/${campaignId}/interactions/${v.id}`} className="text-brand-700 underline-offset-2 hover:underline">{v.contact}</Link>
               <span>{OUTCOME_LABELS[v.outcome]}</span>
-              {v.warning && <span className="rounded bg-red-100 px-1.5 text-xs font-semibold text-red-800" title="A review rule fired on this shift">⚠ warning</span>}
+              {v.warnings.length > 0 && (
+                <span className="rounded bg-red-100 px-1.5 text-xs font-semibold text-red-800" title={v.warnings.join('\n')}>
+                  <span aria-hidden="true">⚠ </span>warning<span className="sr-only">: {v.warnings.join('; ')}</span>
+                </span>
+              )}
               {isFresh(v.id) && <span className="text-xs font-semibold text-amber-700">new</span>}
             </li>
           ))}

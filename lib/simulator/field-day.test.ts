@@ -127,27 +127,25 @@ describe('the field simulator', () => {
   });
 
   it('fakes a stretch now and then: porch to porch in seconds, or a dozen doors from one spot', async () => {
-    const events: FieldEvent[] = [];
-    await runFieldDay({ plan, canvassers: canvassers.slice(0, 1), clock: instantClock(Date.parse('2031-05-13T14:00:00Z')), faker: seeded(11), fabricationRate: 1, maxVisits: 40, onEvent: (e) => events.push(e) });
-    const visits = events.filter((e): e is Visit => e.kind === 'visit');
-    expect(new Set(visits.map((v) => v.fabricated))).toEqual(new Set(['sprint', 'one-spot']));
-    // Each stretch: the visits after a "starts faking", up to the next stretch, walklist or break.
-    const stretches: Visit[][] = [];
-    for (const event of events) {
-      if (event.kind === 'fabricating') stretches.push([]);
-      else if (event.kind !== 'visit') stretches.push([]);
-      else stretches.at(-1)?.push(event);
-    }
-    for (const stretch of stretches) {
-      for (let i = 1; i < stretch.length; i++) {
-        const [before, visit] = [stretch[i - 1]!, stretch[i]!];
-        if (visit.fabricated === 'sprint') expect(visit.time - before.time).toBeLessThan(30_000);
-        if (visit.fabricated === 'one-spot') expect(metresBetween(visit.position, before.position)).toBeLessThan(250);
-      }
-    }
-    const fromOneSpot = visits.filter((v) => v.fabricated === 'one-spot');
-    expect(fromOneSpot.filter((v) => metresBetween(v.position, v.household) > 150).length).toBeGreaterThanOrEqual(8);
-    expect((await readBack(visits)).size).toBe(visits.length);
+    /** The first faked stretch of a run that fakes only this way: the visits up to the next stretch. */
+    const firstStretch = async (kind: 'sprint' | 'one-spot', day: string) => {
+      const events: FieldEvent[] = [];
+      await runFieldDay({ plan, canvassers: canvassers.slice(0, 1), clock: instantClock(Date.parse(day)), faker: seeded(11), fabricationRate: 1, fabricationKinds: [kind], maxVisits: 16, onEvent: (e) => events.push(e) });
+      const starts = events.flatMap((e, i) => (e.kind === 'fabricating' ? [i] : []));
+      const stretch = events.slice(starts[0], starts[1]).filter((e): e is Visit => e.kind === 'visit');
+      expect(stretch.length).toBeGreaterThanOrEqual(10);
+      expect(stretch.every((v) => v.fabricated === kind)).toBe(true);
+      expect((await readBack(stretch)).size).toBe(stretch.length);
+      return stretch;
+    };
+    const sprint = await firstStretch('sprint', '2031-05-13T14:00:00Z');
+    for (let i = 1; i < sprint.length; i++) expect(sprint[i]!.time - sprint[i - 1]!.time).toBeLessThan(30_000);
+    // Strolling past, not at the doors: most are recorded far from their household.
+    expect(sprint.filter((v) => metresBetween(v.position, v.household) > 100).length).toBeGreaterThanOrEqual(5);
+
+    const bench = await firstStretch('one-spot', '2031-05-13T16:00:00Z');
+    for (const visit of bench) expect(metresBetween(visit.position, bench[0]!.position)).toBeLessThan(250);
+    expect(bench.filter((v) => metresBetween(v.position, v.household) > 150).length).toBeGreaterThanOrEqual(8);
   });
 
   it('signs in again when its token is refused', async () => {

@@ -54,6 +54,8 @@ export type FieldDayOptions = {
   signal?: AbortSignal;
   /** Chance that a canvasser starts faking a stretch at a given door. */
   fabricationRate?: number;
+  /** The ways they fake (both by default). */
+  fabricationKinds?: FabricationKind[];
   /** Stops after this many visits (tests); otherwise runs until `signal` aborts. */
   maxVisits?: number;
   onEvent?: (event: FieldEvent) => void;
@@ -118,8 +120,9 @@ type Walker = {
   walklist: Walklist;
   door: number;
   at: { lat: number; lng: number };
-  /** When they reach the next door (field clock, ms). */
+  /** When they reach the next door, and when they left the last (field clock, ms). */
   next: number;
+  left: number;
   shiftStarted: number;
   shiftLength: number;
   fabrication: Fabrication | null;
@@ -167,6 +170,24 @@ function gaussian(faker: Faker): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
+/** A bench or a parked car 250 to 400 m off, on the side away from most of the doors about to be "knocked". */
+function benchFor(faker: Faker, doors: Household[]): { lat: number; lng: number } {
+  const from = doors[0]!;
+  const metres = faker.number.int({ min: 250, max: 400 });
+  const turn = faker.number.float({ min: 0, max: 2 * Math.PI });
+  const candidates = Array.from({ length: 8 }, (_, i) => offsetBy(from, metres, turn + (i * Math.PI) / 4));
+  const away = (spot: { lat: number; lng: number }) => doors.filter((door) => metresBetween(spot, door) > 200).length;
+  return candidates.reduce((best, spot) => (away(spot) > away(best) ? spot : best));
+}
+
+/** `metres` along the straight line from `from` to `to`, stopping at `to`. */
+function toward(from: { lat: number; lng: number }, to: { lat: number; lng: number }, metres: number): { lat: number; lng: number } {
+  const whole = metresBetween(from, to);
+  if (whole <= metres || whole === 0) return { lat: to.lat, lng: to.lng };
+  const f = metres / whole;
+  return { lat: from.lat + (to.lat - from.lat) * f, lng: from.lng + (to.lng - from.lng) * f };
+}
+
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function pickOutcome(faker: Faker): Outcome {
@@ -209,6 +230,7 @@ export async function runFieldDay(options: FieldDayOptions): Promise<FieldDaySum
       door: 0,
       at,
       next: start + seconds(faker.number.int({ min: 0, max: 300 })),
+      left: start,
       shiftStarted: start,
       shiftLength: seconds(faker.number.int({ min: 150, max: 240 }) * 60),
       fabrication: null,
@@ -233,13 +255,12 @@ export async function runFieldDay(options: FieldDayOptions): Promise<FieldDaySum
     const arrived = walker.next;
 
     if (!walker.fabrication && faker.number.float() < rate) {
-      const kind = faker.helpers.arrayElement<FabricationKind>(['sprint', 'one-spot']);
+      const kind = faker.helpers.arrayElement<FabricationKind>(options.fabricationKinds ?? ['sprint', 'one-spot']);
       const doors = faker.number.int({ min: 10, max: 14 });
       walker.fabrication = {
         kind,
         left: doors,
-        // A bench or a car 250 to 400 m from the turf.
-        spot: kind === 'one-spot' ? offsetBy(household, faker.number.int({ min: 250, max: 400 }), faker.number.float({ min: 0, max: 2 * Math.PI })) : undefined,
+        spot: kind === 'one-spot' ? benchFor(faker, walker.walklist.households.slice(walker.door, walker.door + doors)) : undefined,
         answers: kind === 'one-spot' ? answerSurvey(faker, questions, 'successful') : undefined,
       };
       onEvent({ kind: 'fabricating', canvasser: walker.canvasser, fabrication: kind, doors, time: arrived });
@@ -251,7 +272,13 @@ export async function runFieldDay(options: FieldDayOptions): Promise<FieldDaySum
     await clock.sleepUntil(recordedAt, signal);
     if (signal?.aborted) break;
 
-    const stood = fake?.spot ?? offsetBy(household, faker.number.int({ min: 4, max: 25 }), faker.number.float({ min: 0, max: 2 * Math.PI }));
+    // Honest: on the porch or the sidewalk. Faking porch to porch: still strolling down the street, pressing
+    // buttons, a few metres further for each door rather than at it. From a bench: the bench.
+    const stood =
+      fake?.spot ??
+      (fake?.kind === 'sprint'
+        ? toward(walker.at, household, (walker.pace * (recordedAt - walker.left)) / 1000)
+        : offsetBy(household, faker.number.int({ min: 4, max: 25 }), faker.number.float({ min: 0, max: 2 * Math.PI })));
     const position = reportedPosition(faker, stood);
     const { responses, successful } = fake?.answers ?? answerSurvey(faker, questions, outcome);
     const interaction: CreateInteraction = {
@@ -278,7 +305,8 @@ export async function runFieldDay(options: FieldDayOptions): Promise<FieldDaySum
     } else summary.errors++;
 
     // On to the next door, or the next walklist, or a break.
-    walker.at = fake?.spot ?? stood;
+    walker.at = stood;
+    walker.left = recordedAt;
     if (fake && --fake.left === 0) walker.fabrication = null;
     walker.door++;
     if (recordedAt - walker.shiftStarted > walker.shiftLength) {

@@ -17,6 +17,7 @@ import { countReceivedAfter } from '@/lib/map-index/clusters';
 import type { InteractionFilters } from '@/lib/filters/filters';
 import { FLAG_DELETED, FLAG_LOCATED } from '@/lib/map-index/point-index';
 import { loadReviewQueue } from '@/lib/review/campaign-queue';
+import { warningsOf } from './warnings';
 import { localDate, localDayNumber } from '@/lib/review/zone';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
 import type { Outcome } from '@/lib/filters/outcome';
@@ -31,8 +32,8 @@ export type TodayVisit = {
   contact: string;
   outcome: Outcome;
   position: { lat: number; lng: number } | null;
-  /** A review rule fired on its shift. */
-  warning: boolean;
+  /** A review rule fired on it (or on its whole shift): what the queue says, one sentence per rule; empty when none. */
+  warnings: string[];
 };
 
 export type TodayFeed =
@@ -64,8 +65,7 @@ export async function loadTodayFeed(auth: AuthContext, campaignId: string, optio
     if (seen === undefined || index.time[row]! > index.time[seen]!) last.set(code, row);
   }
   const queue = await loadReviewQueue(auth, campaignId, timeZone);
-  const flagged = new Set<number>();
-  if (queue.state === 'ready') for (const shift of queue.shifts) if (shift.status === 'open') for (const row of shift.rows) flagged.add(row);
+  const flagged = queue.state === 'ready' ? warningsOf(queue, new Set(rows)) : new Map<number, string[]>();
 
   const since = options.since ?? 0;
   const recent = rows
@@ -94,7 +94,7 @@ export async function loadTodayFeed(auth: AuthContext, campaignId: string, optio
       contact: contactName(contacts.get(householdOf(row))),
       outcome: index.outcomeAt(row),
       position: position(row),
-      warning: flagged.has(row),
+      warnings: flagged.get(row) ?? [],
     })),
     canvassers: [...last]
       .map(([code, row]) => ({ id: index.canvassers.values[code] ?? '', name: name(code), lastSeen: index.time[row]!, position: position(row), where: contactAddress(contacts.get(householdOf(row))).split(',')[0]! }))

@@ -9,11 +9,13 @@ const VIEWS = [
   { segment: 'table', label: 'Table' },
   { segment: 'results', label: 'Survey results' },
   { segment: 'canvassers', label: 'Canvassers' },
+  { segment: 'overview', label: 'Overview' },
 ] as const;
 const REVIEW = { segment: 'review', label: 'Review' } as const;
 const PAPER = { segment: 'sheets', label: 'Paper sheets' } as const;
+const TODAY = { segment: 'today', label: 'Today' } as const;
 
-/** The campaign's views; switching keeps the shared filters in the URL. Review is for organizers only. */
+/** The campaign's views; switching keeps the shared filters in the URL. Review and Today are for organizers only. */
 export function CampaignTabs({ campaignId, review = false }: { campaignId: string; review?: boolean }) {
   const pathname = usePathname();
   const params = useSearchParams();
@@ -26,13 +28,13 @@ export function CampaignTabs({ campaignId, review = false }: { campaignId: strin
   return (
     <nav aria-label="Campaign views" className="border-b border-slate-200">
       <ul className="flex gap-1">
-        {[...VIEWS, ...(review ? [REVIEW, PAPER] : [])].map(({ segment, label }) => {
+        {[...VIEWS, ...(review ? [REVIEW, TODAY, PAPER] : [])].map(({ segment, label }) => {
           const href = `/campaigns/${campaignId}/${segment}`;
           const current = ['review', 'canvassers', 'sheets'].includes(segment) ? pathname.startsWith(href) : pathname === href;
           return (
             <li key={segment}>
               <Link
-                href={segment === 'review' || segment === 'sheets' ? href : `${href}${query}`}
+                href={['review', 'today', 'sheets'].includes(segment) ? href : `${href}${query}`}
                 aria-current={current ? 'page' : undefined}
                 className={`inline-block border-b-2 px-4 py-2 text-sm font-medium ${current ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
               >

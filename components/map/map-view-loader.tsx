@@ -20,7 +20,7 @@ const SIDE_PANEL = 320 + 16;
 export function MapViewLoader(props: Omit<MapViewProps, 'prefetched'>) {
   const box = useRef<HTMLDivElement>(null);
   const [prefetched, setPrefetched] = useState<Prefetched | null>(null);
-  const { campaignId, filterQuery, initialBounds, initialView } = props;
+  const { campaignId, filterQuery, initialBounds, initialView, asOf } = props;
   useEffect(() => {
     if (!initialBounds || initialView || !box.current) return;
     const width = box.current.clientWidth - (window.innerWidth >= 1024 ? SIDE_PANEL : 0) - 2;
@@ -29,9 +29,12 @@ export function MapViewLoader(props: Omit<MapViewProps, 'prefetched'>) {
     const query = new URLSearchParams(filterQuery);
     query.set('bbox', initialBounds.join(','));
     query.set('zoom', String(zoom));
+    query.set('asOf', String(asOf));
     const data = fetch(`/api/map/${campaignId}/clusters?${query}`).then((response) => (response.ok ? response.json() : null)).catch(() => null);
     // Measuring the box needs the DOM, so this runs once after the first render.
     setPrefetched({ zoom, data });
+    // Only the first view is prefetched: a later `asOf` (the user asked for new visits) loads through the map.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [campaignId, filterQuery, initialBounds, initialView]);
   return (
     <div ref={box}>

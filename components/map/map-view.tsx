@@ -18,6 +18,8 @@ export type MapViewProps = {
   campaignId: string;
   /** The shared filters as URL parameters. */
   filterQuery: string;
+  /** Epoch seconds: the map shows the visits Polis had received by then, so it never changes under the user's hands. */
+  asOf: number;
   initialView: { lat: number; lng: number; zoom: number } | null;
   /** The data's extent [west, south, east, north], when the server already knows it: the map opens fitted to it. */
   initialBounds: [number, number, number, number] | null;
@@ -169,7 +171,7 @@ function usePointDetails(campaignId: string, ids: string[]): Map<string, PointDe
 /** Points listed beside the map, with their details: enough to judge each, few enough to read. */
 const LISTED_POINTS = 100;
 
-export default function MapView({ campaignId, filterQuery, initialView, initialBounds, tileUrl, tileAttribution, units, prefetched, selectedId, timeZone }: MapViewProps) {
+export default function MapView({ campaignId, filterQuery, asOf, initialView, initialBounds, tileUrl, tileAttribution, units, prefetched, selectedId, timeZone }: MapViewProps) {
   const [data, setData] = useState<Data>({ state: 'loading' });
   const [basemapFailed, setBasemapFailed] = useState(false);
   const onBasemapFailed = useCallback(() => setBasemapFailed(true), []);
@@ -205,6 +207,7 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
       const query = new URLSearchParams(filterQuery);
       query.set('bbox', [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(6)).join(','));
       query.set('zoom', String(zoom));
+      query.set('asOf', String(asOf));
       try {
         // The first view may already be on its way (same zoom, the data's whole extent).
         const early = head.current && head.current.zoom === zoom ? await head.current.data : null;
@@ -235,12 +238,20 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
         if ((error as Error).name !== 'AbortError') setData({ state: 'error', message: 'The map data could not be loaded. Check the connection and move the map to try again.' });
       }
     },
-    [campaignId, filterQuery, selectedId],
+    [campaignId, filterQuery, selectedId, asOf],
   );
 
   useEffect(() => {
     loadAgain.current = load;
   }, [load]);
+
+  // The user took the new visits in (a later `asOf`): the same view, redrawn with them.
+  const shownAsOf = useRef(asOf);
+  useEffect(() => {
+    if (shownAsOf.current === asOf) return;
+    shownAsOf.current = asOf;
+    if (mapRef.current) void load(mapRef.current);
+  }, [asOf, load]);
 
   useEffect(() => () => {
     request.current?.abort();

@@ -37,3 +37,10 @@ export function attemptsOf(index: PointIndex, rows: Iterable<number>, requiredBy
   }
   return attempts;
 }
+
+/** Each row's list and walklist ids (null when none), in the order of `rows`. */
+export function groupsOf(index: PointIndex, rows: Iterable<number>): { list: string | null; walklist: string | null }[] {
+  const groups: { list: string | null; walklist: string | null }[] = [];
+  for (const row of rows) groups.push({ list: index.lists.values[index.list[row]!] ?? null, walklist: index.walklists.values[index.walklist[row]!] ?? null });
+  return groups;
+}

@@ -11,11 +11,14 @@ import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
 import type { InteractionFilters } from '@/lib/filters/filters';
 import { loadCampaignContext, type CampaignContext } from '@/lib/interactions/queries';
-import { campaignIndex, settle } from '@/lib/map-index/campaign-index';
+import { campaignIndex, freshCampaignIndex, settle } from '@/lib/map-index/campaign-index';
 import type { PointIndex } from '@/lib/map-index/point-index';
 import { loadReviewQueue } from '@/lib/review/campaign-queue';
 import { attemptsOf } from './attempts';
 import type { Attempt } from './figures';
+
+/** Figures include what Polis received up to this long ago (a cheap `/meta/modified` query, not a rebuild). */
+const FRESH_MS = 5000;
 
 export type LoadedAttempts =
   | { state: 'building'; loaded: number; total: number }
@@ -26,7 +29,7 @@ export type LoadedAttempts =
 export const canSeePeople = (auth: AuthContext) => auth.can('modify@interactions');
 
 export async function loadCampaignAttempts(auth: AuthContext, campaignId: string, filters: InteractionFilters, timeZone: string): Promise<LoadedAttempts> {
-  const [context, entry] = await Promise.all([loadCampaignContext(auth, campaignId), campaignIndex(auth, campaignId).then((e) => settle(e, 1500))]);
+  const [context, entry] = await Promise.all([loadCampaignContext(auth, campaignId), freshCampaignIndex(auth, campaignId, FRESH_MS)]);
   if (entry.state === 'failed') return { state: 'failed', message: entry.error ?? 'The campaign could not be indexed.' };
   if (entry.state !== 'ready' || !entry.index) return { state: 'building', loaded: entry.progress.loaded, total: entry.progress.total };
   const index = entry.index;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canvasserFigures, hourByWeekday, perDay, shiftsOf, type Attempt } from './figures';
+import { canvasserFigures, hourByWeekday, perDay, progressBy, shiftsOf, type Attempt } from './figures';
 
 const NY = 'America/New_York';
 const at = (local: string) => Date.parse(local) / 1000;
@@ -77,5 +77,17 @@ describe('hourByWeekday', () => {
     expect(grid[2]![23]).toEqual({ attempts: 1, contacts: 0, contactRate: 0 });
     expect(grid[3]![3]).toEqual({ attempts: 0, contacts: 0, contactRate: null });
     expect(grid.flat().reduce((sum, cell) => sum + cell.attempts, 0)).toBe(7);
+  });
+});
+
+describe('progressBy', () => {
+  it('counts each household once per list, contacted when any of its visits succeeded', () => {
+    const inList = (group: string | null) => (a: Attempt) => ({ ...a, group });
+    // List L: h1 (miss, then success), h2 (success), h3 (unavailable); list M: h4 twice; one visit without a list.
+    const attempts = [...A.slice(0, 4).map(inList('L')), A[4]!, ...B].map((a) => (a.household === 'h4' ? { ...a, group: 'M' } : 'group' in a ? a : { ...a, group: null }));
+    expect(progressBy(attempts as (Attempt & { group: string | null })[])).toEqual([
+      { key: 'L', attempted: 3, contacted: 2 },
+      { key: 'M', attempted: 1, contacted: 1 },
+    ]);
   });
 });

@@ -154,3 +154,22 @@ export function shiftsOf(attempts: Attempt[], canvasser: string, gapMinutes = SH
     .map((shift) => shift.visits)
     .reverse();
 }
+
+export type Progress = { key: string; attempted: number; contacted: number };
+
+/**
+ * Households attempted and contacted, per list (or walklist): a household
+ * counts once however often it was visited, and as contacted once any visit
+ * succeeded. `groupOf` names the attempt's list; attempts without one are left out.
+ */
+export function progressBy(attempts: (Attempt & { group: string | null })[]): Progress[] {
+  const groups = new Map<string, { attempted: Set<string | number>; contacted: Set<string | number> }>();
+  for (const attempt of attempts) {
+    if (attempt.group === null) continue;
+    let entry = groups.get(attempt.group);
+    if (!entry) groups.set(attempt.group, (entry = { attempted: new Set(), contacted: new Set() }));
+    entry.attempted.add(attempt.household);
+    if (attempt.successful) entry.contacted.add(attempt.household);
+  }
+  return [...groups].map(([key, entry]) => ({ key, attempted: entry.attempted.size, contacted: entry.contacted.size }));
+}

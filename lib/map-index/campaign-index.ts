@@ -297,6 +297,17 @@ export async function campaignIndex(auth: AuthContext, campaignId: string): Prom
   return entry;
 }
 
+/**
+ * The index with whatever Polis received up to `maxAgeMs` ago: the Today view
+ * asks every few seconds, so new visits reach it well within its 20 seconds
+ * rather than at the 30-second background refresh.
+ */
+export async function freshCampaignIndex(auth: AuthContext, campaignId: string, maxAgeMs: number): Promise<IndexEntry> {
+  const entry = await campaignIndex(auth, campaignId);
+  if (entry.state === 'ready' && !entry.work && Date.now() - entry.refreshedAt > maxAgeMs) startRefresh(entry, auth.organization.id, campaignId);
+  return settle(entry, 3000);
+}
+
 /** Waits for a build in progress, up to `ms`. */
 export async function settle(entry: IndexEntry, ms: number): Promise<IndexEntry> {
   if (entry.work) await Promise.race([entry.work, new Promise((resolve) => setTimeout(resolve, ms))]);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Interaction } from '@/lib/polis/schemas';
 import { fitZoom } from '@/components/map/fit-zoom';
-import { atLeast, clustererFor, clustersFor } from './clusters';
+import { atLeast, clustererFor, clustersFor, countReceivedAfter, newestReceived } from './clusters';
 import { PointIndex } from './point-index';
 
 /** A fixed scatter of visits over Boston (a small LCG: the same points every run). */
@@ -45,6 +45,27 @@ describe('clusters', () => {
     expect(cached.unplaced).toBe(1);
     const features = clustersFor(index, cached, [-180, -85, 180, 85], 0);
     expect(features.reduce((n, f) => n + (f.properties.cluster ? f.properties.count : 1), 0)).toBe(20);
+  });
+
+  it('as of a moment, keep what Polis had received by then: later visits wait until the map asks for them', () => {
+    const index = scatter(30);
+    const asOf = newestReceived(index);
+    const arrive = (created: string, successful: boolean) =>
+      index.upsert({
+        id: randomUUID(),
+        data: { campaignId: 'c', contactId: 'k', listId: 'l', timestamp: created, survey: { surveyId: 's', responses: {} }, unavailable: false, successful, location: { lat: 42.3, lng: -71.1 } },
+        meta: { createdBy: 'u', created, modified: created },
+      } as unknown as Interaction);
+    arrive('2026-11-19T17:00:00.000Z', true);
+    arrive('2026-11-19T17:00:05.000Z', false);
+    expect(newestReceived(index)).toBe(Date.parse('2026-11-19T17:00:05.000Z') / 1000);
+    expect(clustererFor(index, {}, 'America/New_York', asOf).total).toBe(30);
+    expect(clustererFor(index, {}, 'America/New_York', newestReceived(index)).total).toBe(32);
+    expect(clustererFor(index, {}, 'America/New_York').total).toBe(32);
+    // The notice counts the new ones that match the page's filters.
+    expect(countReceivedAfter(index, {}, 'America/New_York', asOf)).toBe(2);
+    expect(countReceivedAfter(index, { outcome: 'successful' }, 'America/New_York', asOf)).toBe(1);
+    expect(countReceivedAfter(index, {}, 'America/New_York', newestReceived(index))).toBe(0);
   });
 });
 

@@ -58,7 +58,7 @@ export type ClusterResponse =
     };
 
 type Cached = { clusterer: Supercluster<PointProps, ClusterProps>; total: number; unplaced: number; counts: Record<Outcome, number>; bounds: [number, number, number, number] | null };
-const caches = new WeakMap<PointIndex, { version: number; entries: Map<string, Cached> }>();
+const caches = new WeakMap<PointIndex, { version: number; entries: Map<string, Cached>; newest?: number }>();
 
 function build(index: PointIndex, rows: Uint32Array): Cached {
   const located = rows.filter((row) => (index.flags[row]! & FLAG_LOCATED) !== 0);
@@ -100,23 +100,54 @@ function build(index: PointIndex, rows: Uint32Array): Cached {
   return { clusterer, total: rows.length, unplaced: rows.length - located.length, counts, bounds: bounds && atLeast(bounds, MIN_SPAN) };
 }
 
-/** The clusterer for these filters, built on first use and again after the index changes. */
-export function clustererFor(index: PointIndex, filters: InteractionFilters, zone: string): Cached {
+function cacheOf(index: PointIndex) {
   let cache = caches.get(index);
   if (!cache || cache.version !== index.version) {
     cache = { version: index.version, entries: new Map() };
     caches.set(index, cache);
   }
-  const key = `${zone} ${filtersToSearch(filters)}`;
+  return cache;
+}
+
+/** When Polis received the newest visit in the index (epoch seconds): a page pins its map at it. */
+export function newestReceived(index: PointIndex): number {
+  const cache = cacheOf(index);
+  if (cache.newest === undefined) {
+    let newest = 0;
+    for (let row = 0; row < index.size; row++) if (index.received[row]! > newest) newest = index.received[row]!;
+    cache.newest = newest;
+  }
+  return cache.newest;
+}
+
+/**
+ * The clusterer for these filters, built on first use and again after the
+ * index changes. With `asOf` (epoch seconds), only the visits Polis had
+ * received by then: a map keeps what it showed while new visits come in,
+ * until the user asks for them.
+ */
+export function clustererFor(index: PointIndex, filters: InteractionFilters, zone: string, asOf?: number): Cached {
+  const cache = cacheOf(index);
+  // A cut-off at or after the newest visit cuts nothing: such maps share the uncut clusterer.
+  const cutoff = asOf !== undefined && asOf < newestReceived(index) ? asOf : undefined;
+  const key = `${zone} ${filtersToSearch(filters)}${cutoff === undefined ? '' : ` asOf=${cutoff}`}`;
   let cached = cache.entries.get(key);
   if (cached) {
     cache.entries.delete(key);
   } else {
-    cached = build(index, index.select(filters, zone));
+    const rows = index.select(filters, zone);
+    cached = build(index, cutoff === undefined ? rows : rows.filter((row) => index.received[row]! <= cutoff));
     if (cache.entries.size >= CACHE_SIZE) cache.entries.delete(cache.entries.keys().next().value!);
   }
   cache.entries.set(key, cached);
   return cached;
+}
+
+/** How many visits matching the filters Polis received after `since` (epoch seconds). */
+export function countReceivedAfter(index: PointIndex, filters: InteractionFilters, zone: string, since: number): number {
+  let count = 0;
+  for (const row of index.select(filters, zone)) if (index.received[row]! > since) count++;
+  return count;
 }
 
 /**

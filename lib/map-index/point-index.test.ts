@@ -13,6 +13,19 @@ const visit = (data: { successful?: boolean; unavailable: boolean }, timestamp =
   }) as Interaction;
 
 describe('the point index', () => {
+  it('counts a paper sheet for the canvasser whose sheet it was, whether credited before or after it arrives, and keeps the credit across updates', () => {
+    const index = new PointIndex();
+    const early = visit({ unavailable: false });
+    const late = visit({ unavailable: false });
+    index.credit(early.id, 'robert');
+    index.upsert(early);
+    index.upsert(late);
+    index.credit(late.id, 'robert');
+    index.upsert({ ...early, meta: { ...early.meta, modified: '2026-09-11T00:00:00.000Z' } });
+    expect(Array.from(index.select({ canvasser: 'robert' }, 'UTC'))).toHaveLength(2);
+    expect(Array.from(index.select({ canvasser: 'u' }, 'UTC'))).toHaveLength(0);
+  });
+
   it('selects by outcome with the same rule as every other view, even for a visit marked both successful and not available', () => {
     const recorded = [true, false, undefined].flatMap((successful) => [true, false].map((unavailable) => ({ successful, unavailable })));
     const index = new PointIndex();

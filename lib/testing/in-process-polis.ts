@@ -21,10 +21,10 @@ import { seedDatabase } from '@/lib/sandbox/seed/seed';
 
 const BASE_URL = 'http://polis.test/api/polis';
 
-export async function inProcessPolis(interactions = 300) {
+export async function inProcessPolis(interactions = 300, options: { anchor?: string } = {}) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polis-unit-')), 'polis.sqlite');
   const db = await openDatabase(file);
-  await seedDatabase(db, { interactions });
+  await seedDatabase(db, { interactions, anchor: options.anchor });
   const fetchInProcess: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     const segments = new URL(request.url).pathname.slice(new URL(BASE_URL).pathname.length + 1).split('/');
@@ -32,6 +32,9 @@ export async function inProcessPolis(interactions = 300) {
   };
   return {
     db,
+    /** The Polis root and a `fetch` that reach this sandbox, for clients built by the code under test. */
+    baseUrl: BASE_URL,
+    fetch: fetchInProcess,
     /** The session of a seeded user, as `getAuth` would build it from their cookie. */
     async signIn(email: string, organizationId?: string): Promise<AuthContext> {
       const token = await issueAccessTokenForEmail(db, email, organizationId);

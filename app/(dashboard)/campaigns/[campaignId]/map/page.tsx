@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { campaignPageMetadata } from '@/lib/interactions/page-title';
 import { FilterBar } from '@/components/interactions/filter-bar';
+import { NewVisitsNotice } from '@/components/today/new-visits-notice';
+import { renderedAt } from '@/lib/today/rendered-at';
 import { MapViewLoader } from '@/components/map/map-view-loader';
 import { ErrorState } from '@/components/ui/error-state';
 import { readPolis, requireAuth } from '@/lib/auth/session';
@@ -8,7 +10,7 @@ import { filterProblems, filtersToSearch, parseFilters } from '@/lib/filters/fil
 import { loadCampaignContext } from '@/lib/interactions/queries';
 import { filterChoices, loadIndexSettled } from '@/lib/interactions/filter-choices';
 import { unitSystemFor } from '@/lib/units/preference';
-import { clustererFor } from '@/lib/map-index/clusters';
+import { clustererFor, newestReceived } from '@/lib/map-index/clusters';
 import { settings } from '@/lib/settings';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
@@ -39,15 +41,18 @@ export default async function MapPage({ params, searchParams }: Props) {
     const timeZone = await campaignTimeZone(auth, context.campaign);
     // With the index at hand, the map opens fitted to the data: no first request for the whole country.
     const bounds = entry.index && !readView(search) ? clustererFor(entry.index, filters, timeZone).bounds : null;
-    return { context, choices: filterChoices(context, entry.index), bounds, units, timeZone };
+    // The map shows what the index held when the page was drawn; later visits wait behind the notice.
+    const asOf = entry.index ? newestReceived(entry.index) : renderedAt();
+    return { context, choices: filterChoices(context, entry.index), bounds, units, timeZone, asOf };
   });
   if (!loaded.ok) return <ErrorState title="The map could not be loaded" message={loaded.message} retryHref={here} />;
-  const { context, choices, bounds, units, timeZone } = loaded.value;
+  const { context, choices, bounds, units, timeZone, asOf } = loaded.value;
   const view = readView(search);
   return (
     <div className="space-y-4">
       <FilterBar action={base} filters={filters} {...choices} units={units} timeZone={timeZone} problems={filterProblems(search)} questions={context.questions} keep={view ? { lat: String(view.lat), lng: String(view.lng), z: String(view.zoom) } : {}} />
-      <MapViewLoader key={filterQuery} campaignId={campaignId} filterQuery={filterQuery} initialView={view} initialBounds={bounds} selectedId={typeof search.selected === 'string' ? search.selected : undefined} timeZone={timeZone} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} units={units} />
+      <NewVisitsNotice campaignId={campaignId} since={asOf} filterQuery={filterQuery} />
+      <MapViewLoader key={filterQuery} campaignId={campaignId} filterQuery={filterQuery} asOf={asOf} initialView={view} initialBounds={bounds} selectedId={typeof search.selected === 'string' ? search.selected : undefined} timeZone={timeZone} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} units={units} />
     </div>
   );
 }

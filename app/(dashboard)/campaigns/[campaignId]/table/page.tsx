@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { campaignPageMetadata } from '@/lib/interactions/page-title';
 import Link from 'next/link';
 import { FilterBar } from '@/components/interactions/filter-bar';
+import { NewVisitsNotice } from '@/components/today/new-visits-notice';
+import { renderedAt } from '@/lib/today/rendered-at';
 import { IndexingProgress } from '@/components/interactions/indexing-progress';
 import { InteractionsTable, type SortLink } from '@/components/interactions/interactions-table';
 import { Pagination } from '@/components/interactions/pagination';
@@ -46,6 +48,8 @@ export default async function TablePage({ params, searchParams }: Props) {
     return `${base}?${out}`;
   };
 
+  // Visits Polis receives from here on are "new" to this page (the second of the read counts as new: better twice than never).
+  const since = renderedAt() - 1;
   const loaded = await readPolis(here, async () => {
     const [context, index, units, timeZone] = await Promise.all([loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId), unitSystemFor(auth, campaignId), campaignTimeZone(auth, campaignId)]);
     const page = await loadInteractionPage(auth, campaignId, filters, query, timeZone, { people: context.people, lists: new Map(context.lists.map((l) => [l.id, l.name])) });
@@ -86,6 +90,7 @@ export default async function TablePage({ params, searchParams }: Props) {
           {page.contactsMatched.toLocaleString('en-US')} contacts match “{query.search}”; the visits of the first {SEARCH_CONTACTS} are shown. Type more of the name or the address to narrow the search.
         </p>
       )}
+      <NewVisitsNotice campaignId={campaignId} since={since} filterQuery={filtersToSearch(filters).toString()} />
       {page.state === 'indexing' ? (
         <IndexingProgress loaded={page.loaded} total={page.total} what="the answer filter" />
       ) : page.total === 0 ? (

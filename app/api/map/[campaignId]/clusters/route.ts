@@ -7,8 +7,9 @@ import { campaignTimeZone } from '@/lib/time/campaign-zone';
 export const dynamic = 'force-dynamic';
 
 /**
- * GET /api/map/<campaign>/clusters?bbox=w,s,e,n&zoom=z&<filters>: GeoJSON clusters
- * (with counts by outcome) and points in the box; while the campaign is first
+ * GET /api/map/<campaign>/clusters?bbox=w,s,e,n&zoom=z&<filters>[&asOf=s]: GeoJSON clusters
+ * (with counts by outcome) and points in the box, of the visits Polis had
+ * received by `asOf` (epoch seconds) when given; while the campaign is first
  * indexed, the progress instead.
  */
 export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', async (auth, request, { campaignId }) => {
@@ -18,13 +19,16 @@ export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', as
   if (bbox.length !== 4 || bbox.some((n) => !Number.isFinite(n)) || !Number.isFinite(zoom) || zoom < 0 || zoom > 22) {
     return Response.json({ error: 'bbox must be west,south,east,north in degrees and zoom a number from 0 to 22' }, { status: 400 });
   }
+  const asOfText = search.get('asOf');
+  const asOf = asOfText === null ? undefined : Number(asOfText);
+  if (asOf !== undefined && !(Number.isInteger(asOf) && asOf >= 0)) return Response.json({ error: 'asOf must be whole epoch seconds' }, { status: 400 });
   const entry = await campaignIndex(auth, campaignId);
   if (!entry.index) {
     if (entry.state === 'failed') return Response.json({ error: `Indexing failed: ${entry.error}` }, { status: 502 });
     return Response.json({ state: 'building', ...entry.progress } satisfies ClusterResponse);
   }
   const filters = parseFilters(search);
-  const cached = clustererFor(entry.index, filters, await campaignTimeZone(auth, campaignId));
+  const cached = clustererFor(entry.index, filters, await campaignTimeZone(auth, campaignId), asOf);
   const features = clustersFor(entry.index, cached, bbox as [number, number, number, number], zoom);
   return Response.json(
     { state: 'ready', total: cached.total, unplaced: cached.unplaced, counts: cached.counts, bounds: cached.bounds, type: 'FeatureCollection', features } satisfies ClusterResponse,

@@ -6,6 +6,7 @@ import { CorrectionHistory } from '@/components/interactions/correction-history'
 import { OutcomeBadge } from '@/components/interactions/outcome-badge';
 import { buttonClass } from '@/components/ui/button';
 import { listCorrections } from '@/lib/store/corrections';
+import { readPaperCredit } from '@/lib/store/paper-credits';
 import { WhereMapLoader } from '@/components/map/where-map-loader';
 import { Fact, Section } from '@/components/interactions/detail-section';
 import { SurveyAnswers } from '@/components/surveys/survey-answers';
@@ -36,16 +37,17 @@ export default async function InteractionPage({ params }: Props) {
   const loaded = await readPolis(path, async () => {
     const detail = await loadInteractionDetail(auth, campaignId, interactionId);
     if (!detail) return null;
-    const [units, walklists, corrections, timeZone] = await Promise.all([
+    const [units, walklists, corrections, credit, timeZone] = await Promise.all([
       unitSystemFor(auth, campaignId),
       detail.interaction.data.walklistId ? loadWalklistOptions(auth, campaignId).catch(() => []) : Promise.resolve([]),
       listCorrections(auth.organization.id, detail.interaction.id),
+      readPaperCredit(auth.organization.id, detail.interaction.id),
       campaignTimeZone(auth, campaignId),
     ]);
-    return { ...detail, units, walklists, corrections, timeZone };
+    return { ...detail, units, walklists, corrections, credit, timeZone };
   });
   if (!loaded.ok) return <ErrorState title="This interaction could not be loaded" message={loaded.message} retryHref={path} />;
-  const { interaction, contact, survey, list, people, units, walklists, corrections, timeZone } = loaded.value;
+  const { interaction, contact, survey, list, people, units, walklists, corrections, credit, timeZone } = loaded.value;
   const when = (instant: string) => formatLocal(instant, timeZone, 'long');
   const { data, meta } = interaction;
   const position = contact?.data.profile.address.position?.coordinates;
@@ -54,6 +56,8 @@ export default async function InteractionPage({ params }: Props) {
   const distance = data.distance !== undefined ? formatMiles(data.distance, units) : null;
   const accuracy = data.location?.confidence !== undefined ? formatMetres(data.location.confidence, units) : null;
   const name = contactName(contact ?? undefined);
+  const person = (id: string) => people.get(id) ?? id;
+  const firstName = (id: string) => person(id).split(' ')[0];
   const canModify = auth.can('modify@interactions');
 
   return (
@@ -115,8 +119,10 @@ export default async function InteractionPage({ params }: Props) {
             </Fact>
             <Fact label="Unavailable reason">{data.unavailableReason ?? '—'}</Fact>
             <Fact label="Walklist">{data.walklistId ? walklistName(walklists, data.walklistId) : 'Not on a walklist'}</Fact>
-            <Fact label="Canvasser">{people.get(meta.createdBy) ?? meta.createdBy}</Fact>
-            <Fact label="Recorded">{when(meta.created)} by {people.get(meta.createdBy) ?? meta.createdBy}</Fact>
+            <Fact label="Canvasser">{credit ? person(credit.canvasserId) : person(meta.createdBy)}</Fact>
+            <Fact label="Recorded">
+              {when(meta.created)} {credit ? `entered by ${person(credit.enteredBy)} from ${firstName(credit.canvasserId)}’s sheet` : `by ${person(meta.createdBy)}`}
+            </Fact>
             <Fact label="Last modified">{when(meta.modified)} by {people.get(meta.modifiedBy) ?? meta.modifiedBy}</Fact>
           </dl>
         </Section>

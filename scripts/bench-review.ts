@@ -10,7 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PointIndex } from '@/lib/map-index/point-index';
+import { INDEX_FORMAT_VERSION, PointIndex } from '@/lib/map-index/point-index';
+import { decodeSnapshot, encodeSnapshot, snapshotFormat } from '@/lib/map-index/snapshot';
 import { ContactSchema, InteractionSchema, SurveySchema, type Interaction } from '@/lib/polis/schemas';
 import { closeDatabases, openDatabase } from '@/lib/sandbox/db';
 import { toEnvelope } from '@/lib/sandbox/resources';
@@ -41,27 +42,47 @@ const campaign = counts.sort((a, b) => b.n - a.n)[0]!;
 const survey = SurveySchema.parse(toEnvelope('surveys', await db.selectFrom('surveys').selectAll().where('campaign_id', '=', campaign.id).executeTakeFirstOrThrow()));
 
 let started = performance.now();
-const index = new PointIndex(survey.data.questions);
-const sample: Interaction[] = [];
-let last = '';
-for (;;) {
-  const rows = await db.selectFrom('interactions').selectAll().where('campaign_id', '=', campaign.id).where('id', '>', last).orderBy('id').limit(5000).execute();
-  for (const row of rows) {
-    const interaction = InteractionSchema.parse(toEnvelope('interactions', row));
-    index.upsert(interaction);
-    if (sample.length < 20 && interaction.meta.createdBy === sample[0]?.meta.createdBy) sample.push(interaction);
-    if (sample.length === 0) sample.push(interaction);
+// The filled index is kept beside the seed as a snapshot (with the sample of visits the update rounds change), so later runs skip the fill.
+const snapshotFile = dbFile.replace(/\.sqlite$/, '.index');
+let index: PointIndex;
+let sample: Interaction[];
+let filled = 'restored from its snapshot';
+const cached = fs.existsSync(snapshotFile) ? fs.readFileSync(snapshotFile) : undefined;
+const cachedFormat = cached ? snapshotFormat(cached.subarray(8)) : undefined;
+if (cached && cachedFormat === INDEX_FORMAT_VERSION) {
+  const sampleLength = Number(cached.readBigUint64LE(0));
+  index = decodeSnapshot(new Uint8Array(cached.buffer, cached.byteOffset + 8, cached.length - 8 - sampleLength));
+  sample = JSON.parse(cached.subarray(cached.length - sampleLength).toString('utf8')) as Interaction[];
+  await closeDatabases();
+} else {
+  filled = 'filled from SQLite';
+  index = new PointIndex(survey.data.questions);
+  sample = [];
+  let last = '';
+  for (;;) {
+    const rows = await db.selectFrom('interactions').selectAll().where('campaign_id', '=', campaign.id).where('id', '>', last).orderBy('id').limit(5000).execute();
+    for (const row of rows) {
+      const interaction = InteractionSchema.parse(toEnvelope('interactions', row));
+      index.upsert(interaction);
+      if (sample.length < 20 && interaction.meta.createdBy === sample[0]?.meta.createdBy) sample.push(interaction);
+      if (sample.length === 0) sample.push(interaction);
+    }
+    if (rows.length < 5000) break;
+    last = rows.at(-1)!.id;
   }
-  if (rows.length < 5000) break;
-  last = rows.at(-1)!.id;
+  index.compact();
+  const lists = (await db.selectFrom('campaigns').select('data').where('id', '=', campaign.id).executeTakeFirstOrThrow()).data;
+  const listIds = (JSON.parse(lists) as { lists: { listId: string }[] }).lists.map((l) => l.listId);
+  const contacts = await db.selectFrom('contacts').selectAll().where('list_id', 'in', listIds).execute();
+  placeContacts(index, contacts.map((row) => ContactSchema.parse(toEnvelope('contacts', row))));
+  index.households.loaded = true;
+  await closeDatabases();
+  const sampleBytes = Buffer.from(JSON.stringify(sample));
+  const head = Buffer.alloc(8);
+  head.writeBigUint64LE(BigInt(sampleBytes.length));
+  fs.writeFileSync(snapshotFile, Buffer.concat([head, encodeSnapshot(index), sampleBytes]));
 }
-index.compact();
-const lists = (await db.selectFrom('campaigns').select('data').where('id', '=', campaign.id).executeTakeFirstOrThrow()).data;
-const listIds = (JSON.parse(lists) as { lists: { listId: string }[] }).lists.map((l) => l.listId);
-const contacts = await db.selectFrom('contacts').selectAll().where('list_id', 'in', listIds).execute();
-placeContacts(index, contacts.map((row) => ContactSchema.parse(toEnvelope('contacts', row))));
-await closeDatabases();
-console.log(`Index: ${index.size.toLocaleString('en-US')} interactions of the largest campaign, ${index.households.size.toLocaleString('en-US')} households, filled from SQLite in ${seconds(performance.now() - started)}`);
+console.log(`Index: ${index.size.toLocaleString('en-US')} interactions of the largest campaign, ${index.households.size.toLocaleString('en-US')} households, ${filled} in ${seconds(performance.now() - started)}`);
 console.log(`Index bytes: ${(index.byteLength() / index.size).toFixed(1)} per interaction (+ ${(index.households.byteLength() / 1024 / 1024).toFixed(1)} MB of households)`);
 
 const runs: number[] = [];

@@ -1,16 +1,21 @@
+import { defineRule } from '../columns';
 import { formatSeconds } from '../geo';
-import type { Rule } from '../model';
+
+// When each household of the shift was last recorded; one map, emptied for every shift.
+const lastSeen = new Map<number, number>();
 
 /** `duplicate`: the same contact recorded twice by the same canvasser within minutes; the repeat scores, once. */
-export const duplicate: Rule = (shift, { settings }) => {
-  const lastSeen = new Map<string, number>();
-  const perVisit = new Map<string, number>();
-  for (const visit of shift.visits) {
-    const previous = lastSeen.get(visit.household);
-    if (previous !== undefined && visit.time - previous <= settings.duplicateSeconds) perVisit.set(visit.id, 1);
-    else lastSeen.set(visit.household, visit.time);
+export const duplicate = defineRule((shift, { settings }) => {
+  let perVisit: Map<string, number> | undefined;
+  lastSeen.clear();
+  for (let i = 0; i < shift.length; i++) {
+    const household = shift.household[i]!;
+    const time = shift.time[i]!;
+    const previous = lastSeen.get(household);
+    if (previous !== undefined && time - previous <= settings.duplicateSeconds) (perVisit ??= new Map()).set(shift.id(i), 1);
+    else lastSeen.set(household, time);
   }
-  if (perVisit.size === 0) return [];
+  if (!perVisit) return [];
   return [
     {
       rule: 'duplicate',
@@ -21,4 +26,4 @@ export const duplicate: Rule = (shift, { settings }) => {
       sentence: `${perVisit.size} contacts recorded again within ${formatSeconds(settings.duplicateSeconds)}`,
     },
   ];
-};
+});

@@ -17,7 +17,7 @@ import type { PointIndex } from '@/lib/map-index/point-index';
 import type { PolisClient } from '@/lib/polis/client';
 import { and, gt, isIn } from '@/lib/polis/filter';
 import { placeContacts } from './households';
-import { computeQueue, refreshQueue, type Queue, type ReviewedShift } from './queue';
+import { computeQueue, refreshQueue, type PaperRows, type Queue, type ReviewedShift } from './queue';
 import { resolutionsByInteraction, type Resolution, type ResolutionStatus } from './resolutions';
 
 export type ShiftStatus = 'open' | ResolutionStatus;
@@ -74,8 +74,8 @@ export async function loadReviewQueue(auth: AuthContext, campaignId: string, tim
   }
   await state.households;
   const [paper, resolutions] = await Promise.all([listEnteredByHand(auth.organization.id, campaignId), resolutionsByInteraction(auth.organization.id, campaignId)]);
-  const paperRows = new Set(paper.map((id) => index.find(id)).filter((row) => row >= 0));
-  if (!state.queue || state.queue.timeZone !== timeZone) state.queue = computeQueue(index, { timeZone, paperRows });
+  const paperRows: PaperRows = new Map(paper.map((id) => [index.find(id), null] as const).filter(([row]) => row >= 0));
+  if (!state.queue || state.queue.timeZone !== timeZone) state.queue = computeQueue(index, { timeZone, paper: paperRows });
   else refreshQueue(state.queue, index, paperRows);
   const shifts = state.queue.queued.map((shift) => {
     const ids = shift.rows.map((row) => index.idAt(row));

@@ -21,7 +21,13 @@ export function binomialUpperTail(k: number, n: number, p: number): number {
  * Returns the statistic and its degrees of freedom (0 when there is nothing to test).
  */
 export function chiSquareFit(observed: Map<string, number>, expectedShare: Map<string, number>): { statistic: number; df: number } {
-  const total = [...observed.values()].reduce((a, b) => a + b, 0);
+  return chiSquareFitCounts([...observed.keys()], [...observed.values()], observed.size, expectedShare);
+}
+
+/** `chiSquareFit` with the observed counts as parallel arrays (`values[i]` seen `counts[i]` times, the first `n` of them), for loops that reuse their arrays. */
+export function chiSquareFitCounts(values: readonly string[], counts: ArrayLike<number>, n: number, expectedShare: Map<string, number>): { statistic: number; df: number } {
+  let total = 0;
+  for (let i = 0; i < n; i++) total += counts[i]!;
   if (total === 0) return { statistic: 0, df: 0 };
   const floor = 0.5 / (total + 1);
   let statistic = 0;
@@ -30,11 +36,12 @@ export function chiSquareFit(observed: Map<string, number>, expectedShare: Map<s
   for (const [value, share] of expectedShare) {
     if (share <= 0) continue;
     const expected = total * share;
-    const seen = observed.get(value) ?? 0;
+    const at = values.indexOf(value);
+    const seen = at >= 0 && at < n ? counts[at]! : 0;
     statistic += (seen - expected) ** 2 / expected;
     cells++;
   }
-  for (const [value, count] of observed) if (!((expectedShare.get(value) ?? 0) > 0)) unseen += count;
+  for (let i = 0; i < n; i++) if (!((expectedShare.get(values[i]!) ?? 0) > 0)) unseen += counts[i]!;
   if (unseen > 0) {
     const expected = total * floor;
     statistic += (unseen - expected) ** 2 / expected;

@@ -1,5 +1,5 @@
 import { defineRule } from '../columns';
-import { chiSquareFit, chiSquarePValue } from '../statistics';
+import { chiSquareFitCounts, chiSquarePValue } from '../statistics';
 
 // Peers' counts come back as the same map for every shift of a canvasser: their shares are worked out once.
 const shares = new WeakMap<Map<string, number>, Map<string, number>>();
@@ -15,9 +15,12 @@ function sharesOf(counts: Map<string, number>): Map<string, number> {
   return out;
 }
 
-// One question's answers in the shift under review, by cell and then by value; emptied for every question.
-const byCell = new Map<number, number>();
-const observed = new Map<string, number>();
+// Each question's answers in the shift under review, as parallel arrays reused from shift to shift:
+// for question q, `values[q][k]` was given `counts[q][k]` times (the first `distinct[q]` of them).
+const cells: number[][] = [];
+const values: string[][] = [];
+const counts: number[][] = [];
+const distinct: number[] = [];
 
 /**
  * `answer-pattern`: answers unlike peers' on the same questions. Each
@@ -27,30 +30,51 @@ const observed = new Map<string, number>();
  */
 export const answerPattern = defineRule((shift, { settings, peers }) => {
   let answers = 0;
-  for (const question of shift.answers) for (let i = 0; i < shift.length; i++) if (question.cells[i] !== 0) answers++;
+  shift.answers.forEach((question, q) => {
+    const seenCells = (cells[q] ??= []);
+    const seenCounts = (counts[q] ??= []);
+    let n = 0;
+    for (let i = 0; i < shift.length; i++) {
+      const cell = question.cells[i]!;
+      if (cell === 0) continue;
+      answers++;
+      let k = 0;
+      while (k < n && seenCells[k] !== cell) k++;
+      if (k === n) {
+        seenCells[n] = cell;
+        seenCounts[n++] = 0;
+      }
+      seenCounts[k]!++;
+    }
+    distinct[q] = n;
+  });
   if (answers < settings.answerMinAnswers) return [];
   let statistic = 0;
   let df = 0;
   let questions = 0;
-  for (const question of shift.answers) {
-    byCell.clear();
-    for (let i = 0; i < shift.length; i++) {
-      const cell = question.cells[i]!;
-      if (cell !== 0) byCell.set(cell, (byCell.get(cell) ?? 0) + 1);
-    }
-    if (byCell.size === 0) continue;
+  shift.answers.forEach((question, q) => {
+    if (distinct[q] === 0) return;
     const peerShares = sharesOf(peers.answersByQuestion(question.questionId, shift.canvasser));
-    if (peerShares.size === 0) continue;
-    observed.clear();
-    for (const [cell, count] of byCell) {
-      const value = question.text(cell);
-      if (value !== undefined) observed.set(value, (observed.get(value) ?? 0) + count);
+    if (peerShares.size === 0) return;
+    // Cells become the values they stand for (two cells may name one value).
+    const texts = (values[q] ??= []);
+    const tally = counts[q]!;
+    let n = 0;
+    for (let k = 0; k < distinct[q]!; k++) {
+      const value = question.text(cells[q]![k]!);
+      if (value === undefined) continue;
+      const at = texts.indexOf(value);
+      if (at >= 0 && at < n) tally[at]! += tally[k]!;
+      else {
+        texts[n] = value;
+        tally[n++] = tally[k]!;
+      }
     }
-    const fit = chiSquareFit(observed, peerShares);
+    const fit = chiSquareFitCounts(texts, tally, n, peerShares);
     statistic += fit.statistic;
     df += fit.df;
     if (fit.df > 0) questions++;
-  }
+  });
   // A statistic at or below its degrees of freedom (the distribution's mean) is far from p < 0.001: skip the tail.
   if (statistic <= df) return [];
   const p = chiSquarePValue(statistic, df);

@@ -74,7 +74,7 @@ export async function loadReviewQueue(auth: AuthContext, campaignId: string, tim
   }
   await state.households;
   const [paper, resolutions] = await Promise.all([listEnteredByHand(auth.organization.id, campaignId), resolutionsByInteraction(auth.organization.id, campaignId)]);
-  const paperRows: PaperRows = new Map(paper.map((id) => [index.find(id), null] as const).filter(([row]) => row >= 0));
+  const paperRows: PaperRows = new Set(paper.map((id) => index.find(id)).filter((row) => row >= 0));
   if (!state.queue || state.queue.timeZone !== timeZone) state.queue = computeQueue(index, { timeZone, paper: paperRows });
   else refreshQueue(state.queue, index, paperRows);
   const shifts = state.queue.queued.map((shift) => {

@@ -30,8 +30,8 @@ import { DEFAULT_REVIEW_SETTINGS, RULE_SET_VERSION, type PeerFigures, type Revie
 import { findingsOf, scoreFindings, type Reason, type ShiftReview } from './score';
 import { localDayNumber } from './zone';
 
-/** Rows entered from paper sheets (exempt from the GPS and clock rules), each with the canvasser credited on its sheet, or null for its creator. */
-export type PaperRows = ReadonlyMap<number, string | null>;
+/** Rows entered from paper sheets: exempt from the GPS and clock rules. */
+export type PaperRows = ReadonlySet<number>;
 
 export type QueueOptions = {
   timeZone: string;
@@ -83,8 +83,6 @@ export type Queue = {
   reviewedLast: number;
   indexVersion: number;
   computedAt: number;
-  /** Canvassers credited on paper sheets who never recorded a visit themselves, coded from 65,536 on. */
-  extraCanvassers: string[];
   columns: IndexColumns;
 };
 
@@ -95,25 +93,10 @@ class IndexColumns extends ShiftColumns {
   override id = (i: number) => String(this.rows[this.start + i]);
 }
 
-const EXTRA_CODES = 0x10000;
-
-/** The canvasser a row counts for: the one credited on its paper sheet, else its creator. */
-function canvasserCode(queue: Pick<Queue, 'paper' | 'extraCanvassers'>, index: PointIndex, row: number): number {
-  const credited = queue.paper.get(row);
-  if (credited === undefined || credited === null) return index.canvasser[row]!;
-  const code = index.canvassers.find(credited);
-  if (code !== undefined) return code;
-  let extra = queue.extraCanvassers.indexOf(credited);
-  if (extra < 0) extra = queue.extraCanvassers.push(credited) - 1;
-  return EXTRA_CODES + extra;
-}
-
-function canvasserId(queue: Pick<Queue, 'extraCanvassers'>, index: PointIndex, code: number): string {
-  return (code >= EXTRA_CODES ? queue.extraCanvassers[code - EXTRA_CODES] : index.canvassers.values[code]) ?? '';
-}
+const canvasserId = (index: PointIndex, code: number) => index.canvassers.values[code] ?? '';
 
 /** The rule model's view of one index row, for the shift's page; the visit's id is its row number until shown. */
-export function visitAt(index: PointIndex, row: number, paper: PaperRows, canvasser = index.canvassers.values[index.canvasser[row]!] ?? ''): Visit {
+export function visitAt(index: PointIndex, row: number, paper: PaperRows): Visit {
   const flags = index.flags[row]!;
   const located = (flags & FLAG_LOCATED) !== 0;
   const household = index.household[row]!;
@@ -129,7 +112,7 @@ export function visitAt(index: PointIndex, row: number, paper: PaperRows, canvas
   }
   return {
     id: String(row),
-    canvasser,
+    canvasser: canvasserId(index, index.canvasser[row]!),
     time: index.time[row]!,
     received: index.received[row]!,
     position: located ? { lat: index.lat[row]!, lng: index.lng[row]! } : null,
@@ -286,21 +269,13 @@ export function peerFigures(index: PointIndex): CampaignPeers {
  * canvasser code in row order: a counting sort into one array, each
  * canvasser's rows a view of it.
  */
-function groupByCanvasser(queue: Pick<Queue, 'paper' | 'extraCanvassers'>, index: PointIndex, only?: Uint8Array): Map<number, Uint32Array> {
-  const codes = new Int32Array(index.size).fill(-1);
-  let counts = new Uint32Array(EXTRA_CODES + queue.extraCanvassers.length + 1);
-  const credits = queue.paper.size > 0;
+function groupByCanvasser(index: PointIndex, only?: Uint8Array): Map<number, Uint32Array> {
+  const counts = new Uint32Array(0x10000);
   let total = 0;
   for (let row = 0; row < index.size; row++) {
     if (index.flags[row]! & FLAG_DELETED) continue;
-    const code = credits ? canvasserCode(queue, index, row) : index.canvasser[row]!;
+    const code = index.canvasser[row]!;
     if (only && !only[code]) continue;
-    if (code >= counts.length) {
-      const wider = new Uint32Array(code + 1);
-      wider.set(counts);
-      counts = wider;
-    }
-    codes[row] = code;
     counts[code]!++;
     total++;
   }
@@ -315,8 +290,9 @@ function groupByCanvasser(queue: Pick<Queue, 'paper' | 'extraCanvassers'>, index
     offset += counts[code]!;
   }
   for (let row = 0; row < index.size; row++) {
-    const code = codes[row]!;
-    if (code >= 0) order[next[code]!++] = row;
+    if (index.flags[row]! & FLAG_DELETED) continue;
+    const code = index.canvasser[row]!;
+    if (!only || only[code]) order[next[code]!++] = row;
   }
   return groups;
 }
@@ -418,7 +394,7 @@ function reviewCanvasser(queue: Queue, index: PointIndex, code: number, rows: Ui
   const starts = shiftStarts(index, rows, queue.settings.shiftGapMinutes);
   const days = doorsByDay(index, rows, queue.timeZone);
   const context = contextFor(queue, days);
-  const canvasser = canvasserId(queue, index, code);
+  const canvasser = canvasserId(index, code);
   const shifts = starts.length - 1;
   const dayDoors = new Int32Array(shifts);
   const reviewed: (ReviewedShift | null)[] = new Array(shifts).fill(null);
@@ -459,7 +435,7 @@ export function computeQueue(index: PointIndex, options: QueueOptions): Queue {
     ruleSetVersion: RULE_SET_VERSION,
     timeZone: options.timeZone,
     settings: options.settings ?? DEFAULT_REVIEW_SETTINGS,
-    paper: options.paper ?? new Map(),
+    paper: options.paper ?? new Set(),
     peers: peerFigures(index),
     shiftCount: 0,
     byCanvasser: new Map(),
@@ -467,42 +443,33 @@ export function computeQueue(index: PointIndex, options: QueueOptions): Queue {
     reviewedLast: 0,
     indexVersion: index.version,
     computedAt: Date.now(),
-    extraCanvassers: [],
     columns: indexColumns(index),
   };
-  for (const [code, rows] of groupByCanvasser(queue, index)) queue.byCanvasser.set(code, reviewCanvasser(queue, index, code, rows));
+  for (const [code, rows] of groupByCanvasser(index)) queue.byCanvasser.set(code, reviewCanvasser(queue, index, code, rows));
   collect(queue);
   return queue;
 }
 
 /**
  * Reviews again the shifts that changed since the last look: those holding
- * rows the index changed, or rows whose paper credit changed (`paper`, when
- * given, replaces the queue's). Returns how many canvassers were regrouped.
+ * rows the index changed, or rows that became or stopped being paper entries
+ * (`paper`, when given, replaces the queue's). Returns how many canvassers were regrouped.
  */
 export function refreshQueue(queue: Queue, index: PointIndex, paper?: PaperRows): number {
   const changes = index.takeChanges();
-  const touched = new Set<number>();
-  const changedRows = changes.rows === null ? null : new Set(changes.rows);
-  for (const code of changes.canvassers) touched.add(code);
-  if (changes.rows) for (const row of changes.rows) touched.add(canvasserCode(queue, index, row));
+  const touched = changes.canvassers;
+  const changedRows = changes.rows;
   if (paper && paper !== queue.paper) {
-    const before = queue.paper;
-    // A row whose credit changed leaves the shift of the canvasser it counted for and joins another's.
-    const moved = [...before.keys()].filter((row) => paper.get(row) !== before.get(row)).concat([...paper.keys()].filter((row) => !before.has(row)));
-    for (const row of moved) {
-      if (row >= index.size) continue;
-      touched.add(canvasserCode(queue, index, row));
-      changedRows?.add(row);
-    }
+    for (const row of paper) if (!queue.paper.has(row)) changedRows?.add(row);
+    for (const row of queue.paper) if (!paper.has(row)) changedRows?.add(row);
+    for (const row of changedRows ?? [...paper, ...queue.paper]) if (row < index.size) touched.add(index.canvasser[row]!);
     queue.paper = paper;
-    for (const row of moved) if (row < index.size) touched.add(canvasserCode(queue, index, row));
   }
   queue.reviewedLast = 0;
   if (touched.size === 0) return 0;
-  const only = new Uint8Array(EXTRA_CODES + queue.extraCanvassers.length + 1);
+  const only = new Uint8Array(0x10000);
   for (const code of touched) only[code] = 1;
-  const groups = groupByCanvasser(queue, index, only);
+  const groups = groupByCanvasser(index, only);
   for (const code of touched) {
     const rows = groups.get(code);
     if (rows) queue.byCanvasser.set(code, reviewCanvasser(queue, index, code, rows, queue.byCanvasser.get(code), changedRows ?? undefined));
@@ -517,20 +484,20 @@ export function refreshQueue(queue: Queue, index: PointIndex, paper?: PaperRows)
 /** The shift holding `row`, with its visits and full review (findings per interaction), for the shift's page. */
 export function shiftAt(queue: Queue, index: PointIndex, row: number): { shift: Shift; review: ShiftReview } | null {
   if (row < 0 || row >= index.size || index.flags[row]! & FLAG_DELETED) return null;
-  const code = canvasserCode(queue, index, row);
-  const only = new Uint8Array(Math.max(code + 1, EXTRA_CODES));
+  const code = index.canvasser[row]!;
+  const only = new Uint8Array(0x10000);
   only[code] = 1;
-  const rows = groupByCanvasser(queue, index, only).get(code);
+  const rows = groupByCanvasser(index, only).get(code);
   if (!rows) return null;
   sortByTime(index, rows);
   const starts = shiftStarts(index, rows, queue.settings.shiftGapMinutes);
   const at = rows.indexOf(row);
   let s = 0;
   while (starts[s + 1]! <= at) s++;
-  const canvasser = canvasserId(queue, index, code);
+  const canvasser = canvasserId(index, code);
   const columns = indexColumns(index);
   fillColumns(columns, index, queue.paper, canvasser, rows, starts[s]!, starts[s + 1]!);
   const review = scoreFindings(columns, findingsOf(columns, contextFor(queue, doorsByDay(index, rows, queue.timeZone))));
-  const visits = Array.from(rows.subarray(starts[s]!, starts[s + 1]!), (r) => visitAt(index, r, queue.paper, canvasser));
+  const visits = Array.from(rows.subarray(starts[s]!, starts[s + 1]!), (r) => visitAt(index, r, queue.paper));
   return { shift: { canvasser, visits }, review };
 }

@@ -1,12 +1,17 @@
 /**
- * npm run bench:review -- [--interactions 1000000]
+ * npm run bench:review -- [--interactions 1000000] [--baseline <git revision>]
  * Measures the review queue of the largest campaign from a warm point
  * index: the whole queue, an incremental update after a few visits change,
  * and what the Review tab does before its first rows (refresh, statuses,
  * filters, the first page of rows). The index is filled straight from the
  * seeded SQLite file (the API walk that fills it in the app is measured by
- * bench:map); the seed is kept under data/bench/. Prints figures; asserts nothing.
+ * bench:map); the seed and the filled index are kept under data/bench/.
+ * With --baseline, the review code of that revision (`git archive` of its
+ * lib/review into data/bench/) computes the same queue in the same process,
+ * its runs alternating with ours, and the two queues are compared.
+ * Prints figures; asserts nothing.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,7 +27,7 @@ import { computeQueue, refreshQueue } from '@/lib/review/queue';
 import { filterShifts } from '@/lib/review/queue-filters';
 import { localClock, localDayLabel } from '@/lib/review/zone';
 
-const { values } = parseArgs({ options: { interactions: { type: 'string', default: '1000000' } } });
+const { values } = parseArgs({ options: { interactions: { type: 'string', default: '1000000' }, baseline: { type: 'string' } } });
 const interactions = Number(values.interactions);
 const root = path.resolve(import.meta.dirname, '..');
 const dbFile = path.join(root, 'data', 'bench', `review-${interactions}.sqlite`);
@@ -85,37 +90,86 @@ if (cached && cachedFormat === INDEX_FORMAT_VERSION) {
 console.log(`Index: ${index.size.toLocaleString('en-US')} interactions of the largest campaign, ${index.households.size.toLocaleString('en-US')} households, ${filled} in ${seconds(performance.now() - started)}`);
 console.log(`Index bytes: ${(index.byteLength() / index.size).toFixed(1)} per interaction (+ ${(index.households.byteLength() / 1024 / 1024).toFixed(1)} MB of households)`);
 
-const runs: number[] = [];
-let queue = computeQueue(index, { timeZone });
-for (let i = 0; i < 3; i++) {
-  started = performance.now();
-  queue = computeQueue(index, { timeZone });
-  runs.push(performance.now() - started);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+/** Wall and CPU time of `run` (CPU is this process's user + system: less sensitive to other work on the machine). */
+function timed<T>(run: () => T): { value: T; wall: number; cpu: number } {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const value = run();
+  const wall = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { value, wall, cpu: (used.user + used.system) / 1000 };
 }
-console.log(`Whole queue: ${runs.map(seconds).join(', ')} (${queue.shiftCount.toLocaleString('en-US')} shifts, ${queue.queued.length} flagged)`);
+const figures = (runs: { wall: number; cpu: number }[]) => `${runs.map((r) => seconds(r.wall)).join(', ')} (median ${seconds(median(runs.map((r) => r.wall)))}; CPU median ${seconds(median(runs.map((r) => r.cpu)))})`;
+type AnyQueue = { shiftCount: number; queued: { key: string; score: number; reasons: { rule: string; sentence: string }[] }[] };
 
-// An incremental update: a canvasser's 20 visits are corrected (moved 2 km off) and the refresh reviews that canvasser again.
-const updates: number[] = [];
+// The previous approach, from its own revision of lib/review, on an index of its own (it clears the index's change marks).
+let baseline: ((index: PointIndex) => AnyQueue) | undefined;
+let baselineIndex: PointIndex | undefined;
+if (values.baseline) {
+  const revision = execFileSync('git', ['rev-parse', '--short', values.baseline], { cwd: root, encoding: 'utf8' }).trim();
+  const dir = path.join(root, 'data', 'bench', `baseline-${revision}`);
+  if (!fs.existsSync(dir)) {
+    fs.mkdirSync(dir, { recursive: true });
+    execFileSync('sh', ['-c', `git archive ${revision} lib/review | tar -x -C ${JSON.stringify(dir)}`], { cwd: root });
+  }
+  const module = (await import(path.join(dir, 'lib', 'review', 'queue.ts'))) as { computeQueue: (index: PointIndex, options: { timeZone: string }) => AnyQueue };
+  baseline = (target) => module.computeQueue(target, { timeZone });
+  baselineIndex = PointIndex.fromState(index.exportState());
+  console.log(`Baseline: lib/review of ${revision}`);
+}
+
+// Whole queue: a first run to compile, then three measured; with a baseline, its runs alternate with ours.
+computeQueue(index, { timeZone });
+if (baseline) baseline(baselineIndex!);
+const ours: { wall: number; cpu: number }[] = [];
+const theirs: { wall: number; cpu: number }[] = [];
+let queue = computeQueue(index, { timeZone });
+let previous: AnyQueue | undefined;
+for (let i = 0; i < 3; i++) {
+  global.gc?.();
+  const run = timed(() => computeQueue(index, { timeZone }));
+  queue = run.value;
+  ours.push(run);
+  if (baseline) {
+    global.gc?.();
+    const before = timed(() => baseline(baselineIndex!));
+    previous = before.value;
+    theirs.push(before);
+  }
+}
+console.log(`Whole queue: ${figures(ours)}; ${queue.shiftCount.toLocaleString('en-US')} shifts, ${queue.queued.length} flagged, ${queue.reviewedLast.toLocaleString('en-US')} reviewed`);
+if (previous) {
+  console.log(`Whole queue, baseline: ${figures(theirs)}; ${previous.shiftCount.toLocaleString('en-US')} shifts, ${previous.queued.length} flagged`);
+  console.log(`Ratio (baseline / ours, medians): wall ${(median(theirs.map((r) => r.wall)) / median(ours.map((r) => r.wall))).toFixed(1)}×, CPU ${(median(theirs.map((r) => r.cpu)) / median(ours.map((r) => r.cpu))).toFixed(1)}×`);
+  const said = (q: AnyQueue) => JSON.stringify(q.queued.map((shift) => [shift.key, shift.score, shift.reasons.map((r) => `${r.rule}: ${r.sentence}`)]));
+  console.log(`Same queue as the baseline (keys, scores, reasons): ${said(previous) === said(queue) ? 'yes' : 'NO'}`);
+}
+
+// An incremental update: a canvasser's 20 visits are corrected (moved 2 km off, and back), and the refresh reviews the shifts holding them.
+const updates: { wall: number; reviewed: number }[] = [];
 for (let round = 0; round < 5; round++) {
   const changed = sample.map((interaction) => ({ ...interaction, data: { ...interaction.data, location: { ...interaction.data.location, lat: (interaction.data.location?.lat ?? 0) + (round % 2 ? 0 : 0.02), lng: interaction.data.location?.lng ?? 0 } } }));
-  started = performance.now();
-  for (const interaction of changed) index.upsert(interaction);
-  refreshQueue(queue, index);
-  updates.push(performance.now() - started);
+  const run = timed(() => {
+    for (const interaction of changed) index.upsert(interaction);
+    return refreshQueue(queue, index);
+  });
+  updates.push({ wall: run.wall, reviewed: queue.reviewedLast });
 }
-console.log(`Incremental update (20 visits of one canvasser): ${updates.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`);
+console.log(`Incremental update (20 visits of one canvasser): ${updates.map((u) => `${u.wall.toFixed(0)} ms`).join(', ')} (${updates[0]!.reviewed} of that canvasser's ${(queue.byCanvasser.get(index.canvassers.find(sample[0]!.meta.createdBy)!)!.starts.length - 1).toLocaleString('en-US')} shifts reviewed)`);
 
-// What the Review tab does from a warm queue before its first rows render (the store read aside).
-const firstRows: number[] = [];
-for (let i = 0; i < 5; i++) {
-  started = performance.now();
-  refreshQueue(queue, index);
-  const shifts = queue.queued.map((shift) => {
+// What the Review tab does before its first rows render (the store read aside): from a warm queue, and from a warm index whose queue is still to compute.
+const firstRows = (warm: boolean) => {
+  const target = warm ? queue : computeQueue(index, { timeZone });
+  refreshQueue(target, index);
+  const shifts = target.queued.map((shift) => {
     const ids = shift.rows.map((row) => index.idAt(row));
     return { ...shift, ids, ...statusOf(ids, new Map()) };
   });
   const shown = filterShifts(shifts, {}, timeZone).slice(0, 100).map((shift) => [localDayLabel(timeZone, shift.start), localClock(timeZone, shift.start), shift.reasons.map((r) => r.sentence).join('; ')]);
-  firstRows.push(performance.now() - started);
-  if (shown.length === 0 && queue.queued.length > 0) throw new Error('no rows');
-}
-console.log(`Review tab, first rows from a warm queue: ${firstRows.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`);
+  if (shown.length === 0 && target.queued.length > 0) throw new Error('no rows');
+};
+const warmRuns = Array.from({ length: 5 }, () => timed(() => firstRows(true)).wall);
+console.log(`Review tab, first rows from a warm queue: ${warmRuns.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`);
+const coldRuns = Array.from({ length: 3 }, () => timed(() => firstRows(false)).wall);
+console.log(`Review tab, first rows from a warm index (the queue computed first): ${coldRuns.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`);

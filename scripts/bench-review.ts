@@ -46,7 +46,7 @@ const counts = await Promise.all(campaignRows.map(async (c) => ({ id: c.id, n: N
 const campaign = counts.sort((a, b) => b.n - a.n)[0]!;
 const survey = SurveySchema.parse(toEnvelope('surveys', await db.selectFrom('surveys').selectAll().where('campaign_id', '=', campaign.id).executeTakeFirstOrThrow()));
 
-let started = performance.now();
+const started = performance.now();
 // The filled index is kept beside the seed as a snapshot (with the sample of visits the update rounds change), so later runs skip the fill.
 const snapshotFile = dbFile.replace(/\.sqlite$/, '.index');
 let index: PointIndex;
@@ -113,8 +113,8 @@ if (values.baseline) {
     fs.mkdirSync(dir, { recursive: true });
     execFileSync('sh', ['-c', `git archive ${revision} lib/review | tar -x -C ${JSON.stringify(dir)}`], { cwd: root });
   }
-  const module = (await import(path.join(dir, 'lib', 'review', 'queue.ts'))) as { computeQueue: (index: PointIndex, options: { timeZone: string }) => AnyQueue };
-  baseline = (target) => module.computeQueue(target, { timeZone });
+  const previousQueue = (await import(path.join(dir, 'lib', 'review', 'queue.ts'))) as { computeQueue: (index: PointIndex, options: { timeZone: string }) => AnyQueue };
+  baseline = (target) => previousQueue.computeQueue(target, { timeZone });
   baselineIndex = PointIndex.fromState(index.exportState());
   console.log(`Baseline: lib/review of ${revision}`);
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
+import { filterFieldClass, filterLabelClass, SelectFilter } from '@/components/ui/select-filter';
 import { filtersToSearch, type InteractionFilters } from '@/lib/filters/filters';
 import { OUTCOME_LABELS, OUTCOMES } from '@/lib/filters/outcome';
 import type { Question } from '@/lib/polis/schemas';
@@ -20,25 +21,8 @@ type Props = {
   keep?: Record<string, string>;
 };
 
-const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
-const label = 'block text-xs font-medium text-slate-600';
-
-/** One of the filter's selects: a first "any" choice, then the options. */
-function SelectFilter({ name, label: text, anyLabel, value, options }: { name: string; label: string; anyLabel: string; value: string | undefined; options: { value: string; text: string }[] }) {
-  return (
-    <label className={label}>
-      {text}
-      <select name={name} defaultValue={value ?? ''} className={field}>
-        <option value="">{anyLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
+const field = filterFieldClass;
+const label = filterLabelClass;
 
 /** The shared filters as a plain GET form: the URL is the state, and it works before scripts load. */
 export function FilterBar({ action, filters, lists, canvassers, walklists, questions, timeZone, keep = {} }: Props) {

@@ -9,7 +9,7 @@
 import { randomInt } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { withPermission, type ActionState } from '@/lib/auth/action';
+import { withInput, type ActionState } from '@/lib/auth/action';
 import type { AuthContext } from '@/lib/auth/session';
 import { logCorrection } from '@/lib/store/corrections';
 import { loadContacts, loadCampaignContext, loadInteractions } from '@/lib/interactions/queries';
@@ -40,12 +40,6 @@ const ResolveInput = z.discriminatedUnion('status', [
 ]);
 export type ResolveInput = z.input<typeof ResolveInput>;
 
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
-  return errors;
-}
-
 /** The shift as it is now, or a message saying why the decision cannot apply. */
 async function currentShift(auth: AuthContext, campaignId: string, interactionId: string, shownIds: string[]) {
   await auth.polis.getCampaign(campaignId); // another tenant's campaign is a 404 here
@@ -63,10 +57,7 @@ async function currentShift(auth: AuthContext, campaignId: string, interactionId
 
 export async function resolveShift(input: ResolveInput): Promise<ResolveState> {
   let campaignId = '';
-  const result = await withPermission('modify@interactions', async (auth): Promise<ResolveState> => {
-    const parsed = ResolveInput.safeParse(input);
-    if (!parsed.success) return { ok: false, message: 'Some fields need attention.', fieldErrors: fieldErrors(parsed.error) };
-    const request = parsed.data;
+  const result = await withInput('modify@interactions', ResolveInput, input, async (request, auth): Promise<ResolveState> => {
     campaignId = request.campaignId;
     const current = await currentShift(auth, request.campaignId, request.interactionId, request.shownIds);
     if ('error' in current) return { ok: false, message: current.error };
@@ -143,17 +134,21 @@ export async function resolveShift(input: ResolveInput): Promise<ResolveState> {
   return result;
 }
 
-const CallInput = z.object({ campaignId: IdSchema, callId: IdSchema, outcome: z.enum(['confirmed', 'not-confirmed']) });
+const CallInput = z.object({ campaignId: IdSchema, callId: IdSchema, outcome: z.enum(['confirmed', 'not-confirmed'], 'Choose whether the visit was confirmed') });
 
 /** Records whether a recontacted person confirmed the visit. */
 export async function recordRecontact(input: z.input<typeof CallInput>): Promise<ActionState> {
-  return withPermission('modify@interactions', async (auth) => {
-    const parsed = CallInput.safeParse(input);
-    if (!parsed.success) return { ok: false, message: 'Choose whether the visit was confirmed.' };
-    await auth.polis.getCampaign(parsed.data.campaignId);
-    const saved = await recordCallOutcome(auth.organization.id, parsed.data.callId, parsed.data.outcome, auth.user.id);
-    if (!saved) return { ok: false, message: 'This call is not on any of your call lists.' };
-    revalidatePath(`/campaigns/${parsed.data.campaignId}/review`, 'layout');
-    return { ok: true, message: parsed.data.outcome === 'confirmed' ? 'Recorded: the visit was confirmed.' : 'Recorded: the visit was not confirmed.' };
-  });
+  return withInput(
+    'modify@interactions',
+    CallInput,
+    input,
+    async ({ campaignId, callId, outcome }, auth) => {
+      await auth.polis.getCampaign(campaignId);
+      const saved = await recordCallOutcome(auth.organization.id, callId, outcome, auth.user.id);
+      if (!saved) return { ok: false, message: 'This call is not on any of your call lists.' };
+      revalidatePath(`/campaigns/${campaignId}/review`, 'layout');
+      return { ok: true, message: outcome === 'confirmed' ? 'Recorded: the visit was confirmed.' : 'Recorded: the visit was not confirmed.' };
+    },
+    'Choose whether the visit was confirmed.',
+  );
 }

@@ -407,7 +407,7 @@ function reviewCanvasser(queue: Queue, index: PointIndex, code: number, rows: Ui
     const was = earlier.get(rows[start]!);
     if (before && changed && was !== undefined && before.dayDoors[was] === dayDoors[s]) {
       const shiftRows = rows.subarray(start, end);
-      if (sameRows(shiftRows, before.rows.subarray(before.starts[was]!, before.starts[was + 1]!)) && !shiftRows.some((row) => changed.has(row))) {
+      if (sameRows(shiftRows, before.rows.subarray(before.starts[was], before.starts[was + 1])) && !shiftRows.some((row) => changed.has(row))) {
         reviewed[s] = before.reviewed[was] ?? null;
         continue;
       }
@@ -498,6 +498,6 @@ export function shiftAt(queue: Queue, index: PointIndex, row: number): { shift: 
   const columns = indexColumns(index);
   fillColumns(columns, index, queue.paper, canvasser, rows, starts[s]!, starts[s + 1]!);
   const review = scoreFindings(columns, findingsOf(columns, contextFor(queue, doorsByDay(index, rows, queue.timeZone))));
-  const visits = Array.from(rows.subarray(starts[s]!, starts[s + 1]!), (r) => visitAt(index, r, queue.paper));
+  const visits = Array.from(rows.subarray(starts[s], starts[s + 1]), (r) => visitAt(index, r, queue.paper));
   return { shift: { canvasser, visits }, review };
 }

@@ -23,7 +23,7 @@
  *   refreshQueue(queue, index);            // after the index applied changes
  *   queue.queued;                          // ReviewedShift[], highest score first
  */
-import { FLAG_DELETED, FLAG_LOCATED, FLAG_SUCCESSFUL, FLAG_UNAVAILABLE, type PointIndex } from '@/lib/map-index/point-index';
+import { FLAG_DELETED, FLAG_LOCATED, FLAG_SUCCESSFUL, FLAG_UNAVAILABLE, type AnswerColumn, type PointIndex } from '@/lib/map-index/point-index';
 import { ShiftColumns } from './columns';
 import { METRES_PER_MILE } from './geo';
 import { DEFAULT_REVIEW_SETTINGS, RULE_SET_VERSION, type PeerFigures, type ReviewSettings, type RuleContext, type Shift, type Visit } from './model';
@@ -129,39 +129,68 @@ export function visitAt(index: PointIndex, row: number, paper: PaperRows): Visit
 }
 
 /** Copies rows `rows[start, end)` of the index into the reused columns. */
-function fillColumns(columns: IndexColumns, index: PointIndex, paper: PaperRows, canvasser: string, rows: Uint32Array, start: number, end: number) {
-  const n = end - start;
+/**
+ * Copies the index's rows `rows` (in that order) into `columns` from 0 on,
+ * column by column: each loop reads one of the index's arrays, so its
+ * scattered reads stay within one array the cache can hold, rather than
+ * touching twenty arrays for every row.
+ */
+function gatherColumns(columns: ShiftColumns, index: PointIndex, paper: PaperRows, rows: Uint32Array) {
+  const n = rows.length;
   columns.reserve(n);
-  columns.canvasser = canvasser;
-  columns.length = n;
-  columns.rows = rows;
-  columns.start = start;
-  const { households } = index;
-  const checkPaper = paper.size > 0;
+  const { time, received, lat, lng, accuracy, distance, household, homeLat, homeLng, building, successful, list } = columns;
+  const flags = index.flags;
+  const source = { time: index.time, received: index.received, lat: index.lat, lng: index.lng, confidence: index.confidence, distance: index.distance, household: index.household, list: index.list };
+  for (let i = 0; i < n; i++) time[i] = source.time[rows[i]!]!;
+  for (let i = 0; i < n; i++) received[i] = source.received[rows[i]!]!;
   for (let i = 0; i < n; i++) {
-    const row = rows[start + i]!;
-    const flags = index.flags[row]!;
-    const located = (flags & FLAG_LOCATED) !== 0;
-    const confidence = index.confidence[row]!;
-    const household = index.household[row]!;
-    columns.time[i] = index.time[row]!;
-    columns.received[i] = index.received[row]!;
-    columns.lat[i] = located ? index.lat[row]! : NaN;
-    columns.lng[i] = located ? index.lng[row]! : NaN;
-    columns.accuracy[i] = confidence === 255 ? NaN : confidence;
-    columns.distance[i] = index.distance[row]! * METRES_PER_MILE;
-    columns.household[i] = household;
-    columns.homeLat[i] = households.lat[household]!;
-    columns.homeLng[i] = households.lng[household]!;
-    columns.building[i] = households.building[household]!;
-    columns.paper[i] = checkPaper && paper.has(row) ? 1 : 0;
-    columns.successful[i] = flags & FLAG_SUCCESSFUL ? 1 : 0;
-    columns.list[i] = index.list[row]!;
+    const row = rows[i]!;
+    const located = (flags[row]! & FLAG_LOCATED) !== 0;
+    lat[i] = located ? source.lat[row]! : NaN;
+    lng[i] = located ? source.lng[row]! : NaN;
+    successful[i] = flags[row]! & FLAG_SUCCESSFUL ? 1 : 0;
   }
+  for (let i = 0; i < n; i++) {
+    const confidence = source.confidence[rows[i]!]!;
+    accuracy[i] = confidence === 255 ? NaN : confidence;
+  }
+  for (let i = 0; i < n; i++) distance[i] = source.distance[rows[i]!]! * METRES_PER_MILE;
+  for (let i = 0; i < n; i++) household[i] = source.household[rows[i]!]!;
+  const places = index.households;
+  for (let i = 0; i < n; i++) homeLat[i] = places.lat[household[i]!]!;
+  for (let i = 0; i < n; i++) homeLng[i] = places.lng[household[i]!]!;
+  for (let i = 0; i < n; i++) building[i] = places.building[household[i]!]!;
+  for (let i = 0; i < n; i++) list[i] = source.list[rows[i]!]!;
+  if (paper.size === 0) columns.paper.fill(0, 0, n);
+  else for (let i = 0; i < n; i++) columns.paper[i] = paper.has(rows[i]!) ? 1 : 0;
   for (const answer of columns.answers) {
     const cells = index.answers.get(answer.questionId)!.cells;
-    for (let i = 0; i < n; i++) answer.cells[i] = cells[rows[start + i]!]!;
+    const out = answer.cells;
+    for (let i = 0; i < n; i++) out[i] = cells[rows[i]!]!;
   }
+}
+
+/** Copies visits `[from, from + n)` of `stretch` into the shift's columns: plain sequential copies. */
+function copyShift(stretch: ShiftColumns, from: number, n: number, columns: ShiftColumns) {
+  columns.reserve(n);
+  columns.length = n;
+  const copy = <T extends Float64Array | Int32Array | Uint8Array>(source: T, target: T) => {
+    for (let i = 0; i < n; i++) target[i] = source[from + i]!;
+  };
+  copy(stretch.time, columns.time);
+  copy(stretch.received, columns.received);
+  copy(stretch.lat, columns.lat);
+  copy(stretch.lng, columns.lng);
+  copy(stretch.accuracy, columns.accuracy);
+  copy(stretch.distance, columns.distance);
+  copy(stretch.homeLat, columns.homeLat);
+  copy(stretch.homeLng, columns.homeLng);
+  copy(stretch.household, columns.household);
+  copy(stretch.building, columns.building);
+  copy(stretch.list, columns.list);
+  copy(stretch.paper, columns.paper);
+  copy(stretch.successful, columns.successful);
+  for (let q = 0; q < columns.answers.length; q++) copy(stretch.answers[q]!.cells, columns.answers[q]!.cells);
 }
 
 function indexColumns(index: PointIndex): IndexColumns {
@@ -235,7 +264,17 @@ export function peerFigures(index: PointIndex): CampaignPeers {
   });
   const codeOf = (canvasser: string) => index.canvassers.find(canvasser) ?? canvassers - 1;
   const byQuestion = new Map(columns.map(([questionId], q) => [questionId, q]));
-  const answerCache = new Map<string, Map<string, number>>();
+  // Per canvasser, per question.
+  const answerCache = new Map<string, Map<string, Map<string, number>>>();
+  const allTexts: Map<string, number>[] = [];
+  const textCounts = (column: AnswerColumn, cells: Map<number, number>) => {
+    const texts = new Map<string, number>();
+    for (const [cell, count] of cells) {
+      const text = index.answerText(column, cell);
+      if (text !== undefined) texts.set(text, (texts.get(text) ?? 0) + count);
+    }
+    return texts;
+  };
   return {
     successByList(listId, canvasser) {
       const list = index.lists.find(listId);
@@ -244,32 +283,36 @@ export function peerFigures(index: PointIndex): CampaignPeers {
       return { doors: listDoors[list]! - doors[own]!, successful: listWins[list]! - wins[own]! };
     },
     answersByQuestion(questionId, canvasser) {
-      const key = `${canvasser}\n${questionId}`;
-      let out = answerCache.get(key);
+      let mine = answerCache.get(canvasser);
+      if (!mine) answerCache.set(canvasser, (mine = new Map()));
+      let out = mine.get(questionId);
       if (out) return out;
-      out = new Map();
       const q = byQuestion.get(questionId);
-      if (q !== undefined) {
+      if (q === undefined) out = new Map();
+      else {
+        // Everyone's counts by value, less this canvasser's own.
         const column = columns[q]![1];
-        const mine = totals[q]!.own.get(codeOf(canvasser));
-        for (const [cell, count] of totals[q]!.all) {
-          const peers = count - (mine?.get(cell) ?? 0);
+        const { all, own } = totals[q]!;
+        out = new Map((allTexts[q] ??= textCounts(column, all)));
+        for (const [cell, count] of own.get(codeOf(canvasser)) ?? []) {
           const text = index.answerText(column, cell);
-          if (peers > 0 && text !== undefined) out.set(text, (out.get(text) ?? 0) + peers);
+          if (text === undefined) continue;
+          const left = out.get(text)! - count;
+          if (left > 0) out.set(text, left);
+          else out.delete(text);
         }
       }
-      answerCache.set(key, out);
+      mine.set(questionId, out);
       return out;
     },
   };
 }
 
-/**
- * The live rows of every canvasser (or of those `only` marks), grouped by
- * canvasser code in row order: a counting sort into one array, each
- * canvasser's rows a view of it.
- */
-function groupByCanvasser(index: PointIndex, only?: Uint8Array): Map<number, Uint32Array> {
+/** Canvassers' rows grouped: canvasser `code`'s rows are `order[start, end)`, the groups one after another in code order. */
+type Groups = { order: Uint32Array; groups: { code: number; start: number; end: number }[] };
+
+/** The live rows of every canvasser (or of those `only` marks), grouped by canvasser code in row order: a counting sort. */
+function groupByCanvasser(index: PointIndex, only?: Uint8Array): Groups {
   const counts = new Uint32Array(0x10000);
   let total = 0;
   for (let row = 0; row < index.size; row++) {
@@ -281,12 +324,12 @@ function groupByCanvasser(index: PointIndex, only?: Uint8Array): Map<number, Uin
   }
   const order = new Uint32Array(total);
   const next = new Uint32Array(counts.length);
-  const groups = new Map<number, Uint32Array>();
+  const groups: Groups['groups'] = [];
   let offset = 0;
   for (let code = 0; code < counts.length; code++) {
     if (counts[code] === 0) continue;
     next[code] = offset;
-    groups.set(code, order.subarray(offset, offset + counts[code]!));
+    groups.push({ code, start: offset, end: offset + counts[code]! });
     offset += counts[code]!;
   }
   for (let row = 0; row < index.size; row++) {
@@ -294,7 +337,7 @@ function groupByCanvasser(index: PointIndex, only?: Uint8Array): Map<number, Uin
     const code = index.canvasser[row]!;
     if (!only || only[code]) order[next[code]!++] = row;
   }
-  return groups;
+  return { order, groups };
 }
 
 /**
@@ -306,10 +349,12 @@ function groupByCanvasser(index: PointIndex, only?: Uint8Array): Map<number, Uin
 function sortByTime(index: PointIndex, rows: Uint32Array) {
   const n = rows.length;
   if (n < 2) return;
+  const keys = new Float64Array(n);
   let min = Infinity;
   let max = -Infinity;
   for (let j = 0; j < n; j++) {
     const ms = Math.round(index.time[rows[j]!]! * 1000);
+    keys[j] = ms;
     if (ms < min) min = ms;
     if (ms > max) max = ms;
   }
@@ -319,29 +364,28 @@ function sortByTime(index: PointIndex, rows: Uint32Array) {
     rows.set(sorted);
     return;
   }
-  const keys = new Float64Array(n);
-  for (let j = 0; j < n; j++) keys[j] = (Math.round(index.time[rows[j]!]! * 1000) - min) * scale + j;
+  for (let j = 0; j < n; j++) keys[j] = (keys[j]! - min) * scale + j;
   keys.sort();
   const original = rows.slice();
   for (let j = 0; j < n; j++) rows[j] = original[keys[j]! % scale]!;
 }
 
-/** Where each shift of time-ordered rows starts: wherever two visits are more than the gap apart (plus the end). */
-function shiftStarts(index: PointIndex, rows: Uint32Array, gapMinutes: number): Uint32Array {
+/** Where each shift of time-ordered visits starts: wherever two are more than the gap apart (plus the end). */
+function shiftStarts(time: Float64Array, from: number, n: number, gapMinutes: number): Uint32Array {
   const gap = gapMinutes * 60;
   const starts = [0];
-  for (let j = 1; j < rows.length; j++) if (index.time[rows[j]!]! - index.time[rows[j - 1]!]! > gap) starts.push(j);
-  starts.push(rows.length);
+  for (let j = 1; j < n; j++) if (time[from + j]! - time[from + j - 1]! > gap) starts.push(j);
+  starts.push(n);
   return Uint32Array.from(starts);
 }
 
-/** Doors per campaign-local day of time-ordered rows, and each shift's day count. */
-function doorsByDay(index: PointIndex, rows: Uint32Array, timeZone: string): Map<number, number> {
+/** Doors per campaign-local day of time-ordered visits. */
+function doorsByDay(time: Float64Array, from: number, n: number, timeZone: string): Map<number, number> {
   const days = new Map<number, number>();
   let day = NaN;
   let count = 0;
-  for (let j = 0; j < rows.length; j++) {
-    const next = localDayNumber(timeZone, index.time[rows[j]!]!);
+  for (let j = 0; j < n; j++) {
+    const next = localDayNumber(timeZone, time[from + j]!);
     if (next !== day) {
       if (count > 0) days.set(day, (days.get(day) ?? 0) + count);
       day = next;
@@ -384,15 +428,38 @@ function summarise(index: PointIndex, canvasser: string, rows: Uint32Array, revi
 
 const sameRows = (a: Uint32Array, b: Uint32Array) => a.length === b.length && a.every((row, j) => row === b[j]);
 
+/** About how many rows are copied out of the index at a time: whole canvassers, one stretch after another. */
+const STRETCH_ROWS = 1 << 16;
+
 /**
- * Cuts one canvasser's rows into shifts and reviews them. With `before` (the
- * canvasser's shifts at the last look) and the rows changed since, a shift
+ * Reviews the canvassers of `grouped`: each one's rows put in time order,
+ * then a stretch of canvassers at a time copied out of the index column by
+ * column, then each canvasser's shifts reviewed from that copy. With `before`
+ * (the queue's shifts at the last look) and the rows changed since, a shift
  * with the same rows, none changed, and the same doors that day keeps its review.
  */
-function reviewCanvasser(queue: Queue, index: PointIndex, code: number, rows: Uint32Array, before?: CanvasserShifts, changed?: ReadonlySet<number>): CanvasserShifts {
-  sortByTime(index, rows);
-  const starts = shiftStarts(index, rows, queue.settings.shiftGapMinutes);
-  const days = doorsByDay(index, rows, queue.timeZone);
+function reviewCanvassers(queue: Queue, index: PointIndex, grouped: Groups, previous?: Map<number, CanvasserShifts>, changed?: ReadonlySet<number>) {
+  const { order, groups } = grouped;
+  for (const group of groups) sortByTime(index, order.subarray(group.start, group.end));
+  const stretch = new ShiftColumns(0, queue.columns.answers);
+  for (let first = 0; first < groups.length; ) {
+    let last = first + 1;
+    while (last < groups.length && groups[last]!.end - groups[first]!.start <= STRETCH_ROWS) last++;
+    const from = groups[first]!.start;
+    gatherColumns(stretch, index, queue.paper, order.subarray(from, groups[last - 1]!.end));
+    for (let g = first; g < last; g++) {
+      const { code, start, end } = groups[g]!;
+      const before = changed ? previous?.get(code) : undefined;
+      queue.byCanvasser.set(code, reviewCanvasser(queue, index, code, order.subarray(start, end), stretch, start - from, before, changed));
+    }
+    first = last;
+  }
+}
+
+/** Cuts one canvasser's time-ordered rows (copied into `stretch` from `offset` on) into shifts and reviews them. */
+function reviewCanvasser(queue: Queue, index: PointIndex, code: number, rows: Uint32Array, stretch: ShiftColumns, offset: number, before?: CanvasserShifts, changed?: ReadonlySet<number>): CanvasserShifts {
+  const starts = shiftStarts(stretch.time, offset, rows.length, queue.settings.shiftGapMinutes);
+  const days = doorsByDay(stretch.time, offset, rows.length, queue.timeZone);
   const context = contextFor(queue, days);
   const canvasser = canvasserId(index, code);
   const shifts = starts.length - 1;
@@ -400,10 +467,13 @@ function reviewCanvasser(queue: Queue, index: PointIndex, code: number, rows: Ui
   const reviewed: (ReviewedShift | null)[] = new Array(shifts).fill(null);
   const earlier = new Map<number, number>();
   if (before && changed) for (let s = 0; s + 1 < before.starts.length; s++) earlier.set(before.rows[before.starts[s]!]!, s);
+  const columns = queue.columns;
+  columns.canvasser = canvasser;
+  columns.rows = rows;
   for (let s = 0; s < shifts; s++) {
     const start = starts[s]!;
     const end = starts[s + 1]!;
-    dayDoors[s] = days.get(localDayNumber(queue.timeZone, index.time[rows[start]!]!)) ?? 0;
+    dayDoors[s] = days.get(localDayNumber(queue.timeZone, stretch.time[offset + start]!)) ?? 0;
     const was = earlier.get(rows[start]!);
     if (before && changed && was !== undefined && before.dayDoors[was] === dayDoors[s]) {
       const shiftRows = rows.subarray(start, end);
@@ -412,11 +482,12 @@ function reviewCanvasser(queue: Queue, index: PointIndex, code: number, rows: Ui
         continue;
       }
     }
-    fillColumns(queue.columns, index, queue.paper, canvasser, rows, start, end);
+    copyShift(stretch, offset + start, end - start, columns);
+    columns.start = start;
     queue.reviewedLast++;
-    const findings = findingsOf(queue.columns, context);
+    const findings = findingsOf(columns, context);
     if (findings.length === 0) continue;
-    const review = scoreFindings(queue.columns, findings);
+    const review = scoreFindings(columns, findings);
     if (review.queued) reviewed[s] = summarise(index, canvasser, rows.subarray(start, end), review);
   }
   return { rows, starts, dayDoors, reviewed, queued: reviewed.filter((shift) => shift !== null) };
@@ -445,7 +516,7 @@ export function computeQueue(index: PointIndex, options: QueueOptions): Queue {
     computedAt: Date.now(),
     columns: indexColumns(index),
   };
-  for (const [code, rows] of groupByCanvasser(index)) queue.byCanvasser.set(code, reviewCanvasser(queue, index, code, rows));
+  reviewCanvassers(queue, index, groupByCanvasser(index));
   collect(queue);
   return queue;
 }
@@ -469,12 +540,14 @@ export function refreshQueue(queue: Queue, index: PointIndex, paper?: PaperRows)
   if (touched.size === 0) return 0;
   const only = new Uint8Array(0x10000);
   for (const code of touched) only[code] = 1;
-  const groups = groupByCanvasser(index, only);
+  const previous = new Map<number, CanvasserShifts>();
   for (const code of touched) {
-    const rows = groups.get(code);
-    if (rows) queue.byCanvasser.set(code, reviewCanvasser(queue, index, code, rows, queue.byCanvasser.get(code), changedRows ?? undefined));
-    else queue.byCanvasser.delete(code);
+    const entry = queue.byCanvasser.get(code);
+    if (entry) previous.set(code, entry);
+    queue.byCanvasser.delete(code);
   }
+  // Without the list of changed rows (too many, or a restored index), every shift of these canvassers is reviewed.
+  reviewCanvassers(queue, index, groupByCanvasser(index, only), previous, changedRows ?? undefined);
   collect(queue);
   queue.indexVersion = index.version;
   queue.computedAt = Date.now();
@@ -487,17 +560,19 @@ export function shiftAt(queue: Queue, index: PointIndex, row: number): { shift: 
   const code = index.canvasser[row]!;
   const only = new Uint8Array(0x10000);
   only[code] = 1;
-  const rows = groupByCanvasser(index, only).get(code);
-  if (!rows) return null;
+  const rows = groupByCanvasser(index, only).order;
   sortByTime(index, rows);
-  const starts = shiftStarts(index, rows, queue.settings.shiftGapMinutes);
+  const canvasser = canvasserId(index, code);
+  const all = indexColumns(index);
+  gatherColumns(all, index, queue.paper, rows);
+  const starts = shiftStarts(all.time, 0, rows.length, queue.settings.shiftGapMinutes);
   const at = rows.indexOf(row);
   let s = 0;
   while (starts[s + 1]! <= at) s++;
-  const canvasser = canvasserId(index, code);
   const columns = indexColumns(index);
-  fillColumns(columns, index, queue.paper, canvasser, rows, starts[s]!, starts[s + 1]!);
-  const review = scoreFindings(columns, findingsOf(columns, contextFor(queue, doorsByDay(index, rows, queue.timeZone))));
+  copyShift(all, starts[s]!, starts[s + 1]! - starts[s]!, columns);
+  Object.assign(columns, { canvasser, rows, start: starts[s] });
+  const review = scoreFindings(columns, findingsOf(columns, contextFor(queue, doorsByDay(all.time, 0, rows.length, queue.timeZone))));
   const visits = Array.from(rows.subarray(starts[s], starts[s + 1]), (r) => visitAt(index, r, queue.paper));
   return { shift: { canvasser, visits }, review };
 }

@@ -6,7 +6,10 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuthContext } from '@/lib/auth/session';
 import { DEMO_USERS } from '@/lib/sandbox/seed/seed';
 import { inProcessPolis } from '@/lib/testing/in-process-polis';
-import { recordRecontact, resolveShift } from './actions';
+import { readReviewThresholds } from '@/lib/store/review-settings';
+import { recordRecontact, resolveShift, restoreReviewThresholds, saveReviewThresholds } from './actions';
+import { DEFAULT_REVIEW_SETTINGS } from './model';
+import { shownValue, THRESHOLDS } from './thresholds';
 
 // The dashboard's own store goes to a scratch file (read when first opened).
 process.env.DATABASE_URL = `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polis-review-actions-')), 'dashboard.sqlite')}`;
@@ -61,5 +64,31 @@ describe('the review actions', () => {
 
   it('say so when the call is on no list of the organization', async () => {
     expect(await recordRecontact({ campaignId, callId: randomUUID(), outcome: 'confirmed' })).toEqual({ ok: false, message: 'This call is not on any of your call lists.' });
+  });
+});
+
+describe('the thresholds actions', () => {
+  const defaults = () => Object.fromEntries(THRESHOLDS.map((threshold) => [threshold.name, String(shownValue(threshold, DEFAULT_REVIEW_SETTINGS))]));
+
+  it('keep what the organizer changed, and put it back to the defaults', async () => {
+    const saved = await saveReviewThresholds({ campaignId, thresholds: { ...defaults(), doorsPerHour: '80', clockAheadMinutes: '10' } });
+    expect(saved).toEqual({ ok: true, message: 'Saved: 2 thresholds differ from the defaults. The queue is computed again with them.' });
+    expect((await readReviewThresholds(organizer.organization.id, campaignId))?.thresholds).toEqual({ doorsPerHour: 80, clockAheadSeconds: 600 });
+    expect(session.revalidated).toEqual([`/campaigns/${campaignId}`]);
+    expect(await restoreReviewThresholds({ campaignId })).toMatchObject({ ok: true });
+    expect((await readReviewThresholds(organizer.organization.id, campaignId))?.thresholds).toEqual({});
+  });
+
+  it('name the threshold at fault and save nothing', async () => {
+    const result = await saveReviewThresholds({ campaignId, thresholds: { ...defaults(), shiftGapMinutes: '2', latestHour: '8' } });
+    expect(result).toEqual({ ok: false, message: 'Some fields need attention.', fieldErrors: { 'thresholds.shiftGapMinutes': 'At least 5', 'thresholds.latestHour': 'Must be later than the earliest hour' } });
+    expect(session.revalidated).toEqual([]);
+  });
+
+  it('refuse a viewer, and another organization\'s campaign', async () => {
+    session.auth = viewer;
+    expect(await saveReviewThresholds({ campaignId, thresholds: defaults() })).toMatchObject({ ok: false, message: expect.stringContaining('may not do this') });
+    session.auth = organizer;
+    expect(await restoreReviewThresholds({ campaignId: randomUUID() })).toMatchObject({ ok: false });
   });
 });

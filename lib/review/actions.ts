@@ -5,6 +5,7 @@
  * gate (site, session, organizer permission), re-reads the shift from the
  * queue so the decision applies to what the organizer saw, and records who,
  * when, why and under which rule-set version in the dashboard's store.
+ * Beside them, the organizer's changes to the campaign's rule thresholds.
  */
 import { randomInt } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
@@ -21,6 +22,8 @@ import { IdSchema } from '@/lib/polis/schemas';
 import { loadReviewQueue } from './campaign-queue';
 import { shiftAt } from './queue';
 import { recordCallOutcome, saveResolution } from './resolutions';
+import { thresholdsSchema } from './thresholds';
+import { saveReviewThresholds as storeThresholds } from '@/lib/store/review-settings';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
 export type ResolveState = ActionState & { resolutionId?: string; removed?: number; sampled?: number };
@@ -70,6 +73,7 @@ export async function resolveShift(input: ResolveInput): Promise<ResolveState> {
       interactionIds: ids,
       reason: request.reason,
       score: found.review.score,
+      ruleSetVersion: loaded.queue.ruleSetVersion,
       user: { id: auth.user.id, name: auth.user.name },
     };
 
@@ -151,4 +155,35 @@ export async function recordRecontact(input: z.input<typeof CallInput>): Promise
     },
     'Choose whether the visit was confirmed.',
   );
+}
+
+const ThresholdsInput = z.object({ campaignId: IdSchema, thresholds: thresholdsSchema() });
+
+/** Saves the campaign's review thresholds (the form sends them all, in the units it shows); the queue is computed again with them. */
+export async function saveReviewThresholds(input: z.input<typeof ThresholdsInput>): Promise<ActionState> {
+  let campaignId = '';
+  const result = await withInput('modify@interactions', ThresholdsInput, input, async (request, auth) => {
+    await auth.polis.getCampaign(request.campaignId); // another tenant's campaign is a 404 here
+    await storeThresholds({ organizationId: auth.organization.id, campaignId: request.campaignId, thresholds: request.thresholds, userId: auth.user.id });
+    campaignId = request.campaignId;
+    const changed = Object.keys(request.thresholds).length;
+    return { ok: true, message: changed === 0 ? 'Saved: every threshold is at its default.' : `Saved: ${changed} ${changed === 1 ? 'threshold differs' : 'thresholds differ'} from the defaults. The queue is computed again with them.` };
+  });
+  if (result.ok) revalidatePath(`/campaigns/${campaignId}`, 'layout');
+  return result;
+}
+
+const RestoreInput = z.object({ campaignId: IdSchema });
+
+/** Puts every threshold of the campaign back to its default. */
+export async function restoreReviewThresholds(input: z.input<typeof RestoreInput>): Promise<ActionState> {
+  let campaignId = '';
+  const result = await withInput('modify@interactions', RestoreInput, input, async (request, auth) => {
+    await auth.polis.getCampaign(request.campaignId);
+    await storeThresholds({ organizationId: auth.organization.id, campaignId: request.campaignId, thresholds: {}, userId: auth.user.id });
+    campaignId = request.campaignId;
+    return { ok: true, message: 'Every threshold is back at its default.' };
+  });
+  if (result.ok) revalidatePath(`/campaigns/${campaignId}`, 'layout');
+  return result;
 }

@@ -2,8 +2,9 @@
  * The review queue of a campaign for the signed-in organizer: the campaign's
  * point index (the map's, kept current by its incremental refresh), the
  * households' positions loaded once beside it, the queue computed once per
- * index and refreshed for the canvassers whose rows changed, and each shift's
- * status from the dashboard's resolutions.
+ * index (and again when the campaign's zone or rule thresholds change) and
+ * refreshed for the shifts whose rows changed, and each shift's status from
+ * the dashboard's resolutions.
  *
  * @example
  *   const loaded = await loadReviewQueue(auth, campaignId);
@@ -12,6 +13,7 @@
 import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
 import { listEnteredByHand } from '@/lib/store/corrections';
+import { readReviewThresholds } from '@/lib/store/review-settings';
 import { campaignIndex, PAGE_SIZE, settle } from '@/lib/map-index/campaign-index';
 import type { PointIndex } from '@/lib/map-index/point-index';
 import type { PolisClient } from '@/lib/polis/client';
@@ -19,6 +21,7 @@ import { and, gt, isIn } from '@/lib/polis/filter';
 import { placeContacts } from './households';
 import { computeQueue, refreshQueue, type PaperRows, type Queue, type ReviewedShift } from './queue';
 import { resolutionsByInteraction, type Resolution, type ResolutionStatus } from './resolutions';
+import { ruleSetVersionOf, withOverrides } from './thresholds';
 
 export type ShiftStatus = 'open' | ResolutionStatus;
 export type QueueShift = ReviewedShift & { ids: string[]; status: ShiftStatus; resolution: Resolution | null };
@@ -73,9 +76,11 @@ export async function loadReviewQueue(auth: AuthContext, campaignId: string, tim
     state.households.catch(() => attached.delete(index));
   }
   await state.households;
-  const [paper, resolutions] = await Promise.all([listEnteredByHand(auth.organization.id, campaignId), resolutionsByInteraction(auth.organization.id, campaignId)]);
+  const [paper, resolutions, stored] = await Promise.all([listEnteredByHand(auth.organization.id, campaignId), resolutionsByInteraction(auth.organization.id, campaignId), readReviewThresholds(auth.organization.id, campaignId)]);
   const paperRows: PaperRows = new Set(paper.map((id) => index.find(id)).filter((row) => row >= 0));
-  if (!state.queue || state.queue.timeZone !== timeZone) state.queue = computeQueue(index, { timeZone, paper: paperRows });
+  const settings = withOverrides(stored?.thresholds);
+  // New thresholds or another zone change every shift's review: the queue is computed afresh, else only what changed.
+  if (!state.queue || state.queue.timeZone !== timeZone || state.queue.ruleSetVersion !== ruleSetVersionOf(settings)) state.queue = computeQueue(index, { timeZone, settings, paper: paperRows });
   else refreshQueue(state.queue, index, paperRows);
   const shifts = state.queue.queued.map((shift) => {
     const ids = shift.rows.map((row) => index.idAt(row));

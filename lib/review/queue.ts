@@ -26,8 +26,9 @@
 import { FLAG_DELETED, FLAG_LOCATED, FLAG_SUCCESSFUL, FLAG_UNAVAILABLE, type AnswerColumn, type PointIndex } from '@/lib/map-index/point-index';
 import { ShiftColumns } from './columns';
 import { METRES_PER_MILE } from './geo';
-import { DEFAULT_REVIEW_SETTINGS, RULE_SET_VERSION, type PeerFigures, type ReviewSettings, type RuleContext, type Shift, type Visit } from './model';
+import { DEFAULT_REVIEW_SETTINGS, type PeerFigures, type ReviewSettings, type RuleContext, type Shift, type Visit } from './model';
 import { findingsOf, scoreFindings, type Reason, type ShiftReview } from './score';
+import { ruleSetVersionOf } from './thresholds';
 import { localDayNumber } from './zone';
 
 /** Rows entered from paper sheets: exempt from the GPS and clock rules. */
@@ -69,6 +70,7 @@ type CanvasserShifts = {
 };
 
 export type Queue = {
+  /** The rule set the flags were computed under: its version, with a digest of the campaign's own thresholds when it has any. */
   ruleSetVersion: string;
   timeZone: string;
   settings: ReviewSettings;
@@ -502,10 +504,11 @@ function collect(queue: Queue) {
 
 export function computeQueue(index: PointIndex, options: QueueOptions): Queue {
   index.takeChanges();
+  const settings = options.settings ?? DEFAULT_REVIEW_SETTINGS;
   const queue: Queue = {
-    ruleSetVersion: RULE_SET_VERSION,
+    ruleSetVersion: ruleSetVersionOf(settings),
     timeZone: options.timeZone,
-    settings: options.settings ?? DEFAULT_REVIEW_SETTINGS,
+    settings,
     paper: options.paper ?? new Set(),
     peers: peerFigures(index),
     shiftCount: 0,

@@ -9,10 +9,11 @@ import { toEnvelope } from '@/lib/sandbox/resources';
 import { seedDatabase, type SeedSummary } from '@/lib/sandbox/seed/seed';
 import { PLANTED_KINDS } from '@/lib/sandbox/seed/shifts';
 import { placeContacts } from './households';
-import { DEFAULT_REVIEW_SETTINGS } from './model';
+import { DEFAULT_REVIEW_SETTINGS, RULE_SET_VERSION } from './model';
 import { computeQueue, refreshQueue, visitAt, type Queue } from './queue';
 import { reviewShift } from './score';
 import { splitShifts } from './shifts';
+import { withOverrides } from './thresholds';
 import { localDayNumber } from './zone';
 
 // The demo data the way the dashboard sees it: the seeded Boston campaign in a point index, through the queue.
@@ -116,5 +117,17 @@ describe('the queue computed over the index\'s columns', () => {
     expect(shown(live)).toEqual(shown(computeQueue(copy, { timeZone, paper: coffee })));
     refreshQueue(live, copy, new Set());
     expect(inQueue()).toBe(true);
+  });
+});
+
+describe('the queue under a campaign\'s own thresholds', () => {
+  it('flags by them, under a rule-set version of their own', () => {
+    const coffee = new Set(summary.planted['coffee-shop']!.map((id) => index.find(id)));
+    const strict = computeQueue(PointIndex.fromState(index.exportState()), { timeZone, settings: withOverrides({ oneSpotHouseholds: 500 }) });
+    expect(queue.ruleSetVersion).toBe(RULE_SET_VERSION);
+    expect(strict.ruleSetVersion).not.toBe(RULE_SET_VERSION);
+    const oneSpot = (q: Queue) => q.queued.filter((shift) => shift.rows.some((row) => coffee.has(row))).flatMap((shift) => shift.reasons.map((reason) => reason.rule)).includes('one-spot');
+    expect(oneSpot(queue)).toBe(true);
+    expect(oneSpot(strict)).toBe(false);
   });
 });

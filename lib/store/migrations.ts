@@ -125,5 +125,20 @@ export function storeMigrations(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex('index_change_campaign').on('index_change').columns(['organization_id', 'campaign_id', 'seq']).execute();
       },
     },
+    // Numbered after the migrations other work has taken, so it runs last wherever those ran first.
+    '0008_review_settings': {
+      async up(db: Kysely<unknown>) {
+        // An organizer's changes to the review rules' thresholds, per campaign (the defaults are in the code).
+        await db.schema
+          .createTable('review_settings')
+          .addColumn('organization_id', 'text', (c) => c.notNull())
+          .addColumn('campaign_id', 'text', (c) => c.notNull())
+          .addColumn('thresholds', 'text', (c) => c.notNull())
+          .addColumn('updated_by', 'text', (c) => c.notNull())
+          .addColumn('updated', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('review_settings_key', ['organization_id', 'campaign_id'])
+          .execute();
+      },
+    },
   };
 }

@@ -70,6 +70,15 @@ export type CampaignSettingsRow = {
 
 export type ChangeRow = { seq: Generated<number | string>; organization_id: string; campaign_id: string; instance: string; change: string; created: string };
 
+export type ReviewSettingsRow = {
+  organization_id: string;
+  campaign_id: string;
+  /** JSON: threshold name → value in the settings' own units, only those an organizer changed. */
+  thresholds: string;
+  updated_by: string;
+  updated: string;
+};
+
 export type StoreDatabase = {
   campaign_settings: CampaignSettingsRow;
   index_change: ChangeRow;
@@ -78,4 +87,5 @@ export type StoreDatabase = {
   correction_log: CorrectionRow;
   review_resolution: ResolutionRow & { seq?: Generated<number> };
   review_call: CallRow;
+  review_settings: ReviewSettingsRow;
 };

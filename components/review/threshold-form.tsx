@@ -33,6 +33,8 @@ export function ThresholdForm({ campaignId, groups }: { campaignId: string; grou
   return (
     <form
       aria-label="Rule thresholds"
+      // The server names the field at fault in words; the browser's own bubbles would stop the form first.
+      noValidate
       className="space-y-4"
       onSubmit={(event) => {
         event.preventDefault();

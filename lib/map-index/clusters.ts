@@ -36,12 +36,14 @@ export type ClusterResponse =
       state: 'ready';
       type: 'FeatureCollection';
       total: number;
+      /** Of the total, those without a position (a paper sheet that had none): counted, never drawn. */
+      unplaced: number;
       counts: Record<Outcome, number>;
       bounds: [west: number, south: number, east: number, north: number] | null;
       features: (ClusterFeature | PointFeature)[];
     };
 
-type Cached = { clusterer: Supercluster<PointProps, ClusterProps>; total: number; counts: Record<Outcome, number>; bounds: [number, number, number, number] | null };
+type Cached = { clusterer: Supercluster<PointProps, ClusterProps>; total: number; unplaced: number; counts: Record<Outcome, number>; bounds: [number, number, number, number] | null };
 const caches = new WeakMap<PointIndex, { version: number; entries: Map<string, Cached> }>();
 
 function build(index: PointIndex, rows: Uint32Array): Cached {
@@ -81,7 +83,7 @@ function build(index: PointIndex, rows: Uint32Array): Cached {
     },
   };
   clusterer.load(points as unknown as Feature<Point, PointProps>[]);
-  return { clusterer, total: rows.length, counts, bounds };
+  return { clusterer, total: rows.length, unplaced: rows.length - located.length, counts, bounds };
 }
 
 /** The clusterer for these filters, built on first use and again after the index changes. */

@@ -13,6 +13,7 @@
 import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
 import { listEnteredByHand } from '@/lib/store/corrections';
+import { listPaperCredits } from '@/lib/store/paper-credits';
 import { readReviewThresholds } from '@/lib/store/review-settings';
 import { campaignIndex, PAGE_SIZE, settle } from '@/lib/map-index/campaign-index';
 import type { PointIndex } from '@/lib/map-index/point-index';
@@ -76,8 +77,10 @@ export async function loadReviewQueue(auth: AuthContext, campaignId: string, tim
     state.households.catch(() => attached.delete(index));
   }
   await state.households;
-  const [paper, resolutions, stored] = await Promise.all([listEnteredByHand(auth.organization.id, campaignId), resolutionsByInteraction(auth.organization.id, campaignId), readReviewThresholds(auth.organization.id, campaignId)]);
-  const paperRows: PaperRows = new Set(paper.map((id) => index.find(id)).filter((row) => row >= 0));
+  const organizationId = auth.organization.id;
+  const [entered, credits, resolutions, stored] = await Promise.all([listEnteredByHand(organizationId, campaignId), listPaperCredits(organizationId, campaignId), resolutionsByInteraction(organizationId, campaignId), readReviewThresholds(organizationId, campaignId)]);
+  // Paper entries: typed in by hand, or credited to a sheet's canvasser (whom the index already counts them for).
+  const paperRows: PaperRows = new Set([...entered, ...credits.keys()].map((id) => index.find(id)).filter((row) => row >= 0));
   const settings = withOverrides(stored?.thresholds);
   // New thresholds or another zone change every shift's review: the queue is computed afresh, else only what changed.
   if (!state.queue || state.queue.timeZone !== timeZone || state.queue.ruleSetVersion !== ruleSetVersionOf(settings)) state.queue = computeQueue(index, { timeZone, settings, paper: paperRows });

@@ -10,7 +10,7 @@ import { seedDatabase, type SeedSummary } from '@/lib/sandbox/seed/seed';
 import { PLANTED_KINDS } from '@/lib/sandbox/seed/shifts';
 import { placeContacts } from './households';
 import { DEFAULT_REVIEW_SETTINGS, RULE_SET_VERSION } from './model';
-import { computeQueue, refreshQueue, visitAt, type Queue } from './queue';
+import { computeQueue, refreshQueue, shiftAt, visitAt, type Queue } from './queue';
 import { reviewShift } from './score';
 import { splitShifts } from './shifts';
 import { withOverrides } from './thresholds';
@@ -117,6 +117,24 @@ describe('the queue computed over the index\'s columns', () => {
     expect(shown(live)).toEqual(shown(computeQueue(copy, { timeZone, paper: coffee })));
     refreshQueue(live, copy, new Set());
     expect(inQueue()).toBe(true);
+  });
+});
+
+describe('paper sheets in the queue', () => {
+  it('count a sheet\'s visits in its canvasser\'s shifts, exempt from the GPS rules', () => {
+    const copy = PointIndex.fromState(index.exportState());
+    const live = computeQueue(copy, { timeZone });
+    const ids = summary.planted['coffee-shop']!;
+    const rows = new Set(ids.map((id) => copy.find(id)));
+    const other = interactions.find((interaction) => interaction.meta.createdBy !== interactions.find((i) => i.id === ids[0])!.meta.createdBy)!.meta.createdBy;
+    // The sheet was typed in by an organizer and credited to another canvasser, as the paper entry does.
+    for (const id of ids) copy.credit(id, other);
+    refreshQueue(live, copy, rows);
+    const found = shiftAt(live, copy, copy.find(ids[0]!))!;
+    expect(found.shift.canvasser).toBe(other);
+    expect(found.shift.visits.filter((visit) => rows.has(Number(visit.id))).every((visit) => visit.paper)).toBe(true);
+    expect(found.review.reasons.map((reason) => reason.rule)).not.toContain('one-spot');
+    expect(shown(live)).toEqual(shown(computeQueue(copy, { timeZone, paper: rows })));
   });
 });
 

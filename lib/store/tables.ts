@@ -70,10 +70,20 @@ export type CampaignSettingsRow = {
 
 export type ChangeRow = { seq: Generated<number | string>; organization_id: string; campaign_id: string; instance: string; change: string; created: string };
 
+export type PaperCreditRow = {
+  organization_id: string;
+  campaign_id: string;
+  interaction_id: string;
+  /** The canvasser whose paper sheet it was (Polis records the organizer who typed it). */
+  canvasser_id: string;
+  entered_by: string;
+  created: string;
+};
+
 export type ReviewSettingsRow = {
   organization_id: string;
   campaign_id: string;
-  /** JSON: threshold name → value in the settings' own units, only those an organizer changed. */
+  /** JSON: where each changed threshold sits in the settings (`duplicateSeconds`, `farMetres.2`) → its value in the settings' own units. */
   thresholds: string;
   updated_by: string;
   updated: string;
@@ -87,5 +97,6 @@ export type StoreDatabase = {
   correction_log: CorrectionRow;
   review_resolution: ResolutionRow & { seq?: Generated<number> };
   review_call: CallRow;
+  paper_credit: PaperCreditRow;
   review_settings: ReviewSettingsRow;
 };

@@ -27,7 +27,7 @@ export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', as
   const cached = clustererFor(entry.index, filters, await campaignTimeZone(auth, campaignId));
   const features = clustersFor(entry.index, cached, bbox as [number, number, number, number], zoom);
   return Response.json(
-    { state: 'ready', total: cached.total, counts: cached.counts, bounds: cached.bounds, type: 'FeatureCollection', features } satisfies ClusterResponse,
+    { state: 'ready', total: cached.total, unplaced: cached.unplaced, counts: cached.counts, bounds: cached.bounds, type: 'FeatureCollection', features } satisfies ClusterResponse,
     { headers: { 'Cache-Control': 'private, no-store' } },
   );
 });

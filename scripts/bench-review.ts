@@ -147,16 +147,16 @@ if (previous) {
 }
 
 // An incremental update: a canvasser's 20 visits are corrected (moved 2 km off, and back), and the refresh reviews the shifts holding them.
-const updates: { wall: number; reviewed: number }[] = [];
+const updates: { wall: number; cpu: number; reviewed: number }[] = [];
 for (let round = 0; round < 5; round++) {
   const changed = sample.map((interaction) => ({ ...interaction, data: { ...interaction.data, location: { ...interaction.data.location, lat: (interaction.data.location?.lat ?? 0) + (round % 2 ? 0 : 0.02), lng: interaction.data.location?.lng ?? 0 } } }));
   const run = timed(() => {
     for (const interaction of changed) index.upsert(interaction);
     return refreshQueue(queue, index);
   });
-  updates.push({ wall: run.wall, reviewed: queue.reviewedLast });
+  updates.push({ wall: run.wall, cpu: run.cpu, reviewed: queue.reviewedLast });
 }
-console.log(`Incremental update (20 visits of one canvasser): ${updates.map((u) => `${u.wall.toFixed(0)} ms`).join(', ')} (${updates[0]!.reviewed} of that canvasser's ${(queue.byCanvasser.get(index.canvassers.find(sample[0]!.meta.createdBy)!)!.starts.length - 1).toLocaleString('en-US')} shifts reviewed)`);
+console.log(`Incremental update (20 visits of one canvasser): ${updates.map((u) => `${u.wall.toFixed(0)} ms`).join(', ')} (CPU median ${median(updates.map((u) => u.cpu)).toFixed(0)} ms; ${updates[0]!.reviewed} of that canvasser's ${(queue.byCanvasser.get(index.canvassers.find(sample[0]!.meta.createdBy)!)!.starts.length - 1).toLocaleString('en-US')} shifts reviewed)`);
 
 // What the Review tab does before its first rows render (the store read aside): from a warm queue, and from a warm index whose queue is still to compute.
 const firstRows = (warm: boolean) => {

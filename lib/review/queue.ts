@@ -5,8 +5,9 @@
  *
  * It works on the index's typed arrays throughout: rows are grouped by
  * canvasser with a counting sort and put in time order with a native sort of
- * numeric keys; each shift is copied into one reused set of columns (no
- * object per interaction) that the rules read. The peer figures (contact
+ * numeric keys; a stretch of canvassers at a time is copied out of the index
+ * column by column, and each shift from there into one reused set of columns
+ * (no object per interaction) that the rules read. The peer figures (contact
  * rate per list, answer shares per question) are counted in one pass and
  * shared by every shift; the doors of a canvasser's day come from that
  * canvasser's own rows.
@@ -85,6 +86,7 @@ export type Queue = {
   reviewedLast: number;
   indexVersion: number;
   computedAt: number;
+  /** The one set of columns every shift is copied into before the rules read it. */
   columns: IndexColumns;
 };
 
@@ -130,7 +132,6 @@ export function visitAt(index: PointIndex, row: number, paper: PaperRows): Visit
   };
 }
 
-/** Copies rows `rows[start, end)` of the index into the reused columns. */
 /**
  * Copies the index's rows `rows` (in that order) into `columns` from 0 on,
  * column by column: each loop reads one of the index's arrays, so its

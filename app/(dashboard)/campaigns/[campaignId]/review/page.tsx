@@ -41,7 +41,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
         A flag is a prompt to look, never an accusation: each shift below says why in words. {open} open of {loaded.shifts.length} flagged shifts, out of {loaded.queue.shiftCount} shifts in the campaign (rule set {loaded.queue.ruleSetVersion},{' '}
-        <Link href={`${base}/thresholds`} className="text-brand-700 underline-offset-2 hover:underline">
+        <Link href={`${base}/thresholds`} className="text-brand-700 underline underline-offset-2">
           rule thresholds
         </Link>
         ).

@@ -43,6 +43,9 @@ test('every page a signed-in organizer opens has no serious or critical accessib
   await expect(page).toHaveURL(/\/review\/shifts\//);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectAccessible('a shift under review');
+  await page.goto(`/campaigns/${campaign!.id}/review/thresholds`);
+  await expect(page.getByRole('form', { name: 'Rule thresholds' })).toBeVisible();
+  await expectAccessible('the rule thresholds');
 
   const missing = await page.goto(`/campaigns/${campaign!.id}/interactions/00000000-0000-4000-8000-000000000000`);
   expect(missing!.status()).toBe(404);

@@ -98,6 +98,42 @@ test.describe('the review queue, as the organizer', () => {
       expect(line).toContain(`,${cells[3]},${cells[5]},`);
     }
   });
+
+  test('the campaign\u2019s own thresholds change the queue, a wrong one is named at its field, and the defaults bring it back', async ({ page, baseURL, apiToken, db }) => {
+    const campaign = await bostonCampaign(baseURL!, apiToken);
+    const review = new ReviewPage(page, campaign.id);
+    await review.openQueue();
+    await expect(review.rowWithReason('one-spot')).toBeVisible();
+    await page.getByRole('link', { name: 'rule thresholds' }).click();
+    const form = page.getByRole('form', { name: 'Rule thresholds' });
+    try {
+      const households = form.getByLabel('3 points when at least this many households');
+      await expect(households).toHaveValue('8');
+      await households.fill('500');
+      await form.getByRole('button', { name: 'Save thresholds' }).click();
+      await expect(form.getByRole('status')).toContainText('Saved: 1 threshold differs from the defaults.');
+      await review.openQueue('?status=all');
+      await expect(review.queue().getByRole('row').filter({ hasText: 'one-spot' })).toHaveCount(0);
+      await expect(page.getByText(/rule set review-rules-1\+[0-9a-f]{8}/)).toBeVisible();
+
+      await page.goto(`/campaigns/${campaign.id}/review/thresholds`);
+      const gap = form.getByLabel('A new shift starts after a pause of more than');
+      await gap.fill('2');
+      await form.getByRole('button', { name: 'Save thresholds' }).click();
+      await expect(form.getByRole('alert').filter({ hasText: 'At least 5' })).toBeVisible();
+      await expect(gap).toHaveAttribute('aria-invalid', 'true');
+      await expect(gap).toHaveValue('2');
+      await expect(form.getByLabel('3 points when at least this many households')).toHaveValue('500');
+
+      await form.getByRole('button', { name: 'Restore the defaults' }).click();
+      await expect(form.getByRole('status')).toContainText('Every threshold is back at its default.');
+      await expect(form.getByLabel('3 points when at least this many households')).toHaveValue('8');
+    } finally {
+      await sql`delete from review_settings`.execute(db);
+    }
+    await review.openQueue();
+    await expect(review.rowWithReason('one-spot')).toBeVisible();
+  });
 });
 
 test.describe('a viewer', () => {
@@ -124,6 +160,8 @@ test.describe('a viewer', () => {
     await expect(page.getByRole('navigation', { name: 'Campaign views' }).getByRole('link', { name: 'Review' })).toHaveCount(0);
     const queue = await page.goto(`/campaigns/${campaign.id}/review`);
     expect(queue!.status()).toBe(404);
+    const thresholds = await page.goto(`/campaigns/${campaign.id}/review/thresholds`);
+    expect(thresholds!.status()).toBe(404);
     const exported = await page.request.get(`/campaigns/${campaign.id}/review/export`);
     expect(exported.status()).toBe(403);
     const { url, headers, body } = captured!;

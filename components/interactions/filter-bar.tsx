@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
+import { filterFieldClass, filterLabelClass, SelectFilter } from '@/components/ui/select-filter';
 import { FILTER_KEYS, filtersToSearch, type InteractionFilters } from '@/lib/filters/filters';
 import { OUTCOME_LABELS, OUTCOMES } from '@/lib/filters/outcome';
 import { ACCURACY_INPUT, DISTANCE_INPUT, type UnitSystem } from '@/lib/units/units';
@@ -27,28 +28,8 @@ type Props = FilterChoices & {
   search?: string;
 };
 
-const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
-const label = 'block text-xs font-medium text-slate-600';
-
-/** One of the filter's selects: a first "any" choice, then the options. */
-function SelectFilter({ name, label: text, anyLabel, value, options }: { name: string; label: string; anyLabel: string; value: string | undefined; options: { value: string; text: string }[] }) {
-  return (
-    // The label stands beside the select (not around it), so the select's name is the label alone, not its options too.
-    <div>
-      <label htmlFor={`filter-${name}`} className={label}>
-        {text}
-      </label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ''} className={field}>
-        <option value="">{anyLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+const field = filterFieldClass;
+const label = filterLabelClass;
 
 /** The shared filters as a plain GET form: the URL is the state, and it works before scripts load. */
 export function FilterBar({ action, campaignId, filters, lists, canvassers, walklists, walklistsPending, questions, timeZone, keep = {}, units, problems = [], search }: Props) {

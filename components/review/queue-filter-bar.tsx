@@ -1,9 +1,7 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
+import { filterFieldClass as field, filterLabelClass as label, SelectFilter } from '@/components/ui/select-filter';
 import { SHIFT_STATUSES, STATUS_LABELS, type QueueFilters } from '@/lib/review/queue-filters';
-
-const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
-const label = 'block text-xs font-medium text-slate-600';
 
 type Props = { action: string; filters: QueueFilters; canvassers: { id: string; name: string }[]; lists: { id: string; name: string }[]; zoneName: string };
 
@@ -11,28 +9,8 @@ type Props = { action: string; filters: QueueFilters; canvassers: { id: string; 
 export function QueueFilterBar({ action, filters, canvassers, lists, zoneName }: Props) {
   return (
     <form action={action} method="get" role="search" aria-label="Filter the review queue" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4 xl:grid-cols-7">
-      <label className={label}>
-        Canvasser
-        <select name="canvasser" defaultValue={filters.canvasser ?? ''} className={field}>
-          <option value="">Everyone</option>
-          {canvassers.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={label}>
-        List
-        <select name="list" defaultValue={filters.list ?? ''} className={field}>
-          <option value="">All lists</option>
-          {lists.map((list) => (
-            <option key={list.id} value={list.id}>
-              {list.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectFilter name="canvasser" label="Canvasser" anyLabel="Everyone" value={filters.canvasser} options={canvassers.map((person) => ({ value: person.id, text: person.name }))} />
+      <SelectFilter name="list" label="List" anyLabel="All lists" value={filters.list} options={lists.map((list) => ({ value: list.id, text: list.name }))} />
       <label className={label}>
         From ({zoneName})
         <input type="date" name="from" defaultValue={filters.from} className={field} />
@@ -41,17 +19,7 @@ export function QueueFilterBar({ action, filters, canvassers, lists, zoneName }:
         To ({zoneName})
         <input type="date" name="to" defaultValue={filters.to} className={field} />
       </label>
-      <label className={label}>
-        Status
-        <select name="status" defaultValue={filters.status ?? 'open'} className={field}>
-          {SHIFT_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_LABELS[status]}
-            </option>
-          ))}
-          <option value="all">Any status</option>
-        </select>
-      </label>
+      <SelectFilter name="status" label="Status" value={filters.status ?? 'open'} options={[...SHIFT_STATUSES.map((status) => ({ value: status, text: STATUS_LABELS[status] })), { value: 'all', text: 'Any status' }]} />
       <label className={label}>
         Minimum score
         <input type="number" name="minScore" min={0} max={10} defaultValue={filters.minScore} className={field} />

@@ -108,4 +108,18 @@ describe('the point index keeps time exactly', () => {
     const earlier = index.upsert(interaction('2026-09-10T15:00:00.100Z', -72));
     expect(index.time[earlier]!).toBeLessThan(index.time[later]!);
   });
+
+  it('tells the review queue which rows and canvassers changed since it last looked', () => {
+    const index = new PointIndex();
+    const a = visit({ unavailable: false });
+    const b = { ...visit({ unavailable: true }), meta: { createdBy: 'v', modified: '2026-09-10T15:00:00.000Z' } } as Interaction;
+    index.upsert(a);
+    index.upsert(b);
+    expect(index.takeChanges()).toEqual({ canvassers: new Set([0, 1]), rows: new Set([0, 1]) });
+    expect(index.takeChanges()).toEqual({ canvassers: new Set(), rows: new Set() });
+    index.remove(b.id);
+    expect(index.takeChanges()).toEqual({ canvassers: new Set([1]), rows: new Set([1]) });
+    // A restored index has not been looked at: every row counts as changed.
+    expect(PointIndex.fromState(index.exportState()).takeChanges().rows).toBeNull();
+  });
 });

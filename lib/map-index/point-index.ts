@@ -49,6 +49,7 @@ const COLUMNS = ['ids', 'lat', 'lng', 'time', 'flags', 'distance', 'confidence',
 const NONE = 0xffff;
 const NO_CONFIDENCE = 0xff;
 const INITIAL_CAPACITY = 1024;
+const TOUCHED_ROWS_LIMIT = 100_000;
 
 /** Strings stored once, referred to by a 16-bit code (0xffff means none). */
 class Dictionary {
@@ -129,6 +130,25 @@ export class PointIndex {
   readonly households = new HouseholdTable();
   /** Canvasser codes whose rows changed since the review queue last looked. */
   readonly touchedCanvassers = new Set<number>();
+  /**
+   * Rows changed since the review queue last looked, so it reviews only the
+   * shifts holding them; null once more changed than is worth listing (or
+   * for a restored index), when every shift of a touched canvasser counts as changed.
+   */
+  touchedRows: Set<number> | null = new Set();
+
+  private touchRow(row: number) {
+    if (this.touchedRows && this.touchedRows.size < TOUCHED_ROWS_LIMIT) this.touchedRows.add(row);
+    else this.touchedRows = null;
+  }
+
+  /** What changed since the last call (canvasser codes, and rows unless too many), and forgets it. */
+  takeChanges(): { canvassers: Set<number>; rows: Set<number> | null } {
+    const changes = { canvassers: new Set(this.touchedCanvassers), rows: this.touchedRows };
+    this.touchedCanvassers.clear();
+    this.touchedRows = new Set();
+    return changes;
+  }
   /** Paper sheets: interaction id → the canvasser whose sheet it was (Polis names whoever typed it in). */
   private readonly credits = new Map<string, string>();
 
@@ -213,6 +233,7 @@ export class PointIndex {
       if (ascending) this.sortedCount++;
       else this.late.set(interaction.id, row);
     }
+    this.touchRow(row);
     const { data } = interaction;
     const located = data.location?.lat !== undefined && data.location?.lng !== undefined;
     this.lat[row] = located ? data.location!.lat! : 0;
@@ -255,6 +276,7 @@ export class PointIndex {
     this.touchedCanvassers.add(this.canvasser[row]!);
     this.canvasser[row] = this.canvassers.code(canvasser);
     this.touchedCanvassers.add(this.canvasser[row]);
+    this.touchRow(row);
   }
 
   /** Marks an interaction deleted; it stops matching any filter. */
@@ -264,6 +286,7 @@ export class PointIndex {
     this.version++;
     this.flags[row]! |= FLAG_DELETED;
     this.touchedCanvassers.add(this.canvasser[row]!);
+    this.touchRow(row);
     return true;
   }
 
@@ -409,6 +432,7 @@ export class PointIndex {
     // The review queue has seen none of these rows yet.
     for (let code = 0; code < state.canvassers.length; code++) index.touchedCanvassers.add(code);
     index.touchedCanvassers.add(NONE);
+    index.touchedRows = null;
     index.version = 1;
     return index;
   }

@@ -5,11 +5,12 @@
  * gate (site, session, organizer permission), re-reads the shift from the
  * queue so the decision applies to what the organizer saw, and records who,
  * when, why and under which rule-set version in the dashboard's store.
+ * Beside them, the organizer's changes to the campaign's rule thresholds.
  */
 import { randomInt } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { withPermission, type ActionState } from '@/lib/auth/action';
+import { withInput, type ActionState } from '@/lib/auth/action';
 import type { AuthContext } from '@/lib/auth/session';
 import { logCorrection } from '@/lib/store/corrections';
 import { loadContacts, loadCampaignContext, loadInteractions } from '@/lib/interactions/queries';
@@ -21,6 +22,8 @@ import { IdSchema } from '@/lib/polis/schemas';
 import { loadReviewQueue } from './campaign-queue';
 import { shiftAt } from './queue';
 import { recordCallOutcome, saveResolution } from './resolutions';
+import { thresholdsSchema } from './thresholds';
+import { saveReviewThresholds as storeThresholds } from '@/lib/store/review-settings';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
 export type ResolveState = ActionState & { resolutionId?: string; removed?: number; sampled?: number };
@@ -40,12 +43,6 @@ const ResolveInput = z.discriminatedUnion('status', [
 ]);
 export type ResolveInput = z.input<typeof ResolveInput>;
 
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
-  return errors;
-}
-
 /** The shift as it is now, or a message saying why the decision cannot apply. */
 async function currentShift(auth: AuthContext, campaignId: string, interactionId: string, shownIds: string[]) {
   await auth.polis.getCampaign(campaignId); // another tenant's campaign is a 404 here
@@ -63,10 +60,7 @@ async function currentShift(auth: AuthContext, campaignId: string, interactionId
 
 export async function resolveShift(input: ResolveInput): Promise<ResolveState> {
   let campaignId = '';
-  const result = await withPermission('modify@interactions', async (auth): Promise<ResolveState> => {
-    const parsed = ResolveInput.safeParse(input);
-    if (!parsed.success) return { ok: false, message: 'Some fields need attention.', fieldErrors: fieldErrors(parsed.error) };
-    const request = parsed.data;
+  const result = await withInput('modify@interactions', ResolveInput, input, async (request, auth): Promise<ResolveState> => {
     campaignId = request.campaignId;
     const current = await currentShift(auth, request.campaignId, request.interactionId, request.shownIds);
     if ('error' in current) return { ok: false, message: current.error };
@@ -79,6 +73,7 @@ export async function resolveShift(input: ResolveInput): Promise<ResolveState> {
       interactionIds: ids,
       reason: request.reason,
       score: found.review.score,
+      ruleSetVersion: loaded.queue.ruleSetVersion,
       user: { id: auth.user.id, name: auth.user.name },
     };
 
@@ -143,17 +138,52 @@ export async function resolveShift(input: ResolveInput): Promise<ResolveState> {
   return result;
 }
 
-const CallInput = z.object({ campaignId: IdSchema, callId: IdSchema, outcome: z.enum(['confirmed', 'not-confirmed']) });
+const CallInput = z.object({ campaignId: IdSchema, callId: IdSchema, outcome: z.enum(['confirmed', 'not-confirmed'], 'Choose whether the visit was confirmed') });
 
 /** Records whether a recontacted person confirmed the visit. */
 export async function recordRecontact(input: z.input<typeof CallInput>): Promise<ActionState> {
-  return withPermission('modify@interactions', async (auth) => {
-    const parsed = CallInput.safeParse(input);
-    if (!parsed.success) return { ok: false, message: 'Choose whether the visit was confirmed.' };
-    await auth.polis.getCampaign(parsed.data.campaignId);
-    const saved = await recordCallOutcome(auth.organization.id, parsed.data.callId, parsed.data.outcome, auth.user.id);
-    if (!saved) return { ok: false, message: 'This call is not on any of your call lists.' };
-    revalidatePath(`/campaigns/${parsed.data.campaignId}/review`, 'layout');
-    return { ok: true, message: parsed.data.outcome === 'confirmed' ? 'Recorded: the visit was confirmed.' : 'Recorded: the visit was not confirmed.' };
+  return withInput(
+    'modify@interactions',
+    CallInput,
+    input,
+    async ({ campaignId, callId, outcome }, auth) => {
+      await auth.polis.getCampaign(campaignId);
+      const saved = await recordCallOutcome(auth.organization.id, callId, outcome, auth.user.id);
+      if (!saved) return { ok: false, message: 'This call is not on any of your call lists.' };
+      revalidatePath(`/campaigns/${campaignId}/review`, 'layout');
+      return { ok: true, message: outcome === 'confirmed' ? 'Recorded: the visit was confirmed.' : 'Recorded: the visit was not confirmed.' };
+    },
+    'Choose whether the visit was confirmed.',
+  );
+}
+
+const ThresholdsInput = z.object({ campaignId: IdSchema, thresholds: thresholdsSchema() });
+
+/** Saves the campaign's review thresholds (the form sends them all, in the units it shows); the queue is computed again with them. */
+export async function saveReviewThresholds(input: z.input<typeof ThresholdsInput>): Promise<ActionState> {
+  let campaignId = '';
+  const result = await withInput('modify@interactions', ThresholdsInput, input, async (request, auth) => {
+    await auth.polis.getCampaign(request.campaignId); // another tenant's campaign is a 404 here
+    await storeThresholds({ organizationId: auth.organization.id, campaignId: request.campaignId, thresholds: request.thresholds, userId: auth.user.id });
+    campaignId = request.campaignId;
+    const changed = Object.keys(request.thresholds).length;
+    return { ok: true, message: changed === 0 ? 'Saved: every threshold is at its default.' : `Saved: ${changed} ${changed === 1 ? 'threshold differs' : 'thresholds differ'} from the defaults. The queue is computed again with them.` };
   });
+  if (result.ok) revalidatePath(`/campaigns/${campaignId}`, 'layout');
+  return result;
+}
+
+const RestoreInput = z.object({ campaignId: IdSchema });
+
+/** Puts every threshold of the campaign back to its default. */
+export async function restoreReviewThresholds(input: z.input<typeof RestoreInput>): Promise<ActionState> {
+  let campaignId = '';
+  const result = await withInput('modify@interactions', RestoreInput, input, async (request, auth) => {
+    await auth.polis.getCampaign(request.campaignId);
+    await storeThresholds({ organizationId: auth.organization.id, campaignId: request.campaignId, thresholds: {}, userId: auth.user.id });
+    campaignId = request.campaignId;
+    return { ok: true, message: 'Every threshold is back at its default.' };
+  });
+  if (result.ok) revalidatePath(`/campaigns/${campaignId}`, 'layout');
+  return result;
 }

@@ -2,8 +2,9 @@
  * The review queue of a campaign for the signed-in organizer: the campaign's
  * point index (the map's, kept current by its incremental refresh), the
  * households' positions loaded once beside it, the queue computed once per
- * index and refreshed for the canvassers whose rows changed, and each shift's
- * status from the dashboard's resolutions.
+ * index (and again when the campaign's zone or rule thresholds change) and
+ * refreshed for the shifts whose rows changed, and each shift's status from
+ * the dashboard's resolutions.
  *
  * @example
  *   const loaded = await loadReviewQueue(auth, campaignId);
@@ -12,13 +13,16 @@
 import 'server-only';
 import type { AuthContext } from '@/lib/auth/session';
 import { listEnteredByHand } from '@/lib/store/corrections';
+import { listPaperCredits } from '@/lib/store/paper-credits';
+import { readReviewThresholds } from '@/lib/store/review-settings';
 import { campaignIndex, PAGE_SIZE, settle } from '@/lib/map-index/campaign-index';
 import type { PointIndex } from '@/lib/map-index/point-index';
 import type { PolisClient } from '@/lib/polis/client';
 import { and, gt, isIn } from '@/lib/polis/filter';
 import { placeContacts } from './households';
-import { computeQueue, refreshQueue, type Queue, type ReviewedShift } from './queue';
+import { computeQueue, refreshQueue, type PaperRows, type Queue, type ReviewedShift } from './queue';
 import { resolutionsByInteraction, type Resolution, type ResolutionStatus } from './resolutions';
+import { ruleSetVersionOf, withOverrides } from './thresholds';
 
 export type ShiftStatus = 'open' | ResolutionStatus;
 export type QueueShift = ReviewedShift & { ids: string[]; status: ShiftStatus; resolution: Resolution | null };
@@ -73,9 +77,13 @@ export async function loadReviewQueue(auth: AuthContext, campaignId: string, tim
     state.households.catch(() => attached.delete(index));
   }
   await state.households;
-  const [paper, resolutions] = await Promise.all([listEnteredByHand(auth.organization.id, campaignId), resolutionsByInteraction(auth.organization.id, campaignId)]);
-  const paperRows = new Set(paper.map((id) => index.find(id)).filter((row) => row >= 0));
-  if (!state.queue || state.queue.timeZone !== timeZone) state.queue = computeQueue(index, { timeZone, paperRows });
+  const organizationId = auth.organization.id;
+  const [entered, credits, resolutions, stored] = await Promise.all([listEnteredByHand(organizationId, campaignId), listPaperCredits(organizationId, campaignId), resolutionsByInteraction(organizationId, campaignId), readReviewThresholds(organizationId, campaignId)]);
+  // Paper entries: typed in by hand, or credited to a sheet's canvasser (whom the index already counts them for).
+  const paperRows: PaperRows = new Set([...entered, ...credits.keys()].map((id) => index.find(id)).filter((row) => row >= 0));
+  const settings = withOverrides(stored?.thresholds);
+  // New thresholds or another zone change every shift's review: the queue is computed afresh, else only what changed.
+  if (!state.queue || state.queue.timeZone !== timeZone || state.queue.ruleSetVersion !== ruleSetVersionOf(settings)) state.queue = computeQueue(index, { timeZone, settings, paper: paperRows });
   else refreshQueue(state.queue, index, paperRows);
   const shifts = state.queue.queued.map((shift) => {
     const ids = shift.rows.map((row) => index.idAt(row));

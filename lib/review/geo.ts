@@ -5,10 +5,15 @@ export const METRES_PER_MILE = 1609.344;
 
 /** Great-circle distance in metres (haversine: exact enough at street scale). */
 export function metresBetween(a: LatLng, b: LatLng): number {
+  return metresBetweenPoints(a.lat, a.lng, b.lat, b.lng);
+}
+
+/** `metresBetween` on bare coordinates, for the rules' loops over columns. */
+export function metresBetweenPoints(lat1: number, lng1: number, lat2: number, lng2: number): number {
   const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  const dLat = (lat2 - lat1) * rad;
+  const dLng = (lng2 - lng1) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
   return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 

@@ -65,6 +65,45 @@ export type Shift = {
   visits: Visit[];
 };
 
+/** One survey question's answers over a shift: 0 where unanswered, else a code that `text` names. */
+export type ShiftAnswers = { questionId: string; cells: Int32Array; text: (cell: number) => string | undefined };
+
+/**
+ * A shift as the rules read it: its visits as columns, entry `i` of each
+ * being the i-th visit in time order (read only the first `length`). The
+ * queue fills one such set of columns straight from the point index for
+ * shift after shift, so no object is made per interaction; `columnsOf` in
+ * `columns.ts` makes one from `Visit` objects. A missing value is NaN
+ * (positions, accuracy, distance, the household's position) or -1 (building);
+ * households, buildings and lists are codes, equal for the same one.
+ */
+export type ShiftData = {
+  canvasser: string;
+  length: number;
+  /** The i-th visit's id, as findings name it. */
+  id: (i: number) => string;
+  time: Float64Array;
+  received: Float64Array;
+  /** Where the canvasser stood. */
+  lat: Float64Array;
+  lng: Float64Array;
+  accuracy: Float64Array;
+  distance: Float64Array;
+  household: Int32Array;
+  homeLat: Float64Array;
+  homeLng: Float64Array;
+  building: Int32Array;
+  /** 1 for a paper entry. */
+  paper: Uint8Array;
+  /** 1 for a successful visit. */
+  successful: Uint8Array;
+  list: Int32Array;
+  /** The list id of a list code. */
+  listId: (code: number) => string;
+  /** The compared questions (free text left out). */
+  answers: readonly ShiftAnswers[];
+};
+
 export type Finding = {
   rule: RuleId;
   /** Points to the whole shift, or to each interaction listed. */
@@ -150,4 +189,5 @@ export type RuleContext = {
   peers: PeerFigures;
 };
 
-export type Rule = (shift: Shift, context: RuleContext) => Finding[];
+/** A rule reads a shift's columns; given `Visit` objects (tests, examples) it reads their columns. */
+export type Rule = (shift: Shift | ShiftData, context: RuleContext) => Finding[];

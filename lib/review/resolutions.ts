@@ -55,6 +55,8 @@ export async function saveResolution(entry: {
   status: ResolutionStatus;
   reason: string;
   score: number;
+  /** The rule set the shift was flagged under (the campaign's thresholds folded in); the plain version when not given. */
+  ruleSetVersion?: string;
   user: { id: string; name: string };
   calls?: Omit<CallListEntry, 'id' | 'outcome' | 'outcomeAt'>[];
 }): Promise<Resolution> {
@@ -68,7 +70,7 @@ export async function saveResolution(entry: {
     interaction_ids: JSON.stringify(entry.interactionIds),
     status: entry.status,
     reason: entry.reason,
-    rule_set_version: RULE_SET_VERSION,
+    rule_set_version: entry.ruleSetVersion ?? RULE_SET_VERSION,
     score: entry.score,
     user_id: entry.user.id,
     user_name: entry.user.name,

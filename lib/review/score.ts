@@ -13,8 +13,11 @@
  * @example
  *   const review = reviewShift(shift, context); // { score, queued, reasons, visitScores, ... }
  */
-import type { Finding, RuleContext, RuleId, Shift } from './model';
+import { asColumns } from './columns';
+import type { Finding, RuleContext, RuleId, Shift, ShiftData } from './model';
 import { RULES } from './rules';
+
+const RULE_LIST = Object.values(RULES);
 
 export const QUEUE_SHIFT_POINTS = 3;
 export const QUEUE_VISIT_SCORE = 2;
@@ -42,7 +45,7 @@ export function weightOf(finding: Finding, visits: number): number {
   return finding.level === 'shift' ? finding.points : (10 * finding.points) / Math.max(1, visits);
 }
 
-export function scoreFindings(shift: Shift, findings: Finding[]): ShiftReview {
+export function scoreFindings(shift: Shift | ShiftData, findings: Finding[]): ShiftReview {
   const visitScores = new Map<string, number>();
   const visitRules = new Map<string, RuleId[]>();
   let shiftPoints = 0;
@@ -55,7 +58,7 @@ export function scoreFindings(shift: Shift, findings: Finding[]): ShiftReview {
       visitRules.set(id, rules);
     }
   }
-  const n = shift.visits.length;
+  const n = 'visits' in shift ? shift.visits.length : shift.length;
   let heavy = 0;
   for (const score of visitScores.values()) if (score >= QUEUE_VISIT_SCORE) heavy++;
   const queued = shiftPoints >= QUEUE_SHIFT_POINTS || (heavy >= QUEUE_VISIT_MIN && heavy >= QUEUE_VISIT_SHARE * n);
@@ -66,9 +69,16 @@ export function scoreFindings(shift: Shift, findings: Finding[]): ShiftReview {
   return { score, queued, shiftPoints, visitScores, visitRules, reasons, notes, findings };
 }
 
-export function reviewShift(shift: Shift, context: RuleContext): ShiftReview {
-  const findings = Object.values(RULES).flatMap((rule) => rule(shift, context));
-  return scoreFindings(shift, findings);
+/** Every rule's findings on the shift. */
+export function findingsOf(shift: Shift | ShiftData, context: RuleContext): Finding[] {
+  const columns = asColumns(shift);
+  const findings: Finding[] = [];
+  for (const rule of RULE_LIST) for (const finding of rule(columns, context)) findings.push(finding);
+  return findings;
+}
+
+export function reviewShift(shift: Shift | ShiftData, context: RuleContext): ShiftReview {
+  return scoreFindings(shift, findingsOf(shift, context));
 }
 
 /** Reasons as the export writes them: `rule-id: sentence` items separated by `; `. */

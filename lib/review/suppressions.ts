@@ -4,19 +4,28 @@
  * address with different units) for `short-gaps` and `one-spot`, and paper
  * entries for the GPS and clock rules.
  */
-import { metresBetween } from './geo';
-import type { Visit } from './model';
+import { columnsOf } from './columns';
+import { metresBetweenPoints } from './geo';
+import type { ShiftData, Visit } from './model';
 
 export function sameBuilding(a: Visit, b: Visit, withinMetres: number): boolean {
-  if (a.building !== null && a.building === b.building) return true;
-  return a.home !== null && b.home !== null && metresBetween(a.home, b.home) <= withinMetres;
+  return sameBuildingAt(columnsOf({ canvasser: a.canvasser, visits: [a, b] }), 0, 1, withinMetres);
 }
 
-/** The position and accuracy are the canvasser's own (not typed in from paper). */
-export const hasDeviceGps = (visit: Visit): visit is Visit & { position: NonNullable<Visit['position']> } => !visit.paper && visit.position !== null;
+/** `sameBuilding` for visits `a` and `b` of a shift's columns. */
+export function sameBuildingAt(shift: ShiftData, a: number, b: number, withinMetres: number): boolean {
+  const building = shift.building[a]!;
+  if (building >= 0 && building === shift.building[b]) return true;
+  const latA = shift.homeLat[a]!;
+  const latB = shift.homeLat[b]!;
+  return !Number.isNaN(latA) && !Number.isNaN(latB) && metresBetweenPoints(latA, shift.homeLng[a]!, latB, shift.homeLng[b]!) <= withinMetres;
+}
 
-/** The timestamps are the device's (not typed in from paper). */
-export const hasDeviceClock = (visit: Visit) => !visit.paper;
+/** Visit `i` of a shift has a position from the canvasser's own device (not typed in from paper). */
+export const hasDeviceGpsAt = (shift: ShiftData, i: number) => shift.paper[i] === 0 && !Number.isNaN(shift.lat[i]!);
+
+/** Visit `i`'s timestamps are the device's (not typed in from paper). */
+export const hasDeviceClockAt = (shift: ShiftData, i: number) => shift.paper[i] === 0;
 
 /** A street address without its unit: `12 Elm St` for `12 Elm St Apt 3`, lower-cased, blanks squeezed. */
 export function buildingOf(streetAddress: { formatted?: string; number?: string; route?: string } | undefined): string | null {

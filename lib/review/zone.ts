@@ -6,18 +6,22 @@
 import { tzOffset } from '@date-fns/tz';
 
 const offsets = new Map<string, Map<number, number>>();
+// The last answer: visits come in time order, mostly several to an hour.
+let last = { timeZone: '', hour: NaN, offset: 0 };
 
 /** Minutes east of UTC in `timeZone` at epoch second `time`. */
 export function offsetMinutes(timeZone: string, time: number): number {
+  const hour = Math.floor(time / 3600);
+  if (hour === last.hour && timeZone === last.timeZone) return last.offset;
   let zone = offsets.get(timeZone);
   if (!zone) offsets.set(timeZone, (zone = new Map()));
-  const hour = Math.floor(time / 3600);
   let offset = zone.get(hour);
   if (offset === undefined) {
     offset = tzOffset(timeZone, new Date(hour * 3600_000));
     if (Number.isNaN(offset)) throw new RangeError(`timeZone: ${timeZone} is not an IANA time zone`);
     zone.set(hour, offset);
   }
+  last = { timeZone, hour, offset };
   return offset;
 }
 

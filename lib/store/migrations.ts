@@ -160,5 +160,19 @@ export function storeMigrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    '0009_review_settings': {
+      async up(db: Kysely<unknown>) {
+        // An organizer's changes to the review rules' thresholds, per campaign (the defaults are in the code).
+        await db.schema
+          .createTable('review_settings')
+          .addColumn('organization_id', 'text', (c) => c.notNull())
+          .addColumn('campaign_id', 'text', (c) => c.notNull())
+          .addColumn('thresholds', 'text', (c) => c.notNull())
+          .addColumn('updated_by', 'text', (c) => c.notNull())
+          .addColumn('updated', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('review_settings_key', ['organization_id', 'campaign_id'])
+          .execute();
+      },
+    },
   };
 }

@@ -9,6 +9,7 @@ import { getResolution, listCalls, listResolutions, recordCallOutcome, saveResol
 import { listCorrections, listEnteredByHand, logCorrection } from './corrections';
 import { listPaperCredits, readPaperCredit, savePaperCredit } from './paper-credits';
 import { acquireLease, changesSince, latestChange, loadSnapshot, publishChange, releaseLease, saveSnapshot } from './index-snapshots';
+import { readReviewThresholds, saveReviewThresholds } from './review-settings';
 import { closeStores, openStore } from './store';
 
 const user = { id: 'user-1', name: 'Ada Organizer' };
@@ -27,7 +28,7 @@ export function describeStore(engine: 'sqlite' | 'postgres', url: () => Promise<
       const stores = await Promise.all([openStore(), openStore(), openStore()]);
       expect(stores.map((store) => store.engine)).toEqual([engine, engine, engine]);
       const migrations = await stores[0].db.selectFrom('store_migration' as never).select('name' as never).execute();
-      expect(migrations.map((row) => (row as { name: string }).name)).toEqual(['0001_correction_log', '0002_review_resolution', '0003_index_snapshot', '0004_campaign_settings', '0005_index_change', '0006_paper_credit', '0007_correction_changes', '0008_organization_units']);
+      expect(migrations.map((row) => (row as { name: string }).name)).toEqual(['0001_correction_log', '0002_review_resolution', '0003_index_snapshot', '0004_campaign_settings', '0005_index_change', '0006_paper_credit', '0007_correction_changes', '0008_organization_units', '0009_review_settings']);
     });
 
     it("keeps an interaction's corrections, newest first, for its organization only", async () => {
@@ -91,6 +92,14 @@ export function describeStore(engine: 'sqlite' | 'postgres', url: () => Promise<
       expect(await recordCallOutcome('org-b', call.id, 'confirmed', 'intruder')).toBe(false);
       expect(await recordCallOutcome('org-a', call.id, 'confirmed', user.id)).toBe(true);
       expect((await listCalls('org-a', recontact))[0]?.outcome).toBe('confirmed');
+    });
+
+    it("keeps a campaign's review thresholds, per organization, the latest replacing the last", async () => {
+      expect(await readReviewThresholds('org-a', 'camp-5')).toBeUndefined();
+      await saveReviewThresholds({ organizationId: 'org-a', campaignId: 'camp-5', thresholds: { shiftGapMinutes: 45, contactRateOver: 0.7 }, userId: 'user-1' });
+      await saveReviewThresholds({ organizationId: 'org-a', campaignId: 'camp-5', thresholds: { shiftGapMinutes: 50 }, userId: 'user-2' });
+      expect(await readReviewThresholds('org-a', 'camp-5')).toMatchObject({ thresholds: { shiftGapMinutes: 50 }, updatedBy: 'user-2' });
+      expect(await readReviewThresholds('org-b', 'camp-5')).toBeUndefined();
     });
 
     it("keeps one snapshot per organization and campaign, byte for byte, the latest replacing the last", async () => {

@@ -94,6 +94,15 @@ export type PaperCreditRow = {
   created: string;
 };
 
+export type ReviewSettingsRow = {
+  organization_id: string;
+  campaign_id: string;
+  /** JSON: where each changed threshold sits in the settings (`duplicateSeconds`, `farMetres.2`) → its value in the settings' own units. */
+  thresholds: string;
+  updated_by: string;
+  updated: string;
+};
+
 export type StoreDatabase = {
   campaign_settings: CampaignSettingsRow;
   index_change: ChangeRow;
@@ -104,4 +113,5 @@ export type StoreDatabase = {
   review_resolution: ResolutionRow & { seq?: Generated<number> };
   review_call: CallRow;
   paper_credit: PaperCreditRow;
+  review_settings: ReviewSettingsRow;
 };

@@ -1,6 +1,6 @@
-import { formatMetres, metresBetween } from '../geo';
-import type { Rule, Visit } from '../model';
-import { hasDeviceGps, sameBuilding } from '../suppressions';
+import { defineRule } from '../columns';
+import { formatMetres, metresBetweenPoints } from '../geo';
+import { hasDeviceGpsAt, sameBuildingAt } from '../suppressions';
 
 /**
  * `one-spot`: many households recorded from one place. Around each device
@@ -8,22 +8,26 @@ import { hasDeviceGps, sameBuilding } from '../suppressions';
  * their households that lie beyond the "apart" distance from that spot
  * (one per building) are counted. Enough of them scores the shift.
  */
-export const oneSpot: Rule = (shift, { settings }) => {
+export const oneSpot = defineRule((shift, { settings }) => {
   // A household beyond "apart" from the spot, recorded within the radius of it, lies at least
   // apart − radius from where it was recorded: visits recorded at their door cannot take part.
   const within = settings.oneSpotApartMetres - settings.oneSpotRadiusMetres;
-  const located = shift.visits.filter(hasDeviceGps);
+  const { lat, lng, homeLat, homeLng } = shift;
   let candidates = 0;
-  for (const visit of located) if (visit.home !== null && metresBetween(visit.position, visit.home) > within) candidates++;
+  for (let i = 0; i < shift.length; i++) {
+    if (hasDeviceGpsAt(shift, i) && !Number.isNaN(homeLat[i]!) && metresBetweenPoints(lat[i]!, lng[i]!, homeLat[i]!, homeLng[i]!) > within) candidates++;
+  }
   if (candidates < settings.oneSpotHouseholds) return [];
-  let best: Visit[] = [];
+  const located: number[] = [];
+  for (let i = 0; i < shift.length; i++) if (hasDeviceGpsAt(shift, i)) located.push(i);
+  let best: number[] = [];
   for (const centre of located) {
-    const away: Visit[] = [];
-    for (const visit of located) {
-      if (metresBetween(centre.position, visit.position) > settings.oneSpotRadiusMetres) continue;
-      if (visit.home === null || metresBetween(centre.position, visit.home) <= settings.oneSpotApartMetres) continue;
-      if (away.some((other) => other.household === visit.household || sameBuilding(other, visit, settings.sameBuildingMetres))) continue;
-      away.push(visit);
+    const away: number[] = [];
+    for (const i of located) {
+      if (metresBetweenPoints(lat[centre]!, lng[centre]!, lat[i]!, lng[i]!) > settings.oneSpotRadiusMetres) continue;
+      if (Number.isNaN(homeLat[i]!) || metresBetweenPoints(lat[centre]!, lng[centre]!, homeLat[i]!, homeLng[i]!) <= settings.oneSpotApartMetres) continue;
+      if (away.some((other) => shift.household[other] === shift.household[i] || sameBuildingAt(shift, other, i, settings.sameBuildingMetres))) continue;
+      away.push(i);
     }
     if (away.length > best.length) best = away;
   }
@@ -33,8 +37,8 @@ export const oneSpot: Rule = (shift, { settings }) => {
       rule: 'one-spot',
       level: 'shift',
       points: 3,
-      visits: best.map((visit) => visit.id),
+      visits: best.map((i) => shift.id(i)),
       sentence: `${best.length} households more than ${formatMetres(settings.oneSpotApartMetres)} away recorded within ${formatMetres(settings.oneSpotRadiusMetres)} of one spot`,
     },
   ];
-};
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { campaignPageMetadata } from '@/lib/interactions/page-title';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { IndexingProgress } from '@/components/interactions/indexing-progress';
 import { QueueFilterBar } from '@/components/review/queue-filter-bar';
@@ -42,7 +43,11 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
-        A flag is a prompt to look, never an accusation: each shift below says why in words. {open} open of {loaded.shifts.length} flagged shifts, out of {loaded.queue.shiftCount} shifts in the campaign (rule set {loaded.queue.ruleSetVersion}).
+        A flag is a prompt to look, never an accusation: each shift below says why in words. {open} open of {loaded.shifts.length} flagged shifts, out of {loaded.queue.shiftCount} shifts in the campaign (rule set {loaded.queue.ruleSetVersion},{' '}
+        <Link href={`${base}/thresholds`} className="text-brand-700 underline underline-offset-2">
+          rule thresholds
+        </Link>
+        ).
       </p>
       <QueueFilterBar action={base} filters={filters} canvassers={canvassers} lists={context.lists} zoneName={timeZone} />
       {shifts.length === 0 ? (

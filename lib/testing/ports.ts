@@ -1,7 +1,19 @@
 /**
- * Ports of the servers the tests start. `TEST_PORT_BASE` moves them all, so
- * that two checkouts can run their suites side by side.
+ * Ports of the servers the tests and benchmarks start. `TEST_PORT_BASE`
+ * moves them all, so that two checkouts can run their suites side by side.
  */
 const base = Number(process.env.TEST_PORT_BASE || 3100);
 
-export const TEST_PORTS = { contract: base + 1, e2e: base + 2, crash: base + 3, rateLimited: base + 4 };
+export const TEST_PORTS = {
+  contract: base + 1,
+  e2e: base + 2,
+  crash: base + 3,
+  rateLimited: base + 4,
+  /** Two dashboard instances on one store. */
+  instanceA: base + 5,
+  instanceB: base + 6,
+  /** The benchmarks' servers. */
+  bench: base + 20,
+  benchBaseline: base + 21,
+  benchSecond: base + 22,
+};

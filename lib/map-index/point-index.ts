@@ -267,7 +267,7 @@ export class PointIndex {
     const accuracy = data.location?.confidence;
     this.confidence[row] = accuracy === undefined ? NO_CONFIDENCE : Math.min(NO_CONFIDENCE - 1, Math.round(accuracy));
     this.canvasser[row] = this.canvassers.code(interaction.meta.createdBy);
-    this.touchedCanvassers.add(this.canvasser[row]!);
+    this.touchedCanvassers.add(this.canvasser[row]);
     this.received[row] = Math.floor(Date.parse(interaction.meta.created) / 1000);
     this.household[row] = this.households.code(data.contactId);
     this.list[row] = this.lists.code(data.listId);
@@ -407,7 +407,7 @@ export class PointIndex {
     this.reserve(start + count);
     this.ids.set(part.columns.ids.subarray(0, count * 16), start * 16);
     for (const name of ['lat', 'lng', 'time', 'flags', 'distance', 'confidence', 'received'] as const)
-      this[name].set(part.columns[name].subarray(0, count) as never, start);
+      this[name].set(part.columns[name].subarray(0, count), start);
     const translate = (target: Uint16Array, source: Column, values: string[], dictionary: Dictionary) => {
       const codes = values.map((value) => dictionary.code(value));
       for (let row = 0; row < count; row++) {

@@ -139,9 +139,9 @@ async function measureBuild({ apiUrl, token, campaignId }: { apiUrl: string; tok
   const pages: { ms: number; rows: number }[] = [];
   const timed = {
     listSurveys: polis.listSurveys,
-    listInteractions: async (params: Parameters<typeof polis.listInteractions>[0]) => {
+    listInteractionsForIndex: async (params: Parameters<typeof polis.listInteractionsForIndex>[0]) => {
       const started = performance.now();
-      const page = await polis.listInteractions(params);
+      const page = await polis.listInteractionsForIndex(params);
       pages.push({ ms: performance.now() - started, rows: page.data.length });
       return page;
     },
@@ -155,7 +155,7 @@ async function measureBuild({ apiUrl, token, campaignId }: { apiUrl: string; tok
   gc!();
   const afterIndex = process.memoryUsage();
   started = performance.now();
-  clustererFor(index, {}, 'UTC');
+  await clustererFor(index, {}, 'UTC').clusterer;
   const clusterMs = performance.now() - started;
   gc!();
   const afterClusters = process.memoryUsage();

@@ -21,12 +21,16 @@ import { randomUUID } from 'node:crypto';
 import type { AuthContext } from '@/lib/auth/session';
 import type { PolisClient } from '@/lib/polis/client';
 import { and, eq, gt, gte } from '@/lib/polis/filter';
-import type { Interaction } from '@/lib/polis/schemas';
+import type { IndexedInteraction, Interaction, Question } from '@/lib/polis/schemas';
 import { acquireLease, changesSince, latestChange, loadSnapshot, publishChange, releaseLease, saveSnapshot } from '@/lib/store/index-snapshots';
-import { INDEX_FORMAT_VERSION, PointIndex } from './point-index';
+import type { WorkerReply } from './index-worker';
+import { runInWorker } from './index-workers';
+import { INDEX_FORMAT_VERSION, PointIndex, type IndexState } from './point-index';
 import { decodeSnapshot, encodeSnapshot, SnapshotFormatError } from './snapshot';
+import { idRanges, inParallel, PAGE_SIZE, ThrottleGate, walkClient, walkRange, type IdRange, type WalkClient } from './walk';
 
-export const PAGE_SIZE = 1000;
+export { PAGE_SIZE } from './walk';
+
 const REFRESH_AFTER_MS = 30_000;
 const REBUILD_AFTER_MS = 15 * 60_000;
 const ACCESS_CHECK_MS = 60_000;
@@ -38,7 +42,9 @@ const CHANGE_POLL_MS = 1000;
 /** Changes are saved to the snapshot at most this often; a reader refreshes from its watermark anyway. */
 const SNAPSHOT_EVERY_MS = 60_000;
 
-type IndexClient = Pick<PolisClient, 'listInteractions' | 'listSurveys'>;
+type IndexClient = Pick<PolisClient, 'listInteractionsForIndex' | 'listSurveys'> & { connection?: PolisClient['connection'] };
+/** Id ranges walked at once: enough to keep the API and the worker threads busy, few enough to be polite. */
+const WALK_CONCURRENCY = 4;
 
 /**
  * Walks the interactions matching `filter` in id order with keyset paging
@@ -62,7 +68,7 @@ export async function applyChangesSince(client: IndexClient, campaignId: string,
   let newest = since;
   let skip = 0;
   for (;;) {
-    const page = await client.listInteractions({
+    const page = await client.listInteractionsForIndex({
       filter: and(eq('/data/campaignId', campaignId), gte('/meta/modified', newest)),
       sort: ['/meta/modified', 'ASC'],
       limit: pageSize,
@@ -77,18 +83,52 @@ export async function applyChangesSince(client: IndexClient, campaignId: string,
   }
 }
 
+type Part = { state: IndexState; newest: string };
+
+/** Each range walked in an index worker thread, as the user; null where no thread can start. */
+async function walkInWorkers(connection: { token: string; baseUrl: string }, campaignId: string, ranges: IdRange[], questions: Question[], onRows: (rows: number) => void): Promise<Part[] | null> {
+  const first = await runInWorker<Extract<WorkerReply, { type: 'walked' }>>({ type: 'walk', connection, campaignId, range: ranges[0]!, questions }, [], (reply) => reply.type === 'page' && onRows(reply.rows));
+  if (!first) return null;
+  const rest = await inParallel(
+    ranges.slice(1).map((range) => async () => (await runInWorker<Extract<WorkerReply, { type: 'walked' }>>({ type: 'walk', connection, campaignId, range, questions }, [], (reply) => reply.type === 'page' && onRows(reply.rows)))!),
+    WALK_CONCURRENCY,
+  );
+  return [first, ...rest];
+}
+
+/** Each range walked on this thread (a client that cannot leave it, or no worker thread). */
+function walkHere(client: WalkClient, campaignId: string, ranges: IdRange[], questions: Question[], onRows: (rows: number) => void): Promise<Part[]> {
+  return inParallel(
+    ranges.map((range) => async () => {
+      const { index, newest } = await walkRange(client, campaignId, range, questions, onRows);
+      return { state: index.exportState(), newest };
+    }),
+    WALK_CONCURRENCY,
+  );
+}
+
+/**
+ * Walks the whole campaign into a new index: the id space split into
+ * ranges walked at once (in worker threads when the client can be handed
+ * over), then the parts appended in id order.
+ */
 export async function buildIndex(client: IndexClient, campaignId: string, onProgress: (loaded: number, total: number) => void = () => {}) {
   const surveys = await client.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 1000 });
   const questions = surveys.data.flatMap((survey) => survey.data.questions);
+  const { total } = await client.listInteractionsForIndex({ filter: eq('/data/campaignId', campaignId), limit: 0 });
+  onProgress(0, total);
+  const ranges = idRanges(total);
+  let loaded = 0;
+  const onRows = (rows: number) => onProgress((loaded += rows), Math.max(total, loaded));
+  const connection = client.connection;
+  const parts = (connection && (await walkInWorkers(connection, campaignId, ranges, questions, onRows))) || (await walkHere(connection ? walkClient(connection, new ThrottleGate()) : client, campaignId, ranges, questions, onRows));
   const index = new PointIndex(questions);
+  index.reserve(parts.reduce((sum, part) => sum + part.state.size, 0));
   let newest = '';
-  await walkInteractions(client, eq('/data/campaignId', campaignId), (page, total) => {
-    for (const interaction of page) {
-      index.upsert(interaction);
-      if (interaction.meta.modified > newest) newest = interaction.meta.modified;
-    }
-    onProgress(index.size, total);
-  });
+  for (const part of parts) {
+    index.appendState(part.state);
+    if (part.newest > newest) newest = part.newest;
+  }
   index.compact();
   return { index, newest: newest || new Date(0).toISOString() };
 }
@@ -110,7 +150,7 @@ export type IndexEntry = {
   polledAt: number;
 };
 
-type Change = { upsert: Interaction } | { remove: string };
+type Change = { upsert: IndexedInteraction } | { remove: string };
 
 // Indexes live as long as the server process; one per organization and campaign. They sit on
 // globalThis because Next.js bundles each route apart: pages, actions and route handlers

@@ -21,11 +21,12 @@ function scatter(count: number): PointIndex {
 }
 
 describe('clusters', () => {
-  it('keep every point when asked for exactly the bounds of the data, at every zoom', () => {
+  it('keep every point when asked for exactly the bounds of the data, at every zoom', async () => {
     const index = scatter(200);
-    const cached = clustererFor(index, {}, 'America/New_York');
+    const selection = clustererFor(index, {}, 'America/New_York');
+    const clusterer = await selection.clusterer;
     for (const zoom of [4, 10, 12, 14, 16, 18]) {
-      const features = clustersFor(index, cached, cached.bounds!, zoom);
+      const features = clustersFor(index, clusterer, selection.bounds!, zoom);
       const sum = features.reduce((n, f) => n + (f.properties.cluster ? f.properties.count : 1), 0);
       expect(sum, `zoom ${zoom}`).toBe(200);
     }

@@ -45,6 +45,7 @@ function fakeUser(all: Interaction[]) {
       const rows = all.filter((i) => (!after || i.id > after) && (!since || i.meta.modified >= since)).sort((a, b) => (params.sort?.[0] === '/id' ? a.id.localeCompare(b.id) : a.meta.modified.localeCompare(b.meta.modified)));
       return { data: rows.slice(params.skip ?? 0, (params.skip ?? 0) + (params.limit ?? 100)), total: rows.length };
     },
+    listInteractionsForIndex: (params: ListParams = {}) => polis.listInteractions(params),
   };
   const auth = { user: { id: randomUUID() }, organization: { id: ORGANIZATION }, polis } as unknown as AuthContext;
   return { auth, calls };

@@ -24,10 +24,12 @@ export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', as
     return Response.json({ state: 'building', ...entry.progress } satisfies ClusterResponse);
   }
   const filters = parseFilters(search);
-  const cached = clustererFor(entry.index, filters, await campaignTimeZone(auth, campaignId));
-  const features = clustersFor(entry.index, cached, bbox as [number, number, number, number], zoom);
+  const index = entry.index;
+  const selection = clustererFor(index, filters, await campaignTimeZone(auth, campaignId));
+  // Built in a worker thread on first use: only this filter's requests wait for it.
+  const features = clustersFor(index, await selection.clusterer, bbox as [number, number, number, number], zoom);
   return Response.json(
-    { state: 'ready', total: cached.total, counts: cached.counts, bounds: cached.bounds, type: 'FeatureCollection', features } satisfies ClusterResponse,
+    { state: 'ready', total: selection.total, counts: selection.counts, bounds: selection.bounds, type: 'FeatureCollection', features } satisfies ClusterResponse,
     { headers: { 'Cache-Control': 'private, no-store' } },
   );
 });

@@ -109,6 +109,8 @@ test.describe('as the organizer', () => {
     const countFor = async () => (await api(baseURL!, apiToken, `/v1/interactions?limit=0&filter=${encodeURIComponent(`/data/contactId eq "${contact.id}"`)}`)).meta.total;
     const before = await countFor();
 
+    // Whose sheet this is: the first of the campaign's canvassers.
+    await page.getByLabel('Whose sheet is this?').selectOption({ index: 1 });
     await page.getByRole('group', { name: 'Outcome' }).getByLabel('Successful', { exact: true }).check();
     await page.getByRole('group', { name: SUPPORT }).getByLabel('Strongly support').check();
     // The first answer is lost on the way back: the interaction is created, the browser never hears of it.

@@ -21,14 +21,23 @@ test.describe.configure({ mode: 'serial' });
 
 let visitId = '';
 
-/** Enters a visit through the dashboard's form, at a time typed on the campaign's clock; answers its id. */
-async function enterVisit(page: Page, campaignId: string, localTime: string): Promise<string> {
+/**
+ * Enters a visit through the dashboard's form, at a time typed on the
+ * campaign's clock and, when given, where the sheet says the canvasser stood; answers its id.
+ */
+async function enterVisit(page: Page, campaignId: string, localTime: string, at?: { lat: number; lng: number }): Promise<string> {
   await page.goto(`/campaigns/${campaignId}/new`);
   await page.getByLabel('Contact (search by name or address)').fill('Street');
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByRole('list', { name: 'Matching contacts' }).getByRole('button').nth(2).click();
+  await page.getByLabel('Whose sheet is this?').selectOption({ index: 1 });
   await page.getByRole('group', { name: 'Outcome' }).getByLabel('Not available', { exact: true }).check();
+  await page.getByLabel('Unavailable reason').fill('Not home');
   await page.getByLabel('Time of the visit').fill(localTime);
+  if (at) {
+    await page.getByLabel('Latitude').fill(String(at.lat));
+    await page.getByLabel('Longitude').fill(String(at.lng));
+  }
   await page.getByRole('button', { name: 'Save interaction' }).click();
   await expect(page.getByRole('heading', { name: /^Saved: / })).toBeVisible();
   await page.getByRole('link', { name: 'Open the interaction' }).click();
@@ -58,7 +67,9 @@ test.describe('as the organizer', () => {
     const opened = Date.parse(`${await timeField.inputValue()}Z`);
     const { date, time } = localDateTimeFields(new Date(), 'America/New_York');
     expect(Math.abs(Date.parse(`${date}T${time}Z`) - opened)).toBeLessThan(5 * 60_000);
-    visitId = await enterVisit(page, campaign.id, '2026-11-19T20:30');
+    // A paper sheet has no position unless one is typed: this one has, near the campaign's own doors, so it shows on the map.
+    const near = (await api(baseURL!, apiToken, `/v1/interactions?limit=1&filter=${encodeURIComponent(`/data/campaignId eq "${campaign.id}" and /data/location/lat gt 0`)}`)).data[0].data.location;
+    visitId = await enterVisit(page, campaign.id, '2026-11-19T20:30', { lat: near.lat + 0.0003, lng: near.lng + 0.0003 });
     expect((await api(baseURL!, apiToken, `/v1/interactions/${visitId}`)).data.timestamp).toBe(EVENING);
   });
 
@@ -138,7 +149,9 @@ test.describe('as the organizer', () => {
     await page.getByRole('button', { name: 'Search' }).click();
     // Another household than the other specs' entries use, so no two of them share a spot on the map.
     await page.getByRole('list', { name: 'Matching contacts' }).getByRole('button').nth(3).click();
+    await page.getByLabel('Whose sheet is this?').selectOption({ index: 1 });
     await page.getByRole('group', { name: 'Outcome' }).getByLabel('Not available', { exact: true }).check();
+    await page.getByLabel('Unavailable reason').fill('Not home');
 
     const time = page.getByLabel('Time of the visit');
     await time.fill('2026-03-08T02:30');

@@ -8,8 +8,10 @@ const VIEWS = [
   { segment: 'map', label: 'Map' },
   { segment: 'table', label: 'Table' },
   { segment: 'results', label: 'Survey results' },
+  { segment: 'canvassers', label: 'Canvassers' },
 ] as const;
 const REVIEW = { segment: 'review', label: 'Review' } as const;
+const PAPER = { segment: 'sheets', label: 'Paper sheets' } as const;
 
 /** The campaign's views; switching keeps the shared filters in the URL. Review is for organizers only. */
 export function CampaignTabs({ campaignId, review = false }: { campaignId: string; review?: boolean }) {
@@ -24,13 +26,13 @@ export function CampaignTabs({ campaignId, review = false }: { campaignId: strin
   return (
     <nav aria-label="Campaign views" className="border-b border-slate-200">
       <ul className="flex gap-1">
-        {[...VIEWS, ...(review ? [REVIEW] : [])].map(({ segment, label }) => {
+        {[...VIEWS, ...(review ? [REVIEW, PAPER] : [])].map(({ segment, label }) => {
           const href = `/campaigns/${campaignId}/${segment}`;
-          const current = segment === 'review' ? pathname.startsWith(href) : pathname === href;
+          const current = ['review', 'canvassers', 'sheets'].includes(segment) ? pathname.startsWith(href) : pathname === href;
           return (
             <li key={segment}>
               <Link
-                href={segment === 'review' ? href : `${href}${query}`}
+                href={segment === 'review' || segment === 'sheets' ? href : `${href}${query}`}
                 aria-current={current ? 'page' : undefined}
                 className={`inline-block border-b-2 px-4 py-2 text-sm font-medium ${current ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
               >

@@ -14,7 +14,7 @@ import { InteractionFields } from './interaction-fields';
 import { useSignInKeepingValues } from './use-kept-values';
 
 type Survey = { id: string; name: string; questions: Question[] };
-type Props = { campaignId: string; surveys: Survey[]; tileUrl: string; tileAttribution: string; timeZone: string };
+type Props = { campaignId: string; surveys: Survey[]; canvassers: { id: string; name: string }[]; tileUrl: string; tileAttribution: string; timeZone: string };
 
 /** The form opens at "now" on the campaign's clock, whatever the browser's zone. */
 function blank(survey: Survey, timeZone: string): ManualEntryValues {
@@ -23,7 +23,9 @@ function blank(survey: Survey, timeZone: string): ManualEntryValues {
     id: crypto.randomUUID(),
     surveyId: survey.id,
     contactId: '',
-    outcome: 'contacted',
+    canvasserId: '',
+    // No outcome preselected: a sheet read too fast must not become a "contacted" by default.
+    outcome: '' as ManualEntryValues['outcome'],
     unavailableReason: '',
     ...localFormTime(new Date(), timeZone),
     walklistId: '',
@@ -34,7 +36,7 @@ function blank(survey: Survey, timeZone: string): ManualEntryValues {
 }
 
 /** Enter an interaction from a paper canvass sheet. */
-export function ManualEntryForm({ campaignId, surveys, tileUrl, tileAttribution, timeZone }: Props) {
+export function ManualEntryForm({ campaignId, surveys, canvassers, tileUrl, tileAttribution, timeZone }: Props) {
   const [surveyId, setSurveyId] = useState(surveys[0]!.id);
   const survey = surveys.find((s) => s.id === surveyId)!;
   const schema = useMemo(() => manualEntrySchema(survey.questions, timeZone), [survey, timeZone]);
@@ -51,7 +53,7 @@ export function ManualEntryForm({ campaignId, surveys, tileUrl, tileAttribution,
   const chooseSurvey = (id: string) => {
     const next = surveys.find((s) => s.id === id)!;
     setSurveyId(id);
-    form.reset({ ...blank(next, timeZone), contactId: form.getValues('contactId'), lat: form.getValues('lat'), lng: form.getValues('lng') });
+    form.reset({ ...blank(next, timeZone), contactId: form.getValues('contactId'), canvasserId: form.getValues('canvasserId'), lat: form.getValues('lat'), lng: form.getValues('lng') });
   };
 
   const search = () =>
@@ -64,11 +66,8 @@ export function ManualEntryForm({ campaignId, surveys, tileUrl, tileAttribution,
   const choose = (match: ContactMatch) => {
     setContact(match);
     setMatches(null);
+    // The household's position is shown on the map for reference, never copied as where the canvasser stood.
     form.setValue('contactId', match.id, { shouldValidate: true });
-    if (match.position) {
-      form.setValue('lat', match.position.lat, { shouldValidate: true });
-      form.setValue('lng', match.position.lng, { shouldValidate: true });
-    }
   };
 
   const submit = form.handleSubmit((values) =>
@@ -126,6 +125,16 @@ export function ManualEntryForm({ campaignId, surveys, tileUrl, tileAttribution,
               {surveys.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="canvasserId" label="Whose sheet is this?" error={form.formState.errors.canvasserId?.message}>
+            <select id="canvasserId" className={inputClass} {...form.register('canvasserId')} aria-invalid={form.formState.errors.canvasserId ? true : undefined}>
+              <option value="">Choose the canvasser</option>
+              {canvassers.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
                 </option>
               ))}
             </select>

@@ -252,6 +252,11 @@ export default function MapView({ campaignId, filterQuery, initialView, initialB
           <p className="mt-2 border-t border-slate-100 pt-2 text-sm">
             Total: <strong data-testid="map-total">{data.state === 'ready' ? number.format(data.total) : '…'}</strong>
           </p>
+          {data.state === 'ready' && data.unplaced > 0 && (
+            <p className="mt-1 text-sm text-slate-600" data-testid="map-unplaced">
+              {number.format(data.unplaced)} without a position (paper sheets), counted but not on the map
+            </p>
+          )}
           <p className="mt-1 text-xs text-slate-500">Circles are groups; the ring shows their mix of outcomes.</p>
         </section>
         <section className="rounded-lg border border-slate-200 bg-white p-4">

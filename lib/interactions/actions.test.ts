@@ -11,6 +11,8 @@ import { DEMO_USERS } from '@/lib/sandbox/seed/seed';
 import { inProcessPolis } from '@/lib/testing/in-process-polis';
 import { correctInteraction, deleteInteraction, enterInteraction, searchContacts } from './actions';
 import { toFormValues } from './correction';
+import { campaignTimeZone } from '@/lib/time/campaign-zone';
+import { readPaperCredit } from '@/lib/store/paper-credits';
 
 // The dashboard's own correction log goes to a scratch file (read when first opened).
 process.env.DATABASE_URL = `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polis-actions-')), 'dashboard.sqlite')}`;
@@ -41,6 +43,12 @@ beforeEach(() => {
   session.revalidated = [];
 });
 
+/** A canvasser of the demo organization (not the organizer typing). */
+async function aCanvasser(): Promise<string> {
+  const users = (await organizer.polis.listUsers({ limit: 1000 })).data;
+  return users.find((user) => user.data.email.startsWith('canvasser'))!.id;
+}
+
 async function anInteraction(): Promise<Interaction> {
   const { data } = await organizer.polis.listInteractions({ filter: eq('/data/unavailable', false), limit: 1, skip: Math.floor(Math.random() * 100) });
   return data[0]!;
@@ -48,8 +56,7 @@ async function anInteraction(): Promise<Interaction> {
 
 async function formFor(interaction: Interaction) {
   const questions = (await organizer.polis.getSurvey(interaction.data.survey.surveyId)).data.questions;
-  // The demo campaigns of this organization are in Boston and Philadelphia: the form is on New York's clock.
-  return toFormValues(interaction.data, questions, 'America/New_York');
+  return toFormValues(interaction.data, questions, await campaignTimeZone(organizer, interaction.data.campaignId));
 }
 
 describe('correcting an interaction', () => {
@@ -129,6 +136,8 @@ describe('entering an interaction by hand', () => {
       outcome: 'unavailable' as const,
       unavailableReason: 'Not home',
       timestamp: '2026-09-12T14:30',
+      timestampChoice: '' as const,
+      canvasserId: await aCanvasser(),
       walklistId: '',
       lat: 42.36,
       lng: -71.06,
@@ -143,12 +152,49 @@ describe('entering an interaction by hand', () => {
     expect((await listCorrections(organizer.organization.id, values.id)).map((c) => c.action)).toEqual(['create']);
   });
 
+  it('credits the sheet to its canvasser and records no position when the sheet has none', async () => {
+    const [campaign] = (await organizer.polis.listCampaigns({ limit: 1 })).data;
+    const [survey] = (await organizer.polis.listSurveys({ filter: eq('/data/campaignId', campaign!.id), limit: 1 })).data;
+    const [contact] = (await organizer.polis.listContacts({ filter: eq('/data/listId', campaign!.data.lists[0]!.listId), limit: 1, skip: 3 })).data;
+    const canvasserId = await aCanvasser();
+    const values = {
+      id: randomUUID(),
+      surveyId: survey!.id,
+      contactId: contact!.id,
+      outcome: 'contacted' as const,
+      unavailableReason: '',
+      timestamp: '2026-09-12T15:30',
+      timestampChoice: '' as const,
+      canvasserId,
+      walklistId: '',
+      lat: NaN,
+      lng: NaN,
+      answers: Object.fromEntries(survey!.data.questions.map((q) => [q.questionId, q.type === 'multi-select' ? [] : ''])),
+    };
+    expect(await enterInteraction({ campaignId: campaign!.id, values })).toMatchObject({ ok: true });
+    const created = await organizer.polis.getInteraction(values.id);
+    expect(created.data.location).toBeUndefined();
+    expect(created.data.distance).toBeUndefined();
+    expect(await readPaperCredit(organizer.organization.id, values.id)).toEqual({ canvasserId, enteredBy: organizer.user.id });
+  });
+
+  it('asks whose sheet it is and why nobody was available, and refuses a stranger as the canvasser', async () => {
+    const [campaign] = (await organizer.polis.listCampaigns({ limit: 1 })).data;
+    const [survey] = (await organizer.polis.listSurveys({ filter: eq('/data/campaignId', campaign!.id), limit: 1 })).data;
+    const [contact] = (await organizer.polis.listContacts({ filter: eq('/data/listId', campaign!.data.lists[0]!.listId), limit: 1 })).data;
+    const base = { id: randomUUID(), surveyId: survey!.id, contactId: contact!.id, timestamp: '2026-09-12T15:30', timestampChoice: '' as const, walklistId: '', lat: NaN, lng: NaN, answers: {} };
+    const blank = await enterInteraction({ campaignId: campaign!.id, values: { ...base, outcome: 'unavailable', unavailableReason: '', canvasserId: '' } });
+    expect(blank.fieldErrors).toMatchObject({ canvasserId: 'Choose whose sheet this is', unavailableReason: 'Say why nobody was available' });
+    const stranger = await enterInteraction({ campaignId: campaign!.id, values: { ...base, outcome: 'contacted', unavailableReason: '', canvasserId: randomUUID(), answers: Object.fromEntries(survey!.data.questions.map((q) => [q.questionId, q.type === 'multi-select' ? [] : ''])) } });
+    expect(stranger.fieldErrors).toEqual({ canvasserId: 'Choose a canvasser of this organization' });
+  });
+
   it('names the survey field when the survey belongs to another campaign', async () => {
     const campaigns = (await organizer.polis.listCampaigns({ limit: 2 })).data;
     const [foreign] = (await organizer.polis.listSurveys({ filter: eq('/data/campaignId', campaigns[1]!.id), limit: 1 })).data;
     const result = await enterInteraction({
       campaignId: campaigns[0]!.id,
-      values: { id: randomUUID(), surveyId: foreign!.id, contactId: randomUUID(), outcome: 'contacted', unavailableReason: '', timestamp: '2026-09-12T14:30', walklistId: '', lat: 42, lng: -71, answers: {} },
+      values: { id: randomUUID(), surveyId: foreign!.id, contactId: randomUUID(), outcome: 'contacted', unavailableReason: '', timestamp: '2026-09-12T14:30', timestampChoice: '', canvasserId: 'someone', walklistId: '', lat: 42, lng: -71, answers: {} },
     });
     expect(result.fieldErrors).toEqual({ surveyId: 'This survey belongs to another campaign' });
   });
@@ -156,7 +202,7 @@ describe('entering an interaction by hand', () => {
   it('names each unreadable field as the form names it, so the form can put the message beside it', async () => {
     const result = await enterInteraction({
       campaignId: randomUUID(),
-      values: { id: randomUUID(), surveyId: '', contactId: '', outcome: 'contacted', unavailableReason: '', timestamp: '2026-09-12T14:30', walklistId: '', lat: 42, lng: -71, answers: {} },
+      values: { id: randomUUID(), surveyId: '', contactId: '', outcome: 'contacted', unavailableReason: '', timestamp: '2026-09-12T14:30', timestampChoice: '', canvasserId: 'someone', walklistId: '', lat: 42, lng: -71, answers: {} },
     });
     expect(result.ok).toBe(false);
     expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(['contactId', 'surveyId']);

@@ -14,6 +14,7 @@ import { fieldErrors, withInput, type ActionState } from '@/lib/auth/action';
 import type { AuthContext } from '@/lib/auth/session';
 import { listCorrections, logCorrection } from '@/lib/store/corrections';
 import { recordChange } from '@/lib/map-index/campaign-index';
+import { readPaperCredit, savePaperCredit } from '@/lib/store/paper-credits';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
 import { PolisApiError } from '@/lib/polis/client';
 import { and, isIn, like, or } from '@/lib/polis/filter';
@@ -171,10 +172,13 @@ export async function enterInteraction(input: z.input<typeof EntryInput>): Promi
       survey: { surveyId: survey.id, responses: Object.fromEntries(questions.map((q) => [q.questionId, { questionId: q.questionId, fields: {} }])) },
       unavailable: false,
     };
+    const users = await auth.polis.listUsers({ limit: 1000 });
+    const canvasser = users.data.find((user) => user.id === values.data.canvasserId);
+    if (!canvasser) return { ok: false, message: 'Some fields need attention.', fieldErrors: { canvasserId: 'Choose a canvasser of this organization' } };
     const data = applyFormValues(empty, values.data, questions, zone);
+    // The sheet's position when it has one; otherwise no position and no distance, never the household's (that would look perfect).
     const home = household(contact);
-    if (home) data.distance = milesBetween(home, { lat: values.data.lat, lng: values.data.lng });
-    data.location = { ...data.location, confidence: 0 };
+    if (home && data.location) data.distance = milesBetween(home, { lat: values.data.lat, lng: values.data.lng });
     let updated: Contact;
     try {
       updated = await auth.polis.createInteraction({ id: values.data.id, data });
@@ -197,7 +201,8 @@ export async function enterInteraction(input: z.input<typeof EntryInput>): Promi
       etagBefore: null,
       etagAfter: created.meta.etag,
     });
-    recordChange(auth.organization.id, campaignId, { upsert: created });
+    await savePaperCredit({ organizationId: auth.organization.id, campaignId, interactionId: created.id, canvasserId: canvasser.id, enteredBy: auth.user.id });
+    recordChange(auth.organization.id, campaignId, { upsert: created, creditTo: (await readPaperCredit(auth.organization.id, created.id))?.canvasserId });
     revalidatePath(`/campaigns/${campaignId}`, 'layout');
     const name = [updated.data.profile.name.first, updated.data.profile.name.last].join(' ');
     return { ok: true, message: 'Interaction saved.', interactionId: created.id, contact: { name, fields: updated.data.fields } };

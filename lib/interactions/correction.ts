@@ -96,10 +96,10 @@ const Coordinate = (shape: z.ZodNumber, name: string) =>
 const AnswersOfAnySurvey = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 
 /**
- * The form's fields; with `questions`, the answers are checked against that
- * survey. Without, any survey's answers pass: the shape a server action
- * reads before it knows which survey the interaction records. The time's
- * zone check comes on top (a refined object cannot be extended).
+ * The fields without the time's zone check; extend this, then add `checkTime`
+ * (a refined object cannot be extended). With `questions`, the answers are
+ * checked against that survey; without, any survey's answers pass: the shape
+ * a server action reads before it knows which survey the interaction records.
  */
 function fieldsObject(questions?: Question[]) {
   return z.object({
@@ -119,16 +119,15 @@ function fieldsObject(questions?: Question[]) {
   });
 }
 
-/** Without a zone, only the shape: a server action reads that first, then checks the time once it knows the campaign. */
-const timeChecked = <T extends z.ZodType<Pick<InteractionFields, 'timestamp' | 'timestampChoice'>>>(schema: T, zone?: string): T =>
-  zone ? schema.superRefine(checkTime(zone)) : schema;
+/** Without a zone, only the shape is checked: what a server action reads before it knows the campaign's clock. */
+const withTimeCheck = <T extends z.ZodType<Pick<InteractionFields, 'timestamp' | 'timestampChoice'>>>(schema: T, zone?: string): T => (zone ? schema.superRefine(checkTime(zone)) : schema);
 
 export function interactionFieldsSchema(questions?: Question[], zone?: string) {
-  return timeChecked(fieldsObject(questions), zone);
+  return withTimeCheck(fieldsObject(questions), zone);
 }
 
 export function correctionSchema(questions?: Question[], zone?: string) {
-  return timeChecked(
+  return withTimeCheck(
     fieldsObject(questions).extend({
       reason: z.string().trim().min(3, 'Say why you are correcting this interaction').max(500, 'Keep the reason to 500 characters or fewer'),
     }),
@@ -136,13 +135,28 @@ export function correctionSchema(questions?: Question[], zone?: string) {
   );
 }
 
+/** A paper sheet often has no position: an empty field (NaN from the number input) means none, never the household's. */
+const OptionalCoordinate = (shape: z.ZodNumber, name: string) => z.nan().or(Coordinate(shape, name));
+
+/**
+ * Entry from a paper sheet: whose sheet it is (the credit), an optional
+ * position, and a reason whenever nobody was available.
+ */
 export function manualEntrySchema(questions?: Question[], zone?: string) {
-  return timeChecked(
-    fieldsObject(questions).extend({
-      id: IdSchema,
-      surveyId: IdSchema,
-      contactId: z.uuid({ error: 'Choose the contact who was visited' }),
-    }),
+  return withTimeCheck(
+    fieldsObject(questions)
+      .extend({
+        id: IdSchema,
+        surveyId: IdSchema,
+        contactId: z.uuid({ error: 'Choose the contact who was visited' }),
+        canvasserId: z.string({ error: 'Choose whose sheet this is' }).min(1, 'Choose whose sheet this is').max(64),
+        lat: OptionalCoordinate(LocationSchema.shape.lat, 'latitude'),
+        lng: OptionalCoordinate(LocationSchema.shape.lng, 'longitude'),
+      })
+      .superRefine((values, ctx) => {
+        if (values.outcome === 'unavailable' && !values.unavailableReason) ctx.addIssue({ code: 'custom', path: ['unavailableReason'], message: 'Say why nobody was available' });
+        if (Number.isNaN(values.lat) !== Number.isNaN(values.lng)) ctx.addIssue({ code: 'custom', path: [Number.isNaN(values.lat) ? 'lat' : 'lng'], message: 'Enter both coordinates, or neither when the sheet has no position' });
+      }),
     zone,
   );
 }
@@ -208,6 +222,7 @@ export function applyFormValues(data: InteractionData, values: InteractionFields
     location: { ...data.location, lat: values.lat, lng: values.lng },
     survey: { ...data.survey, responses },
   };
+  if (Number.isNaN(values.lat) || Number.isNaN(values.lng)) delete next.location;
   if (values.outcome === 'unavailable' && values.unavailableReason) next.unavailableReason = values.unavailableReason;
   else delete next.unavailableReason;
   if (values.walklistId) next.walklistId = values.walklistId;

@@ -18,6 +18,8 @@ import { matchesAnswer, toPolisFilter, type InteractionFilters } from '@/lib/fil
 import { outcomeOf } from '@/lib/filters/outcome';
 import { contactAddress, contactName } from './rows';
 
+export type CampaignContext = Awaited<ReturnType<typeof loadCampaignContext>>;
+
 export async function loadCampaignContext(auth: AuthContext, campaignId: string) {
   const [campaign, lists, surveys, users] = await Promise.all([
     auth.polis.getCampaign(campaignId),

@@ -23,6 +23,7 @@ import type { PolisClient } from '@/lib/polis/client';
 import { and, eq, gt, gte } from '@/lib/polis/filter';
 import type { IndexedInteraction, Interaction, Question } from '@/lib/polis/schemas';
 import { acquireLease, changesSince, latestChange, loadSnapshot, publishChange, releaseLease, saveSnapshot } from '@/lib/store/index-snapshots';
+import { listPaperCredits } from '@/lib/store/paper-credits';
 import type { WorkerReply } from './index-worker';
 import { runInWorker } from './index-workers';
 import { INDEX_FORMAT_VERSION, PointIndex, type IndexState } from './point-index';
@@ -112,7 +113,7 @@ function walkHere(client: WalkClient, campaignId: string, ranges: IdRange[], que
  * ranges walked at once (in worker threads when the client can be handed
  * over), then the parts appended in id order.
  */
-export async function buildIndex(client: IndexClient, campaignId: string, onProgress: (loaded: number, total: number) => void = () => {}) {
+export async function buildIndex(client: IndexClient, campaignId: string, onProgress: (loaded: number, total: number) => void = () => {}, credits: ReadonlyMap<string, string> = new Map()) {
   const surveys = await client.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 1000 });
   const questions = surveys.data.flatMap((survey) => survey.data.questions);
   const { total } = await client.listInteractionsForIndex({ filter: eq('/data/campaignId', campaignId), limit: 0 });
@@ -129,6 +130,8 @@ export async function buildIndex(client: IndexClient, campaignId: string, onProg
     index.appendState(part.state);
     if (part.newest > newest) newest = part.newest;
   }
+  // The parts were walked without the paper-sheet credits: they are applied to the whole.
+  for (const [id, canvasser] of credits) index.credit(id, canvasser);
   index.compact();
   return { index, newest: newest || new Date(0).toISOString() };
 }
@@ -141,6 +144,7 @@ export type IndexEntry = {
   builtAt: number;
   refreshedAt: number;
   newest: string;
+  organizationId: string;
   client: IndexClient;
   work: Promise<void> | null;
   /** The index version last written to the store, and when. */
@@ -150,7 +154,7 @@ export type IndexEntry = {
   polledAt: number;
 };
 
-type Change = { upsert: IndexedInteraction } | { remove: string };
+type Change = { upsert: IndexedInteraction; creditTo?: string } | { remove: string };
 
 // Indexes live as long as the server process; one per organization and campaign. They sit on
 // globalThis because Next.js bundles each route apart: pages, actions and route handlers
@@ -235,6 +239,11 @@ async function loadOrWalk(entry: IndexEntry, organizationId: string, campaignId:
 function startBuild(entry: IndexEntry, organizationId: string, campaignId: string) {
   const rebuilding = entry.state === 'ready';
   entry.work = obtainIndex(entry, organizationId, campaignId, rebuilding)
+    .then(async (obtained) => {
+      // Paper-sheet credits live beside the index, not in its snapshot: applied after a walk or a load alike.
+      for (const [id, c] of await listPaperCredits(organizationId, campaignId)) obtained.index.credit(id, c);
+      return obtained;
+    })
     .then(({ index, newest, changeSeq }) => {
       Object.assign(entry, { index, newest, changeSeq, polledAt: 0, state: 'ready', error: undefined, builtAt: Date.now(), refreshedAt: Date.now(), saved: { version: index.version, at: Date.now() } });
       entry.progress = { loaded: index.size, total: index.size };
@@ -278,7 +287,7 @@ export async function campaignIndex(auth: AuthContext, campaignId: string): Prom
   const key = `${auth.organization.id}:${campaignId}`;
   let entry = entries.get(key);
   if (!entry || entry.state === 'failed') {
-    entry = { state: 'building', index: null, progress: { loaded: 0, total: 0 }, builtAt: 0, refreshedAt: 0, newest: '', client: auth.polis, work: null, changeSeq: 0, polledAt: 0 };
+    entry = { state: 'building', index: null, progress: { loaded: 0, total: 0 }, builtAt: 0, refreshedAt: 0, newest: '', organizationId: auth.organization.id, client: auth.polis, work: null, changeSeq: 0, polledAt: 0 };
     entries.set(key, entry);
     startBuild(entry, auth.organization.id, campaignId);
     return entry;
@@ -299,8 +308,10 @@ export async function settle(entry: IndexEntry, ms: number): Promise<IndexEntry>
 }
 
 function applyChange(index: PointIndex, change: Change) {
-  if ('upsert' in change) index.upsert(change.upsert);
-  else index.remove(change.remove);
+  if ('upsert' in change) {
+    if (change.creditTo) index.credit(change.upsert.id, change.creditTo);
+    index.upsert(change.upsert);
+  } else index.remove(change.remove);
 }
 
 async function applyOthersChanges(entry: IndexEntry, organizationId: string, campaignId: string) {
@@ -316,7 +327,8 @@ async function applyOthersChanges(entry: IndexEntry, organizationId: string, cam
 
 /**
  * Applies a change made through the dashboard at once, so the map and counts
- * show it, and records it in the store for the other instances' indexes.
+ * show it, and records it in the store for the other instances' indexes; a
+ * paper sheet's entry carries whom to credit.
  */
 export function recordChange(organizationId: string, campaignId: string, change: Change) {
   void publishChange(organizationId, campaignId, registry.instance, change).catch(() => undefined);

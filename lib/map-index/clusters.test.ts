@@ -31,4 +31,19 @@ describe('clusters', () => {
       expect(sum, `zoom ${zoom}`).toBe(200);
     }
   });
+
+  it('count a visit without a position in the total and as unplaced, and draw it nowhere', async () => {
+    const index = scatter(20);
+    const timestamp = '2026-11-19T16:00:00.000Z';
+    index.upsert({
+      id: randomUUID(),
+      data: { campaignId: 'c', contactId: 'k', listId: 'l', timestamp, survey: { surveyId: 's', responses: {} }, unavailable: false },
+      meta: { createdBy: 'u', modified: timestamp },
+    } as unknown as Interaction);
+    const cached = clustererFor(index, {}, 'America/New_York');
+    expect(cached.total).toBe(21);
+    expect(cached.unplaced).toBe(1);
+    const features = clustersFor(index, await cached.clusterer, [-180, -85, 180, 85], 0);
+    expect(features.reduce((n, f) => n + (f.properties.cluster ? f.properties.count : 1), 0)).toBe(20);
+  });
 });

@@ -32,13 +32,15 @@ export type ClusterResponse =
       state: 'ready';
       type: 'FeatureCollection';
       total: number;
+      /** Of the total, those without a position (a paper sheet that had none): counted, never drawn. */
+      unplaced: number;
       counts: Record<Outcome, number>;
       bounds: [west: number, south: number, east: number, north: number] | null;
       features: (ClusterFeature | PointFeature)[];
     };
 
 /** One filter's rows summed up at once, and its clusterer when built. */
-export type Selection = { total: number; counts: Record<Outcome, number>; bounds: [number, number, number, number] | null; clusterer: Promise<Clusterer> };
+export type Selection = { total: number; unplaced: number; counts: Record<Outcome, number>; bounds: [number, number, number, number] | null; clusterer: Promise<Clusterer> };
 const caches = new WeakMap<PointIndex, { version: number; entries: Map<string, Selection> }>();
 
 /** The clusterer input of located rows: positions and outcome codes. */
@@ -74,7 +76,7 @@ function select(index: PointIndex, rows: Uint32Array): Selection {
     bounds = bounds ? [Math.min(bounds[0], lng), Math.min(bounds[1], lat), Math.max(bounds[2], lng), Math.max(bounds[3], lat)] : [lng, lat, lng, lat];
     located[n++] = row;
   }
-  return { total: rows.length, counts, bounds, clusterer: buildClusterer(index, located.slice(0, n)) };
+  return { total: rows.length, unplaced: rows.length - n, counts, bounds, clusterer: buildClusterer(index, located.slice(0, n)) };
 }
 
 /**

@@ -137,6 +137,8 @@ export class PointIndex {
   readonly households = new HouseholdTable();
   /** Canvasser codes whose rows changed since the review queue last looked. */
   readonly touchedCanvassers = new Set<number>();
+  /** Paper sheets: interaction id → the canvasser whose sheet it was (Polis names whoever typed it in). */
+  private readonly credits = new Map<string, string>();
 
   constructor(questions: Question[] = []) {
     for (const question of questions) {
@@ -266,8 +268,8 @@ export class PointIndex {
     this.distance[row] = data.distance ?? NaN;
     const accuracy = data.location?.confidence;
     this.confidence[row] = accuracy === undefined ? NO_CONFIDENCE : Math.min(NO_CONFIDENCE - 1, Math.round(accuracy));
-    this.canvasser[row] = this.canvassers.code(interaction.meta.createdBy);
-    this.touchedCanvassers.add(this.canvasser[row]);
+    this.canvasser[row] = this.canvassers.code(this.credits.get(interaction.id) ?? interaction.meta.createdBy);
+    this.touchedCanvassers.add(this.canvasser[row]!);
     this.received[row] = Math.floor(Date.parse(interaction.meta.created) / 1000);
     this.household[row] = this.households.code(data.contactId);
     this.list[row] = this.lists.code(data.listId);
@@ -277,6 +279,17 @@ export class PointIndex {
       const value = fields ? (column.tag !== undefined && column.tag in fields ? fields[column.tag] : Object.values(fields)[0]) : undefined;
       column.cells[row] = encodeAnswer(column, value);
     }
+  }
+
+  /** Credits an interaction (present or still to come) to the canvasser whose paper sheet it was. */
+  credit(id: string, canvasser: string) {
+    this.credits.set(id, canvasser);
+    const row = this.find(id);
+    if (row === -1) return;
+    this.version++;
+    this.touchedCanvassers.add(this.canvasser[row]!);
+    this.canvasser[row] = this.canvassers.code(canvasser);
+    this.touchedCanvassers.add(this.canvasser[row]);
   }
 
   /** Marks an interaction deleted; it stops matching any filter. */

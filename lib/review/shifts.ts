@@ -7,18 +7,23 @@
  */
 import type { Shift, Visit } from './model';
 
-export function splitShifts(visits: Iterable<Visit>, gapMinutes: number): Shift[] {
-  const byCanvasser = new Map<string, Visit[]>();
+/** Anything with a canvasser, a time and an id splits the same way: the canvasser figures reuse it on their own records. */
+type Timed = Pick<Visit, 'id' | 'canvasser' | 'time'>;
+
+export function splitShifts(visits: Iterable<Visit>, gapMinutes: number): Shift[];
+export function splitShifts<V extends Timed>(visits: Iterable<V>, gapMinutes: number): { canvasser: string; visits: V[] }[];
+export function splitShifts<V extends Timed>(visits: Iterable<V>, gapMinutes: number): { canvasser: string; visits: V[] }[] {
+  const byCanvasser = new Map<string, V[]>();
   for (const visit of visits) {
     let list = byCanvasser.get(visit.canvasser);
     if (!list) byCanvasser.set(visit.canvasser, (list = []));
     list.push(visit);
   }
   const gap = gapMinutes * 60;
-  const shifts: Shift[] = [];
+  const shifts: { canvasser: string; visits: V[] }[] = [];
   for (const [canvasser, list] of byCanvasser) {
     list.sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : 1));
-    let current: Visit[] = [];
+    let current: V[] = [];
     for (const visit of list) {
       if (current.length > 0 && visit.time - current[current.length - 1]!.time > gap) {
         shifts.push({ canvasser, visits: current });

@@ -125,5 +125,23 @@ export function storeMigrations(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex('index_change_campaign').on('index_change').columns(['organization_id', 'campaign_id', 'seq']).execute();
       },
     },
+    '0006_paper_credit': {
+      async up(db: Kysely<unknown>) {
+        // Whose paper sheet an interaction entered by hand came from. Created only if missing: before the
+        // store had it, the table was migrated into the SQLite file under a migration table of its own.
+        await db.schema
+          .createTable('paper_credit')
+          .ifNotExists()
+          .addColumn('organization_id', 'text', (c) => c.notNull())
+          .addColumn('campaign_id', 'text', (c) => c.notNull())
+          .addColumn('interaction_id', 'text', (c) => c.notNull())
+          .addColumn('canvasser_id', 'text', (c) => c.notNull())
+          .addColumn('entered_by', 'text', (c) => c.notNull())
+          .addColumn('created', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('paper_credit_pk', ['organization_id', 'interaction_id'])
+          .execute();
+        await db.schema.createIndex('paper_credit_campaign').ifNotExists().on('paper_credit').columns(['organization_id', 'campaign_id']).execute();
+      },
+    },
   };
 }

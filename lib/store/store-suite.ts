@@ -7,6 +7,7 @@ import { describe, expect, it, vi, beforeAll, afterAll } from 'vitest';
 import { closeDatabases } from '@/lib/db/sqlite';
 import { getResolution, listCalls, listResolutions, recordCallOutcome, saveResolution } from '@/lib/review/resolutions';
 import { listCorrections, listEnteredByHand, logCorrection } from './corrections';
+import { listPaperCredits, readPaperCredit, savePaperCredit } from './paper-credits';
 import { acquireLease, changesSince, latestChange, loadSnapshot, publishChange, releaseLease, saveSnapshot } from './index-snapshots';
 import { closeStores, openStore } from './store';
 
@@ -26,7 +27,7 @@ export function describeStore(engine: 'sqlite' | 'postgres', url: () => Promise<
       const stores = await Promise.all([openStore(), openStore(), openStore()]);
       expect(stores.map((store) => store.engine)).toEqual([engine, engine, engine]);
       const migrations = await stores[0].db.selectFrom('store_migration' as never).select('name' as never).execute();
-      expect(migrations.map((row) => (row as { name: string }).name)).toEqual(['0001_correction_log', '0002_review_resolution', '0003_index_snapshot', '0004_campaign_settings', '0005_index_change']);
+      expect(migrations.map((row) => (row as { name: string }).name)).toEqual(['0001_correction_log', '0002_review_resolution', '0003_index_snapshot', '0004_campaign_settings', '0005_index_change', '0006_paper_credit']);
     });
 
     it("keeps an interaction's corrections, newest first, for its organization only", async () => {
@@ -50,6 +51,16 @@ export function describeStore(engine: 'sqlite' | 'postgres', url: () => Promise<
       await logCorrection({ organizationId: 'org-a', campaignId: 'camp-2', interactionId: 'int-9', action: 'delete', user, reason: 'duplicate', patch: [], etagBefore: '"3"', etagAfter: null });
       expect(await listEnteredByHand('org-a', 'camp-2')).toEqual(['paper-1']);
       expect(await listEnteredByHand('org-b', 'camp-2')).toEqual([]);
+    });
+
+    it("credits a paper sheet's interactions to its canvasser, the first credit kept, per organization and campaign", async () => {
+      const entry = { organizationId: 'org-a', campaignId: 'camp-4', interactionId: 'paper-7', canvasserId: 'canvasser-2', enteredBy: user.id };
+      await savePaperCredit(entry);
+      await savePaperCredit({ ...entry, canvasserId: 'canvasser-3' }); // a retried entry
+      await savePaperCredit({ ...entry, organizationId: 'org-b', canvasserId: 'canvasser-9' });
+      expect(await readPaperCredit('org-a', 'paper-7')).toEqual({ canvasserId: 'canvasser-2', enteredBy: user.id });
+      expect(await listPaperCredits('org-a', 'camp-4')).toEqual(new Map([['paper-7', 'canvasser-2']]));
+      expect(await listPaperCredits('org-a', 'camp-5')).toEqual(new Map());
     });
 
     it('keeps resolutions made in one millisecond in the order they were made, with their call lists', async () => {

@@ -70,6 +70,16 @@ export type CampaignSettingsRow = {
 
 export type ChangeRow = { seq: Generated<number | string>; organization_id: string; campaign_id: string; instance: string; change: string; created: string };
 
+export type PaperCreditRow = {
+  organization_id: string;
+  campaign_id: string;
+  interaction_id: string;
+  /** The canvasser whose paper sheet it was (Polis records the organizer who typed it). */
+  canvasser_id: string;
+  entered_by: string;
+  created: string;
+};
+
 export type StoreDatabase = {
   campaign_settings: CampaignSettingsRow;
   index_change: ChangeRow;
@@ -78,4 +88,5 @@ export type StoreDatabase = {
   correction_log: CorrectionRow;
   review_resolution: ResolutionRow & { seq?: Generated<number> };
   review_call: CallRow;
+  paper_credit: PaperCreditRow;
 };

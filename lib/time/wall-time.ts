@@ -21,7 +21,22 @@ export type WallTime =
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
+// Formatting in a zone is slow (milliseconds); an import checks thousands of
+// rows that share a few times, so recent answers are kept.
+const recent = new Map<string, WallTime>();
+const RECENT_MAX = 5000;
+
 export function resolveWallTime(zone: string, date: string, time: string): WallTime {
+  const key = `${zone}|${date}|${time}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const resolved = resolveUncached(zone, date, time);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+  recent.set(key, resolved);
+  return resolved;
+}
+
+function resolveUncached(zone: string, date: string, time: string): WallTime {
   const d = DATE.exec(date);
   const t = TIME.exec(time);
   if (!d || !t) throw new RangeError(`${date} ${time} is not a YYYY-MM-DD date and HH:MM time`);

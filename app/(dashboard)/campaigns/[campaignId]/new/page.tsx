@@ -5,6 +5,7 @@ import { readPolis, requireAuth } from '@/lib/auth/session';
 import { eq } from '@/lib/polis/filter';
 import { settings } from '@/lib/settings';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
+import { campaignCanvassers } from '@/lib/canvassers/campaign-figures';
 
 export const metadata: Metadata = { title: 'Enter an interaction' };
 
@@ -17,14 +18,14 @@ export default async function NewInteractionPage({ params }: Props) {
   if (!auth.can('insert@interactions')) {
     return <ErrorState title="You cannot enter interactions" message={`Your role (${auth.role}) may read interactions but not add them. Ask an organizer.`} />;
   }
-  const loaded = await readPolis(path, () => Promise.all([auth.polis.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 100 }), campaignTimeZone(auth, campaignId)]));
+  const loaded = await readPolis(path, () => Promise.all([auth.polis.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 100 }), campaignTimeZone(auth, campaignId), campaignCanvassers(auth, campaignId)]));
   if (!loaded.ok) return <ErrorState title="The campaign's surveys could not be loaded" message={loaded.message} retryHref={path} />;
-  const [surveys, timeZone] = loaded.value;
+  const [surveys, timeZone, canvassers] = loaded.value;
   if (surveys.data.length === 0) return <ErrorState title="This campaign has no survey" message="An interaction records a survey; create one in Polis first." />;
   return (
     <div className="space-y-4">
       <h2 className="text-xl font-semibold">Enter an interaction from a paper sheet</h2>
-      <ManualEntryForm campaignId={campaignId} surveys={surveys.data.map((s) => ({ id: s.id, name: s.data.name, questions: s.data.questions }))} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} timeZone={timeZone} />
+      <ManualEntryForm campaignId={campaignId} surveys={surveys.data.map((s) => ({ id: s.id, name: s.data.name, questions: s.data.questions }))} canvassers={canvassers} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} timeZone={timeZone} />
     </div>
   );
 }

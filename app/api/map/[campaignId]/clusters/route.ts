@@ -29,7 +29,7 @@ export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', as
   // Built in a worker thread on first use: only this filter's requests wait for it.
   const features = clustersFor(index, await selection.clusterer, bbox as [number, number, number, number], zoom);
   return Response.json(
-    { state: 'ready', total: selection.total, counts: selection.counts, bounds: selection.bounds, type: 'FeatureCollection', features } satisfies ClusterResponse,
+    { state: 'ready', total: selection.total, unplaced: selection.unplaced, counts: selection.counts, bounds: selection.bounds, type: 'FeatureCollection', features } satisfies ClusterResponse,
     { headers: { 'Cache-Control': 'private, no-store' } },
   );
 });

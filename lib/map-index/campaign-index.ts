@@ -24,6 +24,7 @@ import { and, eq, gt, gte } from '@/lib/polis/filter';
 import type { IndexedInteraction, Interaction, Question } from '@/lib/polis/schemas';
 import { acquireLease, changesSince, latestChange, loadSnapshot, publishChange, releaseLease, saveSnapshot } from '@/lib/store/index-snapshots';
 import { listPaperCredits } from '@/lib/store/paper-credits';
+import { clustererFor } from './clusters';
 import type { WorkerReply } from './index-worker';
 import { runInWorker } from './index-workers';
 import { INDEX_FORMAT_VERSION, PointIndex, type IndexState } from './point-index';
@@ -246,6 +247,8 @@ function startBuild(entry: IndexEntry, organizationId: string, campaignId: strin
     })
     .then(({ index, newest, changeSeq }) => {
       Object.assign(entry, { index, newest, changeSeq, polledAt: 0, state: 'ready', error: undefined, builtAt: Date.now(), refreshedAt: Date.now(), saved: { version: index.version, at: Date.now() } });
+      // The map is the campaign's landing view: its first clusters start building now, in a worker thread.
+      clustererFor(index, {}, 'UTC').clusterer.catch(() => undefined);
       entry.progress = { loaded: index.size, total: index.size };
     })
     .catch((error: Error) => {

@@ -46,37 +46,49 @@ const caches = new WeakMap<PointIndex, { version: number; entries: Map<string, S
 /** The clusterer input of located rows: positions and outcome codes. */
 function inputOf(index: PointIndex, rows: Uint32Array): ClusterInput {
   const input: ClusterInput = { lng: new Float64Array(rows.length), lat: new Float64Array(rows.length), outcomes: new Uint8Array(rows.length) };
-  rows.forEach((row, i) => {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     input.lng[i] = index.lng[row]!;
     input.lat[i] = index.lat[row]!;
-    input.outcomes[i] = OUTCOMES.indexOf(index.outcomeAt(row));
-  });
+    input.outcomes[i] = index.outcomeCodeAt(row);
+  }
   return input;
 }
 
 /** The clusterer of these rows: built in a worker thread, or here where no thread can start (or one fails). */
-async function buildClusterer(index: PointIndex, rows: Uint32Array): Promise<Clusterer> {
-  const input = inputOf(index, rows);
+async function buildClusterer(index: PointIndex, rows: Uint32Array, input: ClusterInput): Promise<Clusterer> {
   const buffers = [input.lng.buffer, input.lat.buffer, input.outcomes.buffer] as ArrayBuffer[];
   // The input moves to the worker; should the worker fail, it is read again from the index.
   const built = await runInWorker<{ type: 'clustered'; id: number; parts: ClusterParts }>({ type: 'cluster', input }, buffers).catch(() => null);
   return assembleClusterer(built ? built.parts : buildClusterParts(inputOf(index, rows)).parts, rows);
 }
 
+/** One pass over the filter's rows: counts by outcome, the located rows, their bounds and the clusterer's input. */
 function select(index: PointIndex, rows: Uint32Array): Selection {
-  const counts: Record<Outcome, number> = { successful: 0, contacted: 0, unavailable: 0 };
+  const byCode = [0, 0, 0];
   const located = new Uint32Array(rows.length);
-  let bounds: Selection['bounds'] = null;
+  const input: ClusterInput = { lng: new Float64Array(rows.length), lat: new Float64Array(rows.length), outcomes: new Uint8Array(rows.length) };
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
   let n = 0;
-  for (const row of rows) {
-    counts[index.outcomeAt(row)]++;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const code = index.outcomeCodeAt(row);
+    byCode[code]!++;
     if ((index.flags[row]! & FLAG_LOCATED) === 0) continue;
     const lng = index.lng[row]!;
     const lat = index.lat[row]!;
-    bounds = bounds ? [Math.min(bounds[0], lng), Math.min(bounds[1], lat), Math.max(bounds[2], lng), Math.max(bounds[3], lat)] : [lng, lat, lng, lat];
-    located[n++] = row;
+    if (lng < west) west = lng;
+    if (lng > east) east = lng;
+    if (lat < south) south = lat;
+    if (lat > north) north = lat;
+    located[n] = row;
+    input.lng[n] = lng;
+    input.lat[n] = lat;
+    input.outcomes[n++] = code;
   }
-  return { total: rows.length, unplaced: rows.length - n, counts, bounds, clusterer: buildClusterer(index, located.slice(0, n)) };
+  const counts = Object.fromEntries(OUTCOMES.map((outcome, code) => [outcome, byCode[code]!])) as Record<Outcome, number>;
+  const trimmed: ClusterInput = n === rows.length ? input : { lng: input.lng.slice(0, n), lat: input.lat.slice(0, n), outcomes: input.outcomes.slice(0, n) };
+  return { total: rows.length, unplaced: rows.length - n, counts, bounds: n ? [west, south, east, north] : null, clusterer: buildClusterer(index, located.slice(0, n), trimmed) };
 }
 
 /**
@@ -90,7 +102,8 @@ export function clustererFor(index: PointIndex, filters: InteractionFilters, zon
     cache = { version: index.version, entries: new Map() };
     caches.set(index, cache);
   }
-  const key = `${zone} ${filtersToSearch(filters)}`;
+  // Only days depend on the zone: without them one clusterer serves every zone.
+  const key = `${filters.from || filters.to ? zone : ''} ${filtersToSearch(filters)}`;
   let cached = cache.entries.get(key);
   if (cached) {
     cache.entries.delete(key);

@@ -16,7 +16,7 @@
  */
 import type { IndexedInteraction, Question } from '@/lib/polis/schemas';
 import { timeWindow, type InteractionFilters } from '@/lib/filters/filters';
-import { outcomeFrom, type Outcome } from '@/lib/filters/outcome';
+import { outcomeFrom, OUTCOMES, type Outcome } from '@/lib/filters/outcome';
 
 export const FLAG_SUCCESSFUL = 1;
 export const FLAG_UNAVAILABLE = 2;
@@ -45,6 +45,10 @@ export type IndexState = {
 };
 
 const COLUMNS = ['ids', 'lat', 'lng', 'time', 'flags', 'distance', 'confidence', 'canvasser', 'list', 'walklist', 'received', 'household'] as const;
+
+/** The one outcome rule, read once for each combination of the successful and unavailable flags. */
+const OUTCOME_BY_FLAGS = [0, 1, 2, 3].map((flags) => outcomeFrom((flags & FLAG_SUCCESSFUL) !== 0, (flags & FLAG_UNAVAILABLE) !== 0));
+const OUTCOME_CODE_BY_FLAGS = OUTCOME_BY_FLAGS.map((outcome) => OUTCOMES.indexOf(outcome));
 
 const NONE = 0xffff;
 const NO_CONFIDENCE = 0xff;
@@ -308,8 +312,12 @@ export class PointIndex {
   }
 
   outcomeAt(row: number): Outcome {
-    const flags = this.flags[row]!;
-    return outcomeFrom((flags & FLAG_SUCCESSFUL) !== 0, (flags & FLAG_UNAVAILABLE) !== 0);
+    return OUTCOME_BY_FLAGS[this.flags[row]! & 3]!;
+  }
+
+  /** The outcome's position in `OUTCOMES`, for loops over many rows. */
+  outcomeCodeAt(row: number): number {
+    return OUTCOME_CODE_BY_FLAGS[this.flags[row]! & 3]!;
   }
 
   /** Rows matching every filter, in row order; `from`/`to` are days of `zone`. */

@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { walkInteractions } from '@/lib/map-index/campaign-index';
 import { createPolisClient } from '@/lib/polis/client';
 import { eq } from '@/lib/polis/filter';

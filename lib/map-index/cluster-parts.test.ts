@@ -1,5 +1,4 @@
 import Supercluster from 'supercluster';
-import type { Feature, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { assembleClusterer, buildClusterParts, type ClusterInput } from './cluster-parts';
 

@@ -273,7 +273,7 @@ export class PointIndex {
     const accuracy = data.location?.confidence;
     this.confidence[row] = accuracy === undefined ? NO_CONFIDENCE : Math.min(NO_CONFIDENCE - 1, Math.round(accuracy));
     this.canvasser[row] = this.canvassers.code(this.credits.get(interaction.id) ?? interaction.meta.createdBy);
-    this.touchedCanvassers.add(this.canvasser[row]!);
+    this.touchedCanvassers.add(this.canvasser[row]);
     this.received[row] = Math.floor(Date.parse(interaction.meta.created) / 1000);
     this.household[row] = this.households.code(data.contactId);
     this.list[row] = this.lists.code(data.listId);

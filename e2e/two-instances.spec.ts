@@ -130,12 +130,23 @@ test('a correction through one instance shows in the other instance’s clusters
   expect(proxies.b.requests.filter((r) => r.at >= saved && isRefreshRequest(r))).toEqual([]);
 });
 
-test('a restarted instance loads the snapshot; one written by another version of the index is refused and rebuilt', async ({ page }) => {
+test('a restarted instance loads the snapshot as it warms up; one written by another version of the index is refused and rebuilt', async ({ page }) => {
   const [campaign] = await campaigns(A_URL, token);
   await instances.b.stop();
   let restarted = Date.now();
   instances.b = await startInstance('b');
-  expect((await clustersFrom(page.request, B_URL, campaign!.id)).total).toBe(campaign!.total);
+  // The load balancer's first readiness check starts loading the recent snapshots: the first map then answers at once.
+  await expect
+    .poll(async () => {
+      const ready = await page.request.get(`${B_URL}/api/health/ready`);
+      expect(ready.status()).toBe(200);
+      const { indexes } = (await ready.json()) as { indexes: { loaded: number; loading: number } };
+      return indexes.loading === 0 && indexes.loaded > 0;
+    })
+    .toBe(true);
+  const first = (await (await page.request.get(`${B_URL}/api/map/${campaign!.id}/clusters?bbox=-180,-85,180,85&zoom=3`)).json()) as ClusterResponse;
+  expect(first.state).toBe('ready');
+  expect(first.state === 'ready' && first.total).toBe(campaign!.total);
   expect(walkPages(proxies.b, campaign!.id, restarted)).toBe(0);
 
   await storeQuery('update index_snapshot set format_version = $1 where campaign_id = $2', [INDEX_FORMAT_VERSION + 1, campaign!.id]);

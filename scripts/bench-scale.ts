@@ -122,13 +122,20 @@ try {
   t0 = performance.now();
   servers.a = await start('a');
   const listening = performance.now() - t0;
+  // As a load balancer would: readiness checks, the first of which starts loading the recent snapshots.
+  for (;;) {
+    const { indexes } = (await (await fetch(`${A_URL}/api/health/ready`)).json()) as { indexes: { loaded: number; loading: number } };
+    if (indexes.loading === 0) break;
+    await sleep(100);
+  }
+  const warm = performance.now() - t0;
   const mapUrl = `${A_URL}/campaigns/${campaign.id}/map`;
   const navigated = performance.now();
   await page.goto(mapUrl);
   await page.waitForSelector('.polis-cluster', { timeout: 120_000 });
   const onScreen = performance.now();
   const walkedAgain = proxies.a.requests.filter((r) => isWalkRequest(r) && r.at >= Date.now() - (onScreen - t0)).length;
-  console.log(`restart with a snapshot: process start to listening ${s(listening)}; map navigation to first clusters on screen ${s(onScreen - navigated)} (process start to clusters on screen ${s(onScreen - t0)}); walk pages asked again: ${walkedAgain}`);
+  console.log(`restart with a snapshot: process start to listening ${s(listening)}, to snapshots loaded (readiness) ${s(warm)}; then map navigation to first clusters on screen ${s(onScreen - navigated)} (process start to clusters on screen ${s(onScreen - t0)}); walk pages asked again: ${walkedAgain}`);
 
   // 3. A second instance on the same store: it loads the snapshot; a correction through the first reaches it.
   servers.b = await start('b');

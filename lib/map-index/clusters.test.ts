@@ -47,3 +47,20 @@ describe('clusters', () => {
     expect(features.reduce((n, f) => n + (f.properties.cluster ? f.properties.count : 1), 0)).toBe(20);
   });
 });
+
+describe('clusters after the index changes', () => {
+  it('answer at once with the last clusterer while the new one is built, counts already new; a new filter waits for its own', async () => {
+    const index = scatter(50);
+    const first = clustererFor(index, {}, 'UTC');
+    const built = await first.clusterer;
+    expect(first.ready).toBe(built);
+    index.remove(index.idAt(0));
+    const next = clustererFor(index, {}, 'America/Chicago');
+    expect(next.total).toBe(49);
+    expect(next.ready).toBe(built);
+    const rebuilt = await next.clusterer;
+    expect(next.ready).toBe(rebuilt);
+    expect(rebuilt).not.toBe(built);
+    expect(clustererFor(index, { outcome: 'unavailable' }, 'UTC').ready).toBeNull();
+  });
+});

@@ -39,9 +39,14 @@ export type ClusterResponse =
       features: (ClusterFeature | PointFeature)[];
     };
 
-/** One filter's rows summed up at once, and its clusterer when built. */
-export type Selection = { total: number; unplaced: number; counts: Record<Outcome, number>; bounds: [number, number, number, number] | null; clusterer: Promise<Clusterer> };
-const caches = new WeakMap<PointIndex, { version: number; entries: Map<string, Selection> }>();
+/**
+ * One filter's rows summed up at once, and its clusterer: `ready` to answer
+ * with now (this version's, or the last version's while this one's is
+ * built), `clusterer` once this version's is built.
+ */
+export type Selection = { total: number; unplaced: number; counts: Record<Outcome, number>; bounds: [number, number, number, number] | null; clusterer: Promise<Clusterer>; ready: Clusterer | null };
+type Cache = { version: number; entries: Map<string, Selection>; previous: Map<string, Selection> };
+const caches = new WeakMap<PointIndex, Cache>();
 
 /** The clusterer input of located rows: positions and outcome codes. */
 function inputOf(index: PointIndex, rows: Uint32Array): ClusterInput {
@@ -88,18 +93,25 @@ function select(index: PointIndex, rows: Uint32Array): Selection {
   }
   const counts = Object.fromEntries(OUTCOMES.map((outcome, code) => [outcome, byCode[code]!])) as Record<Outcome, number>;
   const trimmed: ClusterInput = n === rows.length ? input : { lng: input.lng.slice(0, n), lat: input.lat.slice(0, n), outcomes: input.outcomes.slice(0, n) };
-  return { total: rows.length, unplaced: rows.length - n, counts, bounds: n ? [west, south, east, north] : null, clusterer: buildClusterer(index, located.slice(0, n), trimmed) };
+  const selection: Selection = { total: rows.length, unplaced: rows.length - n, counts, bounds: n ? [west, south, east, north] : null, clusterer: buildClusterer(index, located.slice(0, n), trimmed), ready: null };
+  selection.clusterer.then((clusterer) => (selection.ready = clusterer)).catch(() => undefined);
+  return selection;
 }
 
 /**
- * The rows of these filters summed up (at once) with their clusterer (a
- * promise: built on first use, and again after the index changes). Requests
- * for a filter whose clusterer is being built wait for it; others do not.
+ * The rows of these filters summed up (at once, always of the index as it
+ * is) with their clusterer, built on first use and again after the index
+ * changes. A filter asked for the first time waits for its clusterer; one
+ * asked for again after a change is answered with its last clusterer while
+ * the new one is built (rows keep their numbers, so its points stay right),
+ * which is how a correction shows within a second without holding the map.
  */
 export function clustererFor(index: PointIndex, filters: InteractionFilters, zone: string): Selection {
   let cache = caches.get(index);
   if (!cache || cache.version !== index.version) {
-    cache = { version: index.version, entries: new Map() };
+    const built = [...(cache?.entries ?? [])].filter(([, selection]) => selection.ready);
+    const previous = new Map([...(cache?.previous ?? []), ...built].slice(-CACHE_SIZE));
+    cache = { version: index.version, entries: new Map(), previous };
     caches.set(index, cache);
   }
   // Only days depend on the zone: without them one clusterer serves every zone.
@@ -109,6 +121,7 @@ export function clustererFor(index: PointIndex, filters: InteractionFilters, zon
     cache.entries.delete(key);
   } else {
     cached = select(index, index.select(filters, zone));
+    cached.ready = cache.previous.get(key)?.ready ?? null;
     // A failed build is not kept: the next request tries again.
     const entries = cache.entries;
     cached.clusterer.catch(() => entries.delete(key));

@@ -50,6 +50,13 @@ export async function loadSnapshot(organizationId: string, campaignId: string): 
   return { formatVersion: rows[0]!.format_version, watermark: rows[0]!.watermark, data, created: rows[0]!.created };
 }
 
+/** The campaigns whose snapshots were saved since `since`, newest first. */
+export async function recentSnapshots(since: string, limit: number): Promise<{ organizationId: string; campaignId: string; created: string }[]> {
+  const { db } = await openStore();
+  const rows = await db.selectFrom('index_snapshot').select(['organization_id', 'campaign_id', 'created']).where('created', '>=', since).orderBy('created', 'desc').limit(limit).execute();
+  return rows.map((row) => ({ organizationId: row.organization_id, campaignId: row.campaign_id, created: row.created }));
+}
+
 /** How long changes are kept for instances that have not yet seen them. */
 const CHANGE_KEPT_MS = 60 * 60_000;
 

@@ -26,8 +26,8 @@ export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', as
   const filters = parseFilters(search);
   const index = entry.index;
   const selection = clustererFor(index, filters, await campaignTimeZone(auth, campaignId));
-  // Built in a worker thread on first use: only this filter's requests wait for it.
-  const features = clustersFor(index, await selection.clusterer, bbox as [number, number, number, number], zoom);
+  // Built in a worker thread: only a filter asked for the first time waits for it.
+  const features = clustersFor(index, selection.ready ?? (await selection.clusterer), bbox as [number, number, number, number], zoom);
   return Response.json(
     { state: 'ready', total: selection.total, unplaced: selection.unplaced, counts: selection.counts, bounds: selection.bounds, type: 'FeatureCollection', features } satisfies ClusterResponse,
     { headers: { 'Cache-Control': 'private, no-store' } },

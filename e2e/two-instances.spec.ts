@@ -140,8 +140,8 @@ test('a restarted instance loads the snapshot as it warms up; one written by ano
     .poll(async () => {
       const ready = await page.request.get(`${B_URL}/api/health/ready`);
       expect(ready.status()).toBe(200);
-      const { indexes } = (await ready.json()) as { indexes: { loaded: number; loading: number } };
-      return indexes.loading === 0 && indexes.loaded > 0;
+      const { indexes } = (await ready.json()) as { indexes: { done: boolean; loaded: number } };
+      return indexes.done && indexes.loaded > 0;
     })
     .toBe(true);
   const first = (await (await page.request.get(`${B_URL}/api/map/${campaign!.id}/clusters?bbox=-180,-85,180,85&zoom=3`)).json()) as ClusterResponse;

@@ -124,8 +124,8 @@ try {
   const listening = performance.now() - t0;
   // As a load balancer would: readiness checks, the first of which starts loading the recent snapshots.
   for (;;) {
-    const { indexes } = (await (await fetch(`${A_URL}/api/health/ready`)).json()) as { indexes: { loaded: number; loading: number } };
-    if (indexes.loading === 0) break;
+    const { indexes } = (await (await fetch(`${A_URL}/api/health/ready`)).json()) as { indexes: { done: boolean } };
+    if (indexes.done) break;
     await sleep(100);
   }
   const warm = performance.now() - t0;

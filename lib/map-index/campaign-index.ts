@@ -161,7 +161,7 @@ export type IndexEntry = {
 type Change = { upsert: IndexedInteraction; creditTo?: string } | { remove: string };
 
 /** How far along this process is in loading the store's recent snapshots (see `warmUp`). */
-export type Warmth = { loaded: number; loading: number };
+export type Warmth = { done: boolean; loaded: number; loading: number };
 
 // Indexes live as long as the server process; one per organization and campaign. They sit on
 // globalThis because Next.js bundles each route apart: pages, actions and route handlers
@@ -343,7 +343,7 @@ const WARM_UP_LIMIT = 4;
  */
 export function warmUp(): Warmth {
   if (registry.warmth) return registry.warmth;
-  const warmth: Warmth = (registry.warmth = { loaded: 0, loading: 0 });
+  const warmth: Warmth = (registry.warmth = { done: false, loaded: 0, loading: 0 });
   void recentSnapshots(new Date(Date.now() - WARM_UP_WITHIN_MS).toISOString(), WARM_UP_LIMIT)
     .catch(() => [])
     .then(async (recent) => {
@@ -354,6 +354,7 @@ export function warmUp(): Warmth {
         warmth.loading--;
         warmth.loaded++;
       }
+      warmth.done = true;
     });
   return warmth;
 }

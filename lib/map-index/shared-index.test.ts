@@ -141,7 +141,7 @@ describe('a campaign index shared through the store', () => {
 
     restartProcess();
     const warmth = warmUp();
-    await expect.poll(() => warmth.loading === 0 && warmth.loaded > 0, { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => warmth.done && warmth.loaded > 0, { timeout: 10_000 }).toBe(true);
     const user = fakeUser(all);
     const entry = await campaignIndex(user.auth, campaignId);
     expect(entry.state).toBe('ready');

@@ -13,7 +13,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type ProxiedRequest = { method: string; path: string; search: URLSearchParams; at: number };
+export type ProxiedRequest = { method: string; path: string; search: URLSearchParams; at: number; status?: number; ms?: number };
 
 export type CountingProxy = {
   url: string;
@@ -46,9 +46,12 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
     const forward = () => {
       // A held request whose client has gone (a killed instance) is dropped.
       if (outgoing.destroyed || incoming.socket.destroyed) return;
+      const sent = performance.now();
       const request = http.request(url, { method: incoming.method, headers: { ...incoming.headers, host: upstream.host } }, (response) => {
+        seen.status = response.statusCode;
         outgoing.writeHead(response.statusCode ?? 502, response.headers);
         response.pipe(outgoing);
+        response.on('end', () => (seen.ms = performance.now() - sent));
       });
       request.on('error', () => outgoing.writeHead(502).end());
       incoming.pipe(request);

@@ -18,6 +18,8 @@ import { createPolisClient } from '@/lib/polis/client';
 import { issueAccessTokenForEmail } from '@/lib/sandbox/access';
 import { closeDatabases, openDatabase } from '@/lib/sandbox/db';
 import { DEMO_PASSWORD, DEMO_USERS, seedDatabase } from '@/lib/sandbox/seed/seed';
+import { isWalkRequest, startCountingProxy } from '@/lib/testing/counting-proxy';
+import { TEST_PORTS } from '@/lib/testing/ports';
 import { startTestServer } from '@/lib/testing/test-server';
 import { eq } from '@/lib/polis/filter';
 
@@ -132,40 +134,27 @@ fetch('/points.json').then((r) => r.json()).then((points) => {
   return new Promise<http.Server>((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
-type BuildFigures = { buildMs: number; pages: number; firstPage: number; lastFullPage: number; medianPage: number; clusterMs: number; indexBytes: number; typedBytes: number; withClustersBytes: number };
+type BuildFigures = { buildMs: number; clusterMs: number; indexBytes: number; typedBytes: number; withClustersBytes: number };
 
+/** The cold build as the server makes it (id ranges in the index worker threads), in a process of its own so its memory is measured alone. */
 async function measureBuild({ apiUrl, token, campaignId }: { apiUrl: string; token: string; campaignId: string }): Promise<BuildFigures> {
   const polis = createPolisClient({ token, baseUrl: apiUrl });
-  const pages: { ms: number; rows: number }[] = [];
-  const timed = {
-    listSurveys: polis.listSurveys,
-    listInteractions: async (params: Parameters<typeof polis.listInteractions>[0]) => {
-      const started = performance.now();
-      const page = await polis.listInteractions(params);
-      pages.push({ ms: performance.now() - started, rows: page.data.length });
-      return page;
-    },
-  };
   gc!();
   const before = process.memoryUsage();
   const added = (m: NodeJS.MemoryUsage) => m.heapUsed + m.arrayBuffers - before.heapUsed - before.arrayBuffers;
   let started = performance.now();
-  const { index } = await buildIndex(timed, campaignId);
+  const { index } = await buildIndex(polis, campaignId);
   const buildMs = performance.now() - started;
   gc!();
   const afterIndex = process.memoryUsage();
   started = performance.now();
-  clustererFor(index, {}, 'UTC');
+  const selection = clustererFor(index, {}, 'UTC');
+  await selection.clusterer;
   const clusterMs = performance.now() - started;
   gc!();
   const afterClusters = process.memoryUsage();
-  const full = pages.filter((p) => p.rows === 1000);
   return {
     buildMs,
-    pages: pages.length,
-    firstPage: pages[0]!.ms,
-    lastFullPage: full.at(-1)!.ms,
-    medianPage: median(pages.map((p) => p.ms)),
     clusterMs,
     indexBytes: added(afterIndex) / index.size,
     typedBytes: index.byteLength() / index.size,
@@ -184,7 +173,9 @@ const results: Record<number, { paint: number }> = {};
 
 for (const size of sizes) {
   const { file, token } = await database(size);
-  const server = await startTestServer({ port: 3120, dbFile: file });
+  const server = await startTestServer({ port: TEST_PORTS.bench, dbFile: file });
+  // The cold build's pages pass through a proxy that times each one.
+  const proxy = await startCountingProxy(server.url);
   const polis = createPolisClient({ token, baseUrl: server.apiUrl });
   const campaigns = await polis.listCampaigns();
   const totals = await Promise.all(campaigns.data.map(async (c) => ({ c, total: (await polis.listInteractions({ filter: eq('/data/campaignId', c.id), limit: 0 })).total })));
@@ -192,10 +183,14 @@ for (const size of sizes) {
   console.log(`\n=== ${size.toLocaleString('en-US')} interactions; largest campaign "${campaign.data.name}": ${total.toLocaleString('en-US')} ===`);
 
   // Cold index build in a fresh process, through the same code and HTTP as the server's.
-  const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--measure-build', JSON.stringify({ apiUrl: server.apiUrl, token, campaignId: campaign.id })], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--measure-build', JSON.stringify({ apiUrl: `${proxy.url}/api/polis`, token, campaignId: campaign.id })], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (child.status !== 0) throw new Error(child.stderr);
   const build = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as BuildFigures;
-  console.log(`cold index build (walk + index): ${ms(build.buildMs)} for ${build.pages} pages of 1,000; first page ${ms(build.firstPage)}, last full page ${ms(build.lastFullPage)} (ratio ${(build.lastFullPage / build.firstPage).toFixed(2)}), median page ${ms(build.medianPage)}`);
+  const pages = proxy.requests.filter(isWalkRequest).sort((a, b) => a.at - b.at).map((r) => r.ms!);
+  const tenth = Math.max(1, Math.floor(pages.length / 10));
+  const [early, late] = [median(pages.slice(0, tenth)), median(pages.slice(-tenth))];
+  await proxy.stop();
+  console.log(`cold index build (walk over id ranges at once + index): ${ms(build.buildMs)} for ${pages.length} pages of up to 1,000; median page ${ms(median(pages))}; last tenth of the pages against the first tenth: ${ms(late)} / ${ms(early)} (ratio ${(late / early).toFixed(2)})`);
   console.log(`supercluster over the whole campaign: ${ms(build.clusterMs)}`);
   console.log(`memory added: index ${build.indexBytes.toFixed(0)} bytes per interaction (typed arrays ${build.typedBytes.toFixed(0)}); with the unfiltered clusters ${build.withClustersBytes.toFixed(0)} bytes per interaction (heap + array buffers after GC)`);
 
@@ -273,11 +268,11 @@ for (const size of sizes) {
   if (size <= 100_000) {
     // The baseline at this size: every point of the same campaign into Leaflet.markercluster.
     const points: [number, number][] = (await (await db(file)).selectFrom('interactions').select(['lat', 'lng']).where('campaign_id', '=', campaign.id).where('is_deleted', '=', 0).execute()).map((r) => [r.lat!, r.lng!]);
-    const baseline = await serveBaseline(points, 3121);
+    const baseline = await serveBaseline(points, TEST_PORTS.benchBaseline);
     const basePaints: number[] = [];
     const basePage = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await watchFirstPaints(basePage);
-    for (let i = 0; i < 3; i++) basePaints.push(await firstPaint(basePage, 'http://127.0.0.1:3121/', '.marker-cluster'));
+    for (let i = 0; i < 3; i++) basePaints.push(await firstPaint(basePage, `http://127.0.0.1:${TEST_PORTS.benchBaseline}/`, '.marker-cluster'));
     baseline.close();
     const ratio = median(basePaints) / results[size].paint;
     console.log(`baseline first paint, ${points.length.toLocaleString('en-US')} points into Leaflet.markercluster (median of 3): ${ms(median(basePaints))}; ours is ${ratio.toFixed(1)}x faster`);

@@ -87,6 +87,9 @@ for (let i = 0; i < 120; i++) {
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
 
+// The first readiness check starts loading the campaigns' recent index snapshots.
+await fetch(`http://127.0.0.1:${port}/api/health/ready`).catch(() => undefined);
+
 console.log(`
   Polis canvass review is running at ${url}
 `);

@@ -46,6 +46,9 @@ async function connect<DB>(file: string, schema: Schema): Promise<Kysely<DB>> {
   sqlite.pragma('page_size = 16384');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('cache_size = -131072');
+  // Reads map the file instead of copying each page through the cache: a walk of a large campaign
+  // reads rows all over the file (they lie in insertion order, it asks in id order).
+  sqlite.pragma('mmap_size = 8589934592');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   // In WAL mode NORMAL keeps every committed transaction across a process crash;

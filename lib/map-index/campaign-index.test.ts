@@ -60,6 +60,7 @@ function fakeApi(all: Interaction[]) {
       rows = [...rows].sort((a, b) => (params.sort?.[0] === '/id' ? a.id.localeCompare(b.id) : a.meta.modified.localeCompare(b.meta.modified)));
       return { data: rows.slice(params.skip ?? 0, (params.skip ?? 0) + (params.limit ?? 100)), total: rows.length };
     },
+    listInteractionsForIndex: (params: ListParams = {}) => client.listInteractions(params),
   };
   return { client, calls };
 }

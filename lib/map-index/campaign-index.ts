@@ -21,25 +21,34 @@ import { randomUUID } from 'node:crypto';
 import type { AuthContext } from '@/lib/auth/session';
 import type { PolisClient } from '@/lib/polis/client';
 import { and, compare, eq, gt, gte } from '@/lib/polis/filter';
-import type { Interaction } from '@/lib/polis/schemas';
-import { acquireLease, changesSince, latestChange, loadSnapshot, publishChange, releaseLease, saveSnapshot } from '@/lib/store/index-snapshots';
+import type { IndexedInteraction, Interaction, Question } from '@/lib/polis/schemas';
+import { acquireLease, changesSince, latestChange, loadSnapshot, publishChange, recentSnapshots, releaseLease, saveSnapshot } from '@/lib/store/index-snapshots';
 import { listPaperCredits } from '@/lib/store/paper-credits';
-import { INDEX_FORMAT_VERSION, PointIndex } from './point-index';
+import { clustererFor } from './clusters';
+import type { WorkerReply } from './index-worker';
+import { runInWorker } from './index-workers';
+import { INDEX_FORMAT_VERSION, PointIndex, type IndexState } from './point-index';
 import { decodeSnapshot, encodeSnapshot, SnapshotFormatError } from './snapshot';
+import { idRanges, inParallel, PAGE_SIZE, ThrottleGate, walkClient, walkRange, type IdRange, type WalkClient } from './walk';
 
-export const PAGE_SIZE = 1000;
+export { PAGE_SIZE } from './walk';
+
 const REFRESH_AFTER_MS = 30_000;
 const REBUILD_AFTER_MS = 15 * 60_000;
 const ACCESS_CHECK_MS = 60_000;
 /** How long a builder holds a campaign without renewing: a crashed one blocks the others no longer than this. */
 export const LEASE_MS = 30_000;
 const SNAPSHOT_POLL_MS = 1000;
+/** How long the first request to an index loaded while warming up waits for the changes since its snapshot. */
+const FIRST_REFRESH_WAIT_MS = 2000;
 /** How often a read looks for changes other instances made, so a correction shows everywhere within seconds. */
 const CHANGE_POLL_MS = 1000;
 /** Changes are saved to the snapshot at most this often; a reader refreshes from its watermark anyway. */
 const SNAPSHOT_EVERY_MS = 60_000;
 
-type IndexClient = Pick<PolisClient, 'listInteractions' | 'listSurveys'>;
+type IndexClient = Pick<PolisClient, 'listInteractionsForIndex' | 'listSurveys'> & { connection?: PolisClient['connection'] };
+/** Id ranges walked at once: enough to keep the API and the worker threads busy, few enough to be polite. */
+const WALK_CONCURRENCY = 4;
 
 /**
  * Walks the interactions matching `filter` in id order with keyset paging
@@ -100,7 +109,7 @@ export async function applyChangesSince(client: IndexClient, campaignId: string,
   let newest = since;
   let skip = 0;
   for (;;) {
-    const page = await client.listInteractions({
+    const page = await client.listInteractionsForIndex({
       filter: and(eq('/data/campaignId', campaignId), gte('/meta/modified', newest)),
       sort: ['/meta/modified', 'ASC'],
       limit: pageSize,
@@ -115,19 +124,54 @@ export async function applyChangesSince(client: IndexClient, campaignId: string,
   }
 }
 
+type Part = { state: IndexState; newest: string };
+
+/** Each range walked in an index worker thread, as the user; null where no thread can start. */
+async function walkInWorkers(connection: { token: string; baseUrl: string }, campaignId: string, ranges: IdRange[], questions: Question[], onRows: (rows: number) => void): Promise<Part[] | null> {
+  const first = await runInWorker<Extract<WorkerReply, { type: 'walked' }>>({ type: 'walk', connection, campaignId, range: ranges[0]!, questions }, [], (reply) => reply.type === 'page' && onRows(reply.rows));
+  if (!first) return null;
+  const rest = await inParallel(
+    ranges.slice(1).map((range) => async () => (await runInWorker<Extract<WorkerReply, { type: 'walked' }>>({ type: 'walk', connection, campaignId, range, questions }, [], (reply) => reply.type === 'page' && onRows(reply.rows)))!),
+    WALK_CONCURRENCY,
+  );
+  return [first, ...rest];
+}
+
+/** Each range walked on this thread (a client that cannot leave it, or no worker thread). */
+function walkHere(client: WalkClient, campaignId: string, ranges: IdRange[], questions: Question[], onRows: (rows: number) => void): Promise<Part[]> {
+  return inParallel(
+    ranges.map((range) => async () => {
+      const { index, newest } = await walkRange(client, campaignId, range, questions, onRows);
+      return { state: index.exportState(), newest };
+    }),
+    WALK_CONCURRENCY,
+  );
+}
+
+/**
+ * Walks the whole campaign into a new index: the id space split into
+ * ranges walked at once (in worker threads when the client can be handed
+ * over), then the parts appended in id order.
+ */
 export async function buildIndex(client: IndexClient, campaignId: string, onProgress: (loaded: number, total: number) => void = () => {}, credits: ReadonlyMap<string, string> = new Map()) {
   const surveys = await client.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 1000 });
   const questions = surveys.data.flatMap((survey) => survey.data.questions);
+  const { total } = await client.listInteractionsForIndex({ filter: eq('/data/campaignId', campaignId), limit: 0 });
+  onProgress(0, total);
+  const ranges = idRanges(total);
+  let loaded = 0;
+  const onRows = (rows: number) => onProgress((loaded += rows), Math.max(total, loaded));
+  const connection = client.connection;
+  const parts = (connection && (await walkInWorkers(connection, campaignId, ranges, questions, onRows))) || (await walkHere(connection ? walkClient(connection, new ThrottleGate()) : client, campaignId, ranges, questions, onRows));
   const index = new PointIndex(questions);
-  for (const [id, canvasser] of credits) index.credit(id, canvasser);
+  index.reserve(parts.reduce((sum, part) => sum + part.state.size, 0));
   let newest = '';
-  await walkInteractions(client, eq('/data/campaignId', campaignId), (page, total) => {
-    for (const interaction of page) {
-      index.upsert(interaction);
-      if (interaction.meta.modified > newest) newest = interaction.meta.modified;
-    }
-    onProgress(index.size, total);
-  });
+  for (const part of parts) {
+    index.appendState(part.state);
+    if (part.newest > newest) newest = part.newest;
+  }
+  // The parts were walked without the paper-sheet credits: they are applied to the whole.
+  for (const [id, canvasser] of credits) index.credit(id, canvasser);
   index.compact();
   return { index, newest: newest || new Date(0).toISOString() };
 }
@@ -141,7 +185,8 @@ export type IndexEntry = {
   refreshedAt: number;
   newest: string;
   organizationId: string;
-  client: IndexClient;
+  /** Who does the background work: the last user to ask (none yet for an index loaded while warming up). */
+  client: IndexClient | null;
   work: Promise<void> | null;
   /** The index version last written to the store, and when. */
   saved?: { version: number; at: number };
@@ -150,19 +195,35 @@ export type IndexEntry = {
   polledAt: number;
 };
 
-type Change = { upsert: Interaction; creditTo?: string } | { remove: string };
+type Change = { upsert: IndexedInteraction; creditTo?: string } | { remove: string };
+
+/** How far along this process is in loading the store's recent snapshots (see `warmUp`). */
+export type Warmth = { done: boolean; loaded: number; loading: number };
 
 // Indexes live as long as the server process; one per organization and campaign. They sit on
 // globalThis because Next.js bundles each route apart: pages, actions and route handlers
 // must all reach the same index, not one copy each.
-const registry = ((globalThis as { polisIndexes?: { entries: Map<string, IndexEntry>; accessChecked: Map<string, number>; instance: string } }).polisIndexes ??= {
+const registry = ((globalThis as { polisIndexes?: { entries: Map<string, IndexEntry>; accessChecked: Map<string, number>; instance: string; warmth: Warmth | null } }).polisIndexes ??= {
   entries: new Map(),
   accessChecked: new Map(),
   instance: randomUUID(),
+  warmth: null,
 });
 const { entries, accessChecked } = registry;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The campaign's index as its snapshot in the store holds it; null when there is none (or none newer than `after`), or one of another format, which is never misread. */
+async function loadIndex(organizationId: string, campaignId: string, after = '') {
+  const snapshot = await loadSnapshot(organizationId, campaignId).catch(() => null);
+  if (!snapshot || snapshot.created <= after || snapshot.formatVersion !== INDEX_FORMAT_VERSION) return null;
+  try {
+    return { index: decodeSnapshot(snapshot.data), watermark: snapshot.watermark };
+  } catch (error) {
+    if (error instanceof SnapshotFormatError) return null;
+    throw error;
+  }
+}
 
 /**
  * The campaign's index from its snapshot in the store, brought up to date
@@ -170,17 +231,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * than `after`), or one of another format, which is never misread.
  */
 export async function restoreIndex(client: IndexClient, organizationId: string, campaignId: string, after = '') {
-  const snapshot = await loadSnapshot(organizationId, campaignId).catch(() => null);
-  if (!snapshot || snapshot.created <= after || snapshot.formatVersion !== INDEX_FORMAT_VERSION) return null;
-  let index: PointIndex;
-  try {
-    index = decodeSnapshot(snapshot.data);
-  } catch (error) {
-    if (error instanceof SnapshotFormatError) return null;
-    throw error;
-  }
-  const newest = await applyChangesSince(client, campaignId, index, snapshot.watermark);
-  return { index, newest };
+  const loaded = await loadIndex(organizationId, campaignId, after);
+  if (!loaded) return null;
+  const newest = await applyChangesSince(client, campaignId, loaded.index, loaded.watermark);
+  return { index: loaded.index, newest };
 }
 
 async function saveIndex(entry: IndexEntry, organizationId: string, campaignId: string) {
@@ -207,7 +261,7 @@ async function obtainIndex(entry: IndexEntry, organizationId: string, campaignId
 
 async function loadOrWalk(entry: IndexEntry, organizationId: string, campaignId: string, rebuilding: boolean) {
   if (!rebuilding) {
-    const restored = await restoreIndex(entry.client, organizationId, campaignId);
+    const restored = await restoreIndex(entry.client!, organizationId, campaignId);
     if (restored) return restored;
   }
   const startedAt = new Date().toISOString();
@@ -216,20 +270,30 @@ async function loadOrWalk(entry: IndexEntry, organizationId: string, campaignId:
   const lease = () => acquireLease(organizationId, campaignId, holder, LEASE_MS).catch(() => true);
   while (!(await lease())) {
     await sleep(SNAPSHOT_POLL_MS);
-    const restored = await restoreIndex(entry.client, organizationId, campaignId, startedAt);
+    const restored = await restoreIndex(entry.client!, organizationId, campaignId, startedAt);
     if (restored) return restored;
   }
   const renew = setInterval(() => void lease(), LEASE_MS / 3);
+  const release = () => {
+    clearInterval(renew);
+    return releaseLease(organizationId, campaignId, holder).catch(() => undefined);
+  };
+  let built: Awaited<ReturnType<typeof buildIndex>>;
   try {
-    const built = await buildIndex(entry.client, campaignId, (loaded, total) => {
+    built = await buildIndex(entry.client!, campaignId, (loaded, total) => {
       if (!rebuilding) entry.progress = { loaded, total };
     });
-    await saveSnapshot(organizationId, campaignId, { formatVersion: INDEX_FORMAT_VERSION, watermark: built.newest, data: encodeSnapshot(built.index) }).catch(() => undefined);
-    return built;
-  } finally {
-    clearInterval(renew);
-    await releaseLease(organizationId, campaignId, holder).catch(() => undefined);
+  } catch (error) {
+    await release();
+    throw error;
   }
+  // This process answers from the index at once; the snapshot is saved meanwhile, and the lease
+  // held until it is, so the instances waiting for it load it rather than walk again.
+  const data = encodeSnapshot(built.index);
+  void saveSnapshot(organizationId, campaignId, { formatVersion: INDEX_FORMAT_VERSION, watermark: built.newest, data })
+    .catch(() => undefined)
+    .finally(release);
+  return built;
 }
 
 function startBuild(entry: IndexEntry, organizationId: string, campaignId: string) {
@@ -242,6 +306,8 @@ function startBuild(entry: IndexEntry, organizationId: string, campaignId: strin
     })
     .then(({ index, newest, changeSeq }) => {
       Object.assign(entry, { index, newest, changeSeq, polledAt: 0, state: 'ready', error: undefined, builtAt: Date.now(), refreshedAt: Date.now(), saved: { version: index.version, at: Date.now() } });
+      // The map is the campaign's landing view: its first clusters start building now, in a worker thread.
+      clustererFor(index, {}, 'UTC').clusterer.catch(() => undefined);
       entry.progress = { loaded: index.size, total: index.size };
     })
     .catch((error: Error) => {
@@ -254,7 +320,7 @@ function startBuild(entry: IndexEntry, organizationId: string, campaignId: strin
 
 function startRefresh(entry: IndexEntry, organizationId: string, campaignId: string) {
   entry.refreshedAt = Date.now();
-  entry.work = applyChangesSince(entry.client, campaignId, entry.index!, entry.newest)
+  entry.work = applyChangesSince(entry.client!, campaignId, entry.index!, entry.newest)
     .then(async (newest) => {
       entry.newest = newest;
       const saved = entry.saved ?? { version: -1, at: 0 };
@@ -291,8 +357,11 @@ export async function campaignIndex(auth: AuthContext, campaignId: string): Prom
   entry.client = auth.polis; // the freshest token does the background work
   if (entry.state === 'ready' && Date.now() - entry.polledAt > CHANGE_POLL_MS) await applyOthersChanges(entry, auth.organization.id, campaignId);
   if (entry.state === 'ready' && !entry.work) {
+    const firstUse = entry.refreshedAt === 0;
     if (Date.now() - entry.builtAt > REBUILD_AFTER_MS) startBuild(entry, auth.organization.id, campaignId);
     else if (Date.now() - entry.refreshedAt > REFRESH_AFTER_MS) startRefresh(entry, auth.organization.id, campaignId);
+    // Loaded while warming up: what changed since its snapshot is read before the first answer, briefly.
+    if (firstUse) await settle(entry, FIRST_REFRESH_WAIT_MS);
   }
   return entry;
 }
@@ -306,6 +375,66 @@ export async function freshCampaignIndex(auth: AuthContext, campaignId: string, 
   const entry = await campaignIndex(auth, campaignId);
   if (entry.state === 'ready' && !entry.work && Date.now() - entry.refreshedAt > maxAgeMs) startRefresh(entry, auth.organization.id, campaignId);
   return settle(entry, 3000);
+}
+
+/** Snapshots saved this recently are loaded when an instance warms up, the newest first, this many at most. */
+const WARM_UP_WITHIN_MS = 24 * 3600_000;
+const WARM_UP_LIMIT = 4;
+
+/**
+ * Loads the campaigns' snapshots saved in the store in the last day into
+ * this process, before anyone asks (once per process; the readiness check
+ * starts it, as a load balancer calls it first), so a restarted or added
+ * instance answers its first map from memory. Nothing is read from Polis
+ * here: the first user to open such a campaign has their access checked as
+ * always, and the changes since the snapshot are read with their token.
+ */
+export function warmUp(): Warmth {
+  if (registry.warmth) return registry.warmth;
+  const warmth: Warmth = (registry.warmth = { done: false, loaded: 0, loading: 0 });
+  void recentSnapshots(new Date(Date.now() - WARM_UP_WITHIN_MS).toISOString(), WARM_UP_LIMIT)
+    .catch(() => [])
+    .then(async (recent) => {
+      warmth.loading = recent.length;
+      // One at a time: each is tens of megabytes to read and decode.
+      for (const { organizationId, campaignId } of recent) {
+        await preload(organizationId, campaignId).catch(() => undefined);
+        warmth.loading--;
+        warmth.loaded++;
+      }
+      warmth.done = true;
+    });
+  return warmth;
+}
+
+async function preload(organizationId: string, campaignId: string) {
+  const key = `${organizationId}:${campaignId}`;
+  if (entries.has(key)) return;
+  const entry: IndexEntry = { state: 'building', index: null, progress: { loaded: 0, total: 0 }, builtAt: 0, refreshedAt: 0, newest: '', organizationId, client: null, work: null, changeSeq: 0, polledAt: 0 };
+  entries.set(key, entry);
+  const loading = (async () => {
+    const changeSeq = await latestChange(organizationId, campaignId).catch(() => 0);
+    const loaded = await loadIndex(organizationId, campaignId);
+    if (!loaded) throw new Error('no snapshot to load');
+    for (const [id, canvasser] of await listPaperCredits(organizationId, campaignId)) loaded.index.credit(id, canvasser);
+    // Never refreshed: the first user's request reads what changed since the watermark.
+    Object.assign(entry, { index: loaded.index, newest: loaded.watermark, changeSeq, state: 'ready', builtAt: Date.now(), refreshedAt: 0, saved: { version: loaded.index.version, at: Date.now() } });
+    entry.progress = { loaded: loaded.index.size, total: loaded.index.size };
+    clustererFor(loaded.index, {}, 'UTC').clusterer.catch(() => undefined);
+  })();
+  const work = loading.then(
+    () => {
+      entry.work = null;
+    },
+    () => {
+      entry.work = null;
+      // Asked for meanwhile, it is built the usual way; else forgotten.
+      if (entry.client) startBuild(entry, organizationId, campaignId);
+      else entries.delete(key);
+    },
+  );
+  entry.work = work;
+  await work;
 }
 
 /** Waits for a build in progress, up to `ms`. */

@@ -22,17 +22,18 @@ function scatter(count: number): PointIndex {
 }
 
 describe('clusters', () => {
-  it('keep every point when asked for exactly the bounds of the data, at every zoom', () => {
+  it('keep every point when asked for exactly the bounds of the data, at every zoom', async () => {
     const index = scatter(200);
-    const cached = clustererFor(index, {}, 'America/New_York');
+    const selection = clustererFor(index, {}, 'America/New_York');
+    const clusterer = await selection.clusterer;
     for (const zoom of [4, 10, 12, 14, 16, 18]) {
-      const features = clustersFor(index, cached, cached.bounds!, zoom);
+      const features = clustersFor(index, clusterer, selection.bounds!, zoom);
       const sum = features.reduce((n, f) => n + (f.properties.cluster ? f.properties.count : 1), 0);
       expect(sum, `zoom ${zoom}`).toBe(200);
     }
   });
 
-  it('count a visit without a position in the total and as unplaced, and draw it nowhere', () => {
+  it('count a visit without a position in the total and as unplaced, and draw it nowhere', async () => {
     const index = scatter(20);
     const timestamp = '2026-11-19T16:00:00.000Z';
     index.upsert({
@@ -43,7 +44,7 @@ describe('clusters', () => {
     const cached = clustererFor(index, {}, 'America/New_York');
     expect(cached.total).toBe(21);
     expect(cached.unplaced).toBe(1);
-    const features = clustersFor(index, cached, [-180, -85, 180, 85], 0);
+    const features = clustersFor(index, await cached.clusterer, [-180, -85, 180, 85], 0);
     expect(features.reduce((n, f) => n + (f.properties.cluster ? f.properties.count : 1), 0)).toBe(20);
   });
 
@@ -105,5 +106,22 @@ describe('the extent the map opens on', () => {
 
   it('leaves a wide extent as it is', () => {
     expect(atLeast([-71.2, 42.2, -71.0, 42.4], 0.004)).toEqual([-71.2, 42.2, -71.0, 42.4]);
+  });
+});
+
+describe('clusters after the index changes', () => {
+  it('answer at once with the last clusterer while the new one is built, counts already new; a new filter waits for its own', async () => {
+    const index = scatter(50);
+    const first = clustererFor(index, {}, 'UTC');
+    const built = await first.clusterer;
+    expect(first.ready).toBe(built);
+    index.remove(index.idAt(0));
+    const next = clustererFor(index, {}, 'America/Chicago');
+    expect(next.total).toBe(49);
+    expect(next.ready).toBe(built);
+    const rebuilt = await next.clusterer;
+    expect(next.ready).toBe(rebuilt);
+    expect(rebuilt).not.toBe(built);
+    expect(clustererFor(index, { outcome: 'unavailable' }, 'UTC').ready).toBeNull();
   });
 });

@@ -1,32 +1,28 @@
 /**
  * Clusters of a point index for the map, with supercluster. One clusterer
- * per filter, built over the rows that match it and kept in a small LRU.
- * Points reach supercluster through a lazy iterable, so no GeoJSON object
- * per interaction is ever held; each cluster carries its counts by outcome.
+ * per filter, over the rows that match it, kept in a small LRU. A new
+ * filter's rows are selected here (a pass over typed arrays), its clusterer
+ * is built in an index worker thread (a few hundred milliseconds at 600,000
+ * points) and put back together here, so building one filter's clusters
+ * never holds up the requests of the others. Each cluster carries its
+ * counts by outcome.
  *
  * @example
- *   const features = clustersFor(index, filters, [-71.2, 42.2, -71.0, 42.4], 13);
+ *   const selection = clustererFor(index, filters, zone);     // total, counts, bounds at once
+ *   const features = clustersFor(index, await selection.clusterer, [-71.2, 42.2, -71.0, 42.4], 13);
  */
-import Supercluster, { type ClusterProperties } from 'supercluster';
+import type { ClusterProperties } from 'supercluster';
 import type { Feature, Point } from 'geojson';
 import { filtersToSearch, type InteractionFilters } from '@/lib/filters/filters';
-import type { Outcome } from '@/lib/filters/outcome';
+import { OUTCOMES, type Outcome } from '@/lib/filters/outcome';
+import { assembleClusterer, buildClusterParts, type ClusterCounts, type ClusterInput, type ClusterParts, type Clusterer } from './cluster-parts';
+import { runInWorker } from './index-workers';
 import type { PointIndex } from './point-index';
 import { FLAG_LOCATED } from './point-index';
 
-/** Beyond this zoom every interaction is drawn on its own. */
-const CLUSTER_MAX_ZOOM = 16;
 const CACHE_SIZE = 4;
 
-/**
- * A point's properties are just its row in the index: a number costs
- * supercluster no object per point. (Its types ask for an object, hence the casts.)
- */
-type PointProps = Record<string, never>;
-const rowOf = (props: unknown) => props as number;
-type ClusterProps = { successful: number; contacted: number; unavailable: number };
-
-export type ClusterFeature = Feature<Point, { cluster: true; count: number } & ClusterProps & { id: number }>;
+export type ClusterFeature = Feature<Point, { cluster: true; count: number } & ClusterCounts & { id: number }>;
 export type PointFeature = Feature<Point, { cluster: false; id: string; outcome: Outcome; time: string }>;
 
 /**
@@ -57,53 +53,71 @@ export type ClusterResponse =
       features: (ClusterFeature | PointFeature)[];
     };
 
-type Cached = { clusterer: Supercluster<PointProps, ClusterProps>; total: number; unplaced: number; counts: Record<Outcome, number>; bounds: [number, number, number, number] | null };
-const caches = new WeakMap<PointIndex, { version: number; entries: Map<string, Cached>; newest?: number }>();
+/**
+ * One filter's rows summed up at once, and its clusterer: `ready` to answer
+ * with now (this version's, or the last version's while this one's is
+ * built), `clusterer` once this version's is built.
+ */
+export type Selection = { total: number; unplaced: number; counts: Record<Outcome, number>; bounds: [number, number, number, number] | null; clusterer: Promise<Clusterer>; ready: Clusterer | null };
+type Cache = { version: number; entries: Map<string, Selection>; previous: Map<string, Selection>; newest?: number };
+const caches = new WeakMap<PointIndex, Cache>();
 
-function build(index: PointIndex, rows: Uint32Array): Cached {
-  const located = rows.filter((row) => (index.flags[row]! & FLAG_LOCATED) !== 0);
-  const counts: Record<Outcome, number> = { successful: 0, contacted: 0, unavailable: 0 };
-  for (const row of rows) counts[index.outcomeAt(row)]++;
-  let bounds: Cached['bounds'] = null;
-  for (const row of located) {
-    const lng = index.lng[row]!;
-    const lat = index.lat[row]!;
-    bounds = bounds ? [Math.min(bounds[0], lng), Math.min(bounds[1], lat), Math.max(bounds[2], lng), Math.max(bounds[3], lat)] : [lng, lat, lng, lat];
+/** The clusterer input of located rows: positions and outcome codes. */
+function inputOf(index: PointIndex, rows: Uint32Array): ClusterInput {
+  const input: ClusterInput = { lng: new Float64Array(rows.length), lat: new Float64Array(rows.length), outcomes: new Uint8Array(rows.length) };
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    input.lng[i] = index.lng[row]!;
+    input.lat[i] = index.lat[row]!;
+    input.outcomes[i] = index.outcomeCodeAt(row);
   }
-  const clusterer = new Supercluster<PointProps, ClusterProps>({
-    maxZoom: CLUSTER_MAX_ZOOM,
-    radius: 60,
-    map: (props) => {
-      const outcome = index.outcomeAt(rowOf(props));
-      return { successful: outcome === 'successful' ? 1 : 0, contacted: outcome === 'contacted' ? 1 : 0, unavailable: outcome === 'unavailable' ? 1 : 0 };
-    },
-    reduce: (sum, props) => {
-      sum.successful += props.successful;
-      sum.contacted += props.contacted;
-      sum.unavailable += props.unavailable;
-    },
-  });
-  // A lazy iterable of transient features: supercluster keeps only its typed arrays.
-  const points = {
-    length: located.length,
-    *[Symbol.iterator]() {
-      const feature = { type: 'Feature' as const, properties: 0, geometry: { type: 'Point' as const, coordinates: [0, 0] } };
-      for (let i = 0; i < located.length; i++) {
-        const row = located[i]!;
-        feature.properties = row;
-        feature.geometry.coordinates = [index.lng[row]!, index.lat[row]!];
-        yield feature;
-      }
-    },
-  };
-  clusterer.load(points as unknown as Feature<Point, PointProps>[]);
-  return { clusterer, total: rows.length, unplaced: rows.length - located.length, counts, bounds: bounds && atLeast(bounds, MIN_SPAN) };
+  return input;
 }
 
-function cacheOf(index: PointIndex) {
+/** The clusterer of these rows: built in a worker thread, or here where no thread can start (or one fails). */
+async function buildClusterer(index: PointIndex, rows: Uint32Array, input: ClusterInput): Promise<Clusterer> {
+  const buffers = [input.lng.buffer, input.lat.buffer, input.outcomes.buffer] as ArrayBuffer[];
+  // The input moves to the worker; should the worker fail, it is read again from the index.
+  const built = await runInWorker<{ type: 'clustered'; id: number; parts: ClusterParts }>({ type: 'cluster', input }, buffers).catch(() => null);
+  return assembleClusterer(built ? built.parts : buildClusterParts(inputOf(index, rows)).parts, rows);
+}
+
+/** One pass over the filter's rows: counts by outcome, the located rows, their bounds and the clusterer's input. */
+function select(index: PointIndex, rows: Uint32Array): Selection {
+  const byCode = [0, 0, 0];
+  const located = new Uint32Array(rows.length);
+  const input: ClusterInput = { lng: new Float64Array(rows.length), lat: new Float64Array(rows.length), outcomes: new Uint8Array(rows.length) };
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const code = index.outcomeCodeAt(row);
+    byCode[code]!++;
+    if ((index.flags[row]! & FLAG_LOCATED) === 0) continue;
+    const lng = index.lng[row]!;
+    const lat = index.lat[row]!;
+    if (lng < west) west = lng;
+    if (lng > east) east = lng;
+    if (lat < south) south = lat;
+    if (lat > north) north = lat;
+    located[n] = row;
+    input.lng[n] = lng;
+    input.lat[n] = lat;
+    input.outcomes[n++] = code;
+  }
+  const counts = Object.fromEntries(OUTCOMES.map((outcome, code) => [outcome, byCode[code]!])) as Record<Outcome, number>;
+  const trimmed: ClusterInput = n === rows.length ? input : { lng: input.lng.slice(0, n), lat: input.lat.slice(0, n), outcomes: input.outcomes.slice(0, n) };
+  const selection: Selection = { total: rows.length, unplaced: rows.length - n, counts, bounds: n ? atLeast([west, south, east, north], MIN_SPAN) : null, clusterer: buildClusterer(index, located.slice(0, n), trimmed), ready: null };
+  selection.clusterer.then((clusterer) => (selection.ready = clusterer)).catch(() => undefined);
+  return selection;
+}
+
+function cacheOf(index: PointIndex): Cache {
   let cache = caches.get(index);
   if (!cache || cache.version !== index.version) {
-    cache = { version: index.version, entries: new Map() };
+    const built = [...(cache?.entries ?? [])].filter(([, selection]) => selection.ready);
+    const previous = new Map([...(cache?.previous ?? []), ...built].slice(-CACHE_SIZE));
+    cache = { version: index.version, entries: new Map(), previous };
     caches.set(index, cache);
   }
   return cache;
@@ -121,22 +135,32 @@ export function newestReceived(index: PointIndex): number {
 }
 
 /**
- * The clusterer for these filters, built on first use and again after the
- * index changes. With `asOf` (epoch seconds), only the visits Polis had
- * received by then: a map keeps what it showed while new visits come in,
- * until the user asks for them.
+ * The rows of these filters summed up (at once, always of the index as it
+ * is) with their clusterer, built on first use and again after the index
+ * changes. A filter asked for the first time waits for its clusterer; one
+ * asked for again after a change is answered with its last clusterer while
+ * the new one is built (rows keep their numbers, so its points stay right),
+ * which is how a correction shows within a second without holding the map.
+ * With `asOf` (epoch seconds), only the visits Polis had received by then:
+ * a map keeps what it showed while new visits come in, until the user asks
+ * for them.
  */
-export function clustererFor(index: PointIndex, filters: InteractionFilters, zone: string, asOf?: number): Cached {
+export function clustererFor(index: PointIndex, filters: InteractionFilters, zone: string, asOf?: number): Selection {
   const cache = cacheOf(index);
   // A cut-off at or after the newest visit cuts nothing: such maps share the uncut clusterer.
   const cutoff = asOf !== undefined && asOf < newestReceived(index) ? asOf : undefined;
-  const key = `${zone} ${filtersToSearch(filters)}${cutoff === undefined ? '' : ` asOf=${cutoff}`}`;
+  // Only days depend on the zone: without them one clusterer serves every zone.
+  const key = `${filters.from || filters.to ? zone : ''} ${filtersToSearch(filters)}${cutoff === undefined ? '' : ` asOf=${cutoff}`}`;
   let cached = cache.entries.get(key);
   if (cached) {
     cache.entries.delete(key);
   } else {
     const rows = index.select(filters, zone);
-    cached = build(index, cutoff === undefined ? rows : rows.filter((row) => index.received[row]! <= cutoff));
+    cached = select(index, cutoff === undefined ? rows : rows.filter((row) => index.received[row]! <= cutoff));
+    cached.ready = cache.previous.get(key)?.ready ?? null;
+    // A failed build is not kept: the next request tries again.
+    const entries = cache.entries;
+    cached.clusterer.catch(() => entries.delete(key));
     if (cache.entries.size >= CACHE_SIZE) cache.entries.delete(cache.entries.keys().next().value!);
   }
   cache.entries.set(key, cached);
@@ -157,15 +181,16 @@ export function countReceivedAfter(index: PointIndex, filters: InteractionFilter
  */
 const EDGE_PAD = 1e-4;
 
-export function clustersFor(index: PointIndex, cached: Cached, bbox: [number, number, number, number], zoom: number): (ClusterFeature | PointFeature)[] {
+export function clustersFor(index: PointIndex, clusterer: Clusterer, bbox: [number, number, number, number], zoom: number): (ClusterFeature | PointFeature)[] {
   const [west, south, east, north] = bbox;
   const padded: [number, number, number, number] = [west - EDGE_PAD, Math.max(-90, south - EDGE_PAD), east + EDGE_PAD, Math.min(90, north + EDGE_PAD)];
-  return cached.clusterer.getClusters(padded, Math.round(zoom)).map((feature) => {
+  return clusterer.getClusters(padded, Math.round(zoom)).map((feature) => {
+    // A point's properties are its row in the index: a number, not an object.
     if (typeof feature.properties === 'number') {
-      const row = rowOf(feature.properties);
+      const row = feature.properties as number;
       return { type: 'Feature', geometry: feature.geometry, properties: { cluster: false, id: index.idAt(row), outcome: index.outcomeAt(row), time: new Date(index.timeAt(row)).toISOString() } } satisfies PointFeature;
     }
-    const props = feature.properties as ClusterProps & ClusterProperties;
+    const props = feature.properties as ClusterCounts & ClusterProperties;
     return {
       type: 'Feature',
       geometry: feature.geometry,

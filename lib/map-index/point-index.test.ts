@@ -94,11 +94,11 @@ describe('the point index keeps time exactly', () => {
   // The first and last milliseconds the sandbox accepts, and ones a 32-bit count of seconds gets wrong.
   const TIMESTAMPS = ['2000-01-01T00:00:00.000Z', '2026-09-10T15:00:00.123Z', '2038-01-19T03:14:08.500Z', '2099-12-31T23:59:59.999Z'];
 
-  it('shows every accepted timestamp on the map to the millisecond', () => {
+  it('shows every accepted timestamp on the map to the millisecond', async () => {
     const index = new PointIndex([]);
     const rows = TIMESTAMPS.map((timestamp, i) => index.upsert(interaction(timestamp, -71 + i)));
     for (const [i, row] of rows.entries()) expect(new Date(index.timeAt(row)).toISOString()).toBe(TIMESTAMPS[i]);
-    const points = clustersFor(index, clustererFor(index, {}, 'UTC'), [-180, -85, 180, 85], 16);
+    const points = clustersFor(index, await clustererFor(index, {}, 'UTC').clusterer, [-180, -85, 180, 85], 16);
     expect(points.map((p) => (p.properties.cluster ? null : p.properties.time)).sort()).toEqual(TIMESTAMPS);
   });
 
@@ -121,5 +121,77 @@ describe('the point index keeps time exactly', () => {
     expect(index.takeChanges()).toEqual({ canvassers: new Set([1]), rows: new Set([1]) });
     // A restored index has not been looked at: every row counts as changed.
     expect(PointIndex.fromState(index.exportState()).takeChanges().rows).toBeNull();
+  });
+});
+
+describe('an index assembled from parts walked apart', () => {
+  const SUPPORT = randomUUID();
+  const ISSUES = randomUUID();
+  const QUESTIONS = [
+    { questionId: SUPPORT, tag: 'support', text: 'Support?', type: 'multi-choice', required: false, options: [] },
+    { questionId: ISSUES, tag: 'issues', text: 'Issues?', type: 'multi-select', required: false, options: [], choices: [] },
+  ] as never;
+  const answered = (i: number, id: string) =>
+    ({
+      id,
+      data: {
+        contactId: `contact-${i % 13}`,
+        listId: `list-${(i * 7) % 5}`,
+        walklistId: i % 3 ? `walk-${i % 4}` : undefined,
+        timestamp: new Date(Date.UTC(2026, 8, 1 + (i % 20), 15, 0, 0, i)).toISOString(),
+        survey: { responses: { [SUPPORT]: { fields: { support: ['yes', 'no', 'maybe', 'lean'][(i * 5) % 4] } }, [ISSUES]: { fields: { issues: [['Housing'], ['Transit', 'Schools'], ['Schools'], []][i % 4] } } } },
+        successful: i % 4 === 0,
+        unavailable: i % 5 === 0,
+        location: { lat: 42 + i / 1000, lng: -71 - i / 1000, confidence: i % 60 },
+        distance: i % 11 ? i / 10 : undefined,
+      },
+      meta: { created: '2026-09-21T00:00:00.000Z', createdBy: `canvasser-${(i * 3) % 7}`, modified: '2026-09-21T00:00:00.000Z' },
+    }) as never;
+
+  it('answers every query as one index walked in order, with codes translated between the parts', () => {
+    const ids = Array.from({ length: 400 }, () => randomUUID()).sort();
+    const whole = new PointIndex(QUESTIONS);
+    ids.forEach((id, i) => whole.upsert(answered(i, id)));
+    // Three id ranges, each walked into its own index: their dictionaries number values in other orders.
+    const bounds = [0, 90, 250, 400];
+    const parts = bounds.slice(1).map((end, p) => {
+      const part = new PointIndex(QUESTIONS);
+      for (let i = end - 1; i >= bounds[p]!; i--) part.upsert(answered(i, ids[i]!)); // backwards: other codes, late rows
+      const sorted = new PointIndex(QUESTIONS);
+      for (let i = bounds[p]!; i < end; i++) sorted.upsert(answered(i, ids[i]!));
+      return p === 1 ? part : sorted;
+    });
+    const assembled = new PointIndex(QUESTIONS);
+    for (const part of parts) assembled.appendState(part.exportState());
+    expect(assembled.size).toBe(whole.size);
+    for (const filters of [{}, { outcome: 'successful' as const }, { list: 'list-3' }, { walklist: 'walk-2' }, { canvasser: 'canvasser-5' }, { minDistance: 5 }, { minConfidence: 20 }, { answer: { questionId: ISSUES, value: 'Schools' } }, { answer: { questionId: SUPPORT, value: 'maybe' } }]) {
+      const ours = Array.from(assembled.select(filters, 'UTC'), (row) => assembled.idAt(row)).sort();
+      const theirs = Array.from(whole.select(filters, 'UTC'), (row) => whole.idAt(row)).sort();
+      expect(ours, JSON.stringify(filters)).toEqual(theirs);
+    }
+    for (const id of [ids[0]!, ids[95]!, ids[200]!, ids[399]!]) {
+      const [mine, reference] = [assembled.find(id), whole.find(id)];
+      expect(mine).toBeGreaterThanOrEqual(0);
+      expect([assembled.answerAt(mine, ISSUES), assembled.answerAt(mine, SUPPORT), assembled.timeAt(mine), assembled.households.ids[assembled.household[mine]!]]).toEqual([
+        whole.answerAt(reference, ISSUES),
+        whole.answerAt(reference, SUPPORT),
+        whole.timeAt(reference),
+        whole.households.ids[whole.household[reference]!],
+      ]);
+    }
+    expect(assembled.distribution(assembled.select({}, 'UTC'))).toEqual(whole.distribution(whole.select({}, 'UTC')));
+  });
+
+  it('reads ids in either case, and moves its version only when a row changes', () => {
+    const index = new PointIndex(QUESTIONS);
+    const id = randomUUID();
+    index.upsert(answered(1, id));
+    expect(index.find(id.toUpperCase())).toBe(0);
+    expect(index.idAt(0)).toBe(id);
+    const version = index.version;
+    index.upsert(answered(1, id));
+    expect(index.version).toBe(version);
+    index.upsert(answered(2, id));
+    expect(index.version).toBeGreaterThan(version);
   });
 });

@@ -14,9 +14,9 @@
  *   const rows = index.select(filters, zone);  // Uint32Array of row numbers
  *   index.idAt(rows[0]);                       // '0b8c5147-…'
  */
-import type { Interaction, Question } from '@/lib/polis/schemas';
+import type { IndexedInteraction, Question } from '@/lib/polis/schemas';
 import { timeWindow, type InteractionFilters } from '@/lib/filters/filters';
-import { outcomeFrom, type Outcome } from '@/lib/filters/outcome';
+import { outcomeFrom, OUTCOMES, type Outcome } from '@/lib/filters/outcome';
 
 export const FLAG_SUCCESSFUL = 1;
 export const FLAG_UNAVAILABLE = 2;
@@ -45,6 +45,10 @@ export type IndexState = {
 };
 
 const COLUMNS = ['ids', 'lat', 'lng', 'time', 'flags', 'distance', 'confidence', 'canvasser', 'list', 'walklist', 'received', 'household'] as const;
+
+/** The one outcome rule, read once for each combination of the successful and unavailable flags. */
+const OUTCOME_BY_FLAGS = [0, 1, 2, 3].map((flags) => outcomeFrom((flags & FLAG_SUCCESSFUL) !== 0, (flags & FLAG_UNAVAILABLE) !== 0));
+const OUTCOME_CODE_BY_FLAGS = OUTCOME_BY_FLAGS.map((outcome) => OUTCOMES.indexOf(outcome));
 
 const NONE = 0xffff;
 const NO_CONFIDENCE = 0xff;
@@ -80,9 +84,17 @@ class Dictionary {
  */
 export type AnswerColumn = { kind: 'value' | 'choices' | 'answered'; tag?: string; values: Dictionary; cells: Uint8Array | Uint16Array; none: number };
 
+/** A hex digit's value (either case). */
+const nibble = (code: number) => (code <= 57 ? code - 48 : (code | 32) - 87);
+
+/** The 16 bytes of a UUID, read from its hex digits (dashes skipped), written at `offset`. */
 function uuidToBytes(id: string, target: Uint8Array, offset: number) {
-  const hex = id.replace(/-/g, '');
-  for (let i = 0; i < 16; i++) target[offset + i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  let byte = 0;
+  for (let i = 0; i < id.length && byte < 16; i++) {
+    const code = id.charCodeAt(i);
+    if (code === 45) continue;
+    target[offset + byte++] = (nibble(code) << 4) | nibble(id.charCodeAt(++i));
+  }
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
@@ -156,7 +168,13 @@ export class PointIndex {
     for (const question of questions) {
       const kind = question.type === 'multi-select' ? 'choices' : question.type === 'text' ? 'answered' : 'value';
       const wide = kind === 'choices';
-      this.answers.set(question.questionId, { kind, tag: question.tag, values: new Dictionary(), cells: wide ? new Uint16Array(0) : new Uint8Array(0), none: wide ? 0xffff : 0xff });
+      this.answers.set(question.questionId, {
+        kind,
+        tag: question.tag,
+        values: new Dictionary(),
+        cells: wide ? new Uint16Array(0) : new Uint8Array(0),
+        none: wide ? 0xffff : 0xff,
+      });
     }
     this.grow(INITIAL_CAPACITY);
   }
@@ -202,12 +220,18 @@ export class PointIndex {
     return 0;
   }
 
+  private readonly scratch = new Uint8Array(16);
+
   /** The row holding `id`, or -1. */
   find(id: string): number {
     const late = this.late.get(id);
     if (late !== undefined) return late;
-    const bytes = new Uint8Array(16);
-    uuidToBytes(id, bytes, 0);
+    uuidToBytes(id, this.scratch, 0);
+    return this.findBytes(this.scratch);
+  }
+
+  /** The row in the sorted part holding these id bytes, or -1. */
+  private findBytes(bytes: Uint8Array): number {
     let low = 0;
     let high = this.sortedCount - 1;
     while (low <= high) {
@@ -220,20 +244,46 @@ export class PointIndex {
     return -1;
   }
 
-  /** Adds or replaces an interaction. Ids arriving in ascending order extend the sorted part. */
-  upsert(interaction: Interaction): number {
-    this.version++;
-    let row = this.find(interaction.id);
+  /**
+   * Adds or replaces an interaction. Ids arriving in ascending order extend
+   * the sorted part (a walk's pages append without a search). The version
+   * moves only when the row changes, so re-reading an unchanged interaction
+   * (a refresh always reads the one at its watermark again) keeps caches.
+   */
+  upsert(interaction: IndexedInteraction): number {
+    const bytes = this.scratch;
+    let row = this.late.get(interaction.id) ?? -1;
+    let appended = false;
+    if (row === -1) {
+      uuidToBytes(interaction.id, bytes, 0);
+      // Past the last sorted id (a walk's next row): new, no search needed.
+      const last = this.sortedCount - 1;
+      if (last < 0 || this.compareAt(last, bytes) < 0) appended = this.sortedCount === this.size;
+      if (!appended) row = this.findBytes(bytes);
+    }
+    const before = row === -1 ? null : this.rowText(row);
     if (row !== -1) this.touchedCanvassers.add(this.canvasser[row]!);
     if (row === -1) {
       if (this.size === this.capacity) this.grow(this.capacity * 2);
       row = this.size++;
-      uuidToBytes(interaction.id, this.ids, row * 16);
-      const ascending = row === this.sortedCount && (row === 0 || this.compareAt(row - 1, this.ids.subarray(row * 16, row * 16 + 16)) < 0);
-      if (ascending) this.sortedCount++;
+      this.ids.set(bytes, row * 16);
+      if (appended) this.sortedCount++;
       else this.late.set(interaction.id, row);
     }
+    this.write(row, interaction);
+    if (before === null || this.rowText(row) !== before) this.version++;
     this.touchRow(row);
+    return row;
+  }
+
+  /** Every column of a row as one string, to tell whether a rewrite changed it. */
+  private rowText(row: number): string {
+    let text = `${this.lat[row]} ${this.lng[row]} ${this.time[row]} ${this.flags[row]} ${this.distance[row]} ${this.confidence[row]} ${this.canvasser[row]} ${this.received[row]} ${this.household[row]} ${this.list[row]} ${this.walklist[row]}`;
+    for (const column of this.answers.values()) text += ` ${column.cells[row]}`;
+    return text;
+  }
+
+  private write(row: number, interaction: IndexedInteraction) {
     const { data } = interaction;
     const located = data.location?.lat !== undefined && data.location?.lng !== undefined;
     this.lat[row] = located ? data.location!.lat! : 0;
@@ -244,7 +294,7 @@ export class PointIndex {
     const accuracy = data.location?.confidence;
     this.confidence[row] = accuracy === undefined ? NO_CONFIDENCE : Math.min(NO_CONFIDENCE - 1, Math.round(accuracy));
     this.canvasser[row] = this.canvassers.code(this.credits.get(interaction.id) ?? interaction.meta.createdBy);
-    this.touchedCanvassers.add(this.canvasser[row]!);
+    this.touchedCanvassers.add(this.canvasser[row]);
     this.received[row] = Math.floor(Date.parse(interaction.meta.created) / 1000);
     this.household[row] = this.households.code(data.contactId);
     this.list[row] = this.lists.code(data.listId);
@@ -254,7 +304,6 @@ export class PointIndex {
       const value = fields ? (column.tag !== undefined && column.tag in fields ? fields[column.tag] : Object.values(fields)[0]) : undefined;
       column.cells[row] = encodeAnswer(column, value);
     }
-    return row;
   }
 
   /** Each walklist seen with the list its visits belong to (a walklist is cut from one list). */
@@ -296,16 +345,20 @@ export class PointIndex {
   }
 
   outcomeAt(row: number): Outcome {
-    const flags = this.flags[row]!;
-    return outcomeFrom((flags & FLAG_SUCCESSFUL) !== 0, (flags & FLAG_UNAVAILABLE) !== 0);
+    return OUTCOME_BY_FLAGS[this.flags[row]! & 3]!;
+  }
+
+  /** The outcome's position in `OUTCOMES`, for loops over many rows. */
+  outcomeCodeAt(row: number): number {
+    return OUTCOME_CODE_BY_FLAGS[this.flags[row]! & 3]!;
   }
 
   /** Rows matching every filter, in row order; `from`/`to` are days of `zone`. */
   select(filters: InteractionFilters, zone: string): Uint32Array {
     const [from, to] = timeWindow(filters, zone);
-    const list = filters.list ? this.lists.find(filters.list) ?? -1 : undefined;
-    const walklist = filters.walklist ? this.walklists.find(filters.walklist) ?? -1 : undefined;
-    const canvasser = filters.canvasser ? this.canvassers.find(filters.canvasser) ?? -1 : undefined;
+    const list = filters.list ? (this.lists.find(filters.list) ?? -1) : undefined;
+    const walklist = filters.walklist ? (this.walklists.find(filters.walklist) ?? -1) : undefined;
+    const canvasser = filters.canvasser ? (this.canvassers.find(filters.canvasser) ?? -1) : undefined;
     const answer = filters.answer ? this.answerMatcher(filters.answer.questionId, filters.answer.value) : undefined;
     const { outcome, minConfidence } = filters;
     // Distances are kept at 32-bit precision: the threshold is compared at the same precision, so a
@@ -323,7 +376,8 @@ export class PointIndex {
       if (walklist !== undefined && this.walklist[row] !== walklist) continue;
       if (canvasser !== undefined && this.canvasser[row] !== canvasser) continue;
       if (minDistance !== undefined && !(this.distance[row]! >= minDistance)) continue;
-      if (minConfidence !== undefined && (this.confidence[row] === NO_CONFIDENCE || this.confidence[row]! < Math.min(minConfidence, NO_CONFIDENCE - 1))) continue;
+      if (minConfidence !== undefined && (this.confidence[row] === NO_CONFIDENCE || this.confidence[row]! < Math.min(minConfidence, NO_CONFIDENCE - 1)))
+        continue;
       if (answer && !answer(row)) continue;
       out[n++] = row;
     }
@@ -393,9 +447,85 @@ export class PointIndex {
     return result;
   }
 
+  /** Makes room for `count` rows in all, at once rather than by doubling. */
+  reserve(count: number) {
+    if (count > this.capacity) this.grow(count);
+  }
+
+  /**
+   * Appends every row of another index's state (a part of the campaign
+   * walked apart, as one id range), translating its dictionary codes into
+   * this index's. Parts hold distinct ids; appended in id order they extend
+   * the sorted part, as one walk would have.
+   */
+  appendState(part: IndexState) {
+    const start = this.size;
+    const count = part.size;
+    this.reserve(start + count);
+    this.ids.set(part.columns.ids.subarray(0, count * 16), start * 16);
+    for (const name of ['lat', 'lng', 'time', 'flags', 'distance', 'confidence', 'received'] as const)
+      this[name].set(part.columns[name].subarray(0, count), start);
+    const translate = (target: Uint16Array, source: Column, values: string[], dictionary: Dictionary) => {
+      const codes = values.map((value) => dictionary.code(value));
+      for (let row = 0; row < count; row++) {
+        const code = source[row]!;
+        target[start + row] = code === NONE ? NONE : codes[code]!;
+      }
+      return codes;
+    };
+    for (const code of translate(this.canvasser, part.columns.canvasser, part.canvassers, this.canvassers)) this.touchedCanvassers.add(code);
+    this.touchedCanvassers.add(NONE);
+    translate(this.list, part.columns.list, part.lists, this.lists);
+    translate(this.walklist, part.columns.walklist, part.walklists, this.walklists);
+    const households = part.households.ids.map((id, code) => {
+      const mine = this.households.code(id);
+      if (!Number.isNaN(part.households.lat[code]!)) {
+        this.households.lat[mine] = part.households.lat[code]!;
+        this.households.lng[mine] = part.households.lng[code]!;
+      }
+      return mine;
+    });
+    for (let row = 0; row < count; row++) this.household[start + row] = households[part.columns.household[row]!]!;
+    for (const answer of part.answers) {
+      const column = this.answers.get(answer.questionId);
+      if (!column || column.kind !== answer.kind) continue;
+      const codes = answer.values.map((value) => column.values.code(value));
+      const cells = new Map<number, number>();
+      const cellOf = (cell: number) => {
+        if (cell === 0 || column.kind === 'answered') return cell;
+        if (cell === column.none) return column.none;
+        if (column.kind === 'value') return codes[cell - 1]! + 1 >= column.none ? column.none : codes[cell - 1]! + 1;
+        let mask = 0;
+        for (let bit = 0; bit < 16; bit++) if (cell & (1 << bit) && codes[bit]! < 16) mask |= 1 << codes[bit]!;
+        return mask === 0 || mask === column.none ? column.none : mask;
+      };
+      for (let row = 0; row < count; row++) {
+        const cell = answer.cells[row]!;
+        let mine = cells.get(cell);
+        if (mine === undefined) cells.set(cell, (mine = cellOf(cell)));
+        column.cells[start + row] = mine;
+      }
+    }
+    this.size += count;
+    const extendsSorted =
+      this.sortedCount === start &&
+      part.sortedCount === count &&
+      (start === 0 || count === 0 || this.compareAt(start - 1, this.ids.subarray(start * 16, start * 16 + 16)) < 0);
+    if (extendsSorted) this.sortedCount = this.size;
+    else
+      for (let row = start; row < this.size; row++) {
+        const ascending = row === this.sortedCount && (row === 0 || this.compareAt(row - 1, this.ids.subarray(row * 16, row * 16 + 16)) < 0);
+        if (ascending) this.sortedCount++;
+        else this.late.set(this.idAt(row), row);
+      }
+    this.version++;
+  }
+
   /** The index as arrays and plain values, trimmed to its size, for a snapshot. */
   exportState(): IndexState {
-    const columns = Object.fromEntries(COLUMNS.map((name) => [name, this[name].subarray(0, name === 'ids' ? this.size * 16 : this.size)])) as IndexState['columns'];
+    const columns = Object.fromEntries(
+      COLUMNS.map((name) => [name, this[name].subarray(0, name === 'ids' ? this.size * 16 : this.size)]),
+    ) as IndexState['columns'];
     return {
       size: this.size,
       sortedCount: this.sortedCount,
@@ -403,7 +533,13 @@ export class PointIndex {
       canvassers: this.canvassers.values,
       lists: this.lists.values,
       walklists: this.walklists.values,
-      answers: [...this.answers].map(([questionId, column]) => ({ questionId, kind: column.kind, tag: column.tag, values: column.values.values, cells: column.cells.subarray(0, this.size) })),
+      answers: [...this.answers].map(([questionId, column]) => ({
+        questionId,
+        kind: column.kind,
+        tag: column.tag,
+        values: column.values.values,
+        cells: column.cells.subarray(0, this.size),
+      })),
       households: this.households.exportState(),
     };
   }
@@ -440,7 +576,21 @@ export class PointIndex {
   /** Resident bytes of the typed arrays (dictionaries aside). */
   byteLength(): number {
     let bytes = 0;
-    for (const array of [this.ids, this.lat, this.lng, this.time, this.flags, this.distance, this.confidence, this.canvasser, this.list, this.walklist, this.received, this.household]) bytes += array.byteLength;
+    for (const array of [
+      this.ids,
+      this.lat,
+      this.lng,
+      this.time,
+      this.flags,
+      this.distance,
+      this.confidence,
+      this.canvasser,
+      this.list,
+      this.walklist,
+      this.received,
+      this.household,
+    ])
+      bytes += array.byteLength;
     for (const column of this.answers.values()) bytes += column.cells.byteLength;
     return bytes;
   }
@@ -507,7 +657,14 @@ export class HouseholdTable {
   }
 
   exportState(): IndexState['households'] {
-    return { ids: this.ids, buildings: this.buildings, lat: this.lat.subarray(0, this.size), lng: this.lng.subarray(0, this.size), building: this.building.subarray(0, this.size), loaded: this.loaded };
+    return {
+      ids: this.ids,
+      buildings: this.buildings,
+      lat: this.lat.subarray(0, this.size),
+      lng: this.lng.subarray(0, this.size),
+      building: this.building.subarray(0, this.size),
+      loaded: this.loaded,
+    };
   }
 
   restore(state: IndexState['households']) {

@@ -8,7 +8,7 @@ import { closeDatabases } from '@/lib/db/sqlite';
 import type { ListParams } from '@/lib/polis/client';
 import type { Interaction } from '@/lib/polis/schemas';
 import { changesSince, loadSnapshot, publishChange, saveSnapshot } from '@/lib/store/index-snapshots';
-import { campaignIndex, recordChange, settle } from './campaign-index';
+import { campaignIndex, recordChange, settle, warmUp } from './campaign-index';
 import { INDEX_FORMAT_VERSION } from './point-index';
 
 // The store these "processes" share: a scratch SQLite file (the store's own suite covers PostgreSQL).
@@ -45,17 +45,21 @@ function fakeUser(all: Interaction[]) {
       const rows = all.filter((i) => (!after || i.id > after) && (!since || i.meta.modified >= since)).sort((a, b) => (params.sort?.[0] === '/id' ? a.id.localeCompare(b.id) : a.meta.modified.localeCompare(b.meta.modified)));
       return { data: rows.slice(params.skip ?? 0, (params.skip ?? 0) + (params.limit ?? 100)), total: rows.length };
     },
+    listInteractionsForIndex: (params: ListParams = {}) => polis.listInteractions(params),
   };
   const auth = { user: { id: randomUUID() }, organization: { id: ORGANIZATION }, polis } as unknown as AuthContext;
   return { auth, calls };
 }
 
-/** What a new process starts with: no index in memory, its own instance id. */
+/** What a new process starts with: no index in memory, its own instance id, nothing warmed up. */
 function restartProcess() {
-  const registry = (globalThis as { polisIndexes?: { entries: Map<string, unknown>; accessChecked: Map<string, number>; instance: string } }).polisIndexes;
+  const registry = (globalThis as { polisIndexes?: { entries: Map<string, unknown>; accessChecked: Map<string, number>; instance: string; warmth: unknown } }).polisIndexes;
   registry?.entries.clear();
   registry?.accessChecked.clear();
-  if (registry) registry.instance = randomUUID();
+  if (registry) {
+    registry.instance = randomUUID();
+    registry.warmth = null;
+  }
 }
 
 async function readyIndex(auth: AuthContext, campaignId: string) {
@@ -74,6 +78,8 @@ describe('a campaign index shared through the store', () => {
     const first = fakeUser(all);
     expect((await readyIndex(first.auth, campaignId)).index!.size).toBe(2500);
     expect(first.calls.walk).toBe(3);
+    // Saved once the index answers, in the background.
+    await expect.poll(async () => (await loadSnapshot(ORGANIZATION, campaignId))?.watermark).toBe(all.at(-1)!.meta.modified);
 
     all.push(interaction(campaignId));
     restartProcess();
@@ -124,6 +130,30 @@ describe('a campaign index shared through the store', () => {
     await readyIndex(user.auth, campaignId);
     recordChange(ORGANIZATION, campaignId, { remove: 'gone' });
     await expect.poll(async () => (await changesSince(ORGANIZATION, campaignId, 0, 'another-instance')).changes).toEqual([{ remove: 'gone' }]);
+  });
+
+  it('warms up a new process from the recent snapshots, then reads only what changed since, with the first user’s token', async () => {
+    const campaignId = randomUUID();
+    const all = Array.from({ length: 1500 }, () => interaction(campaignId));
+    await readyIndex(fakeUser(all).auth, campaignId);
+    await expect.poll(async () => (await loadSnapshot(ORGANIZATION, campaignId))?.watermark).toBe(all.at(-1)!.meta.modified);
+    all.push(interaction(campaignId));
+
+    restartProcess();
+    const warmth = warmUp();
+    await expect.poll(() => warmth.done && warmth.loaded > 0, { timeout: 10_000 }).toBe(true);
+    const user = fakeUser(all);
+    const entry = await campaignIndex(user.auth, campaignId);
+    expect(entry.state).toBe('ready');
+    expect(user.calls.walk).toBe(0);
+    expect(user.calls.changes).toBe(1);
+    expect(entry.index!.size).toBe(1501);
+    // A stranger is still refused: warming up loads data, it checks no one in.
+    const stranger = fakeUser([]);
+    stranger.auth.polis.getCampaign = async () => {
+      throw new Error('404 campaign not found');
+    };
+    await expect(campaignIndex(stranger.auth, campaignId)).rejects.toThrow(/404/);
   });
 
   it("checks each user's access to the campaign with their own token before handing out the shared index", async () => {

@@ -14,6 +14,7 @@ import {
   CampaignSchema,
   ContactSchema,
   ErrorBodySchema,
+  IndexedInteractionSchema,
   InteractionSchema,
   ListSchema,
   MeSchema,
@@ -208,6 +209,11 @@ export function createPolisClient({ token, baseUrl: base = settings.polisApiUrl,
   }
 
   return {
+    /**
+     * Where and as whom this client calls, for repeating its reads from a
+     * worker thread; null when it calls through a custom `fetch` (tests).
+     */
+    connection: fetchImpl === globalThis.fetch ? { token, baseUrl } : null,
     getMe: async () => (await request(MeSchema, 'GET', '/users/me')).value,
     listUsers: lister('users', UserSchema),
 
@@ -223,6 +229,8 @@ export function createPolisClient({ token, baseUrl: base = settings.polisApiUrl,
     patchContact: patcher('contacts', ContactSchema),
 
     listInteractions: lister('interactions', InteractionSchema),
+    /** The same list, parsed only as far as the map's point index reads it. */
+    listInteractionsForIndex: lister('interactions', IndexedInteractionSchema),
     getInteraction: getter('interactions', InteractionSchema),
     patchInteraction: patcher('interactions', InteractionSchema),
     /** Creates an interaction; Polis answers with the updated contact. */

@@ -124,6 +124,17 @@ export function toEnvelope(resource: ResourceName, row: EnvelopeRow): Envelope {
   };
 }
 
+/**
+ * The same envelope as `toEnvelope`, written straight to JSON text: the
+ * stored `data` is already JSON (written by `JSON.stringify`), so a list
+ * splices it in instead of parsing and serializing it again, which was
+ * most of a page's serialization time.
+ */
+export function envelopeJson(resource: ResourceName, row: EnvelopeRow): string {
+  const meta = { created: row.created, createdBy: row.created_by, modified: row.modified, modifiedBy: row.modified_by, resource, etag: row.etag, isDeleted: Boolean(row.is_deleted) };
+  return `{"id":${JSON.stringify(row.id)},"customerId":${JSON.stringify(row.customer_id)},"securityGroupId":${JSON.stringify(row.security_group_id)},"data":${row.data},"meta":${JSON.stringify(meta)}}`;
+}
+
 /** A fresh opaque etag; every write stores a new one. */
 export const newEtag = () => randomBytes(12).toString('base64url');
 
@@ -197,7 +208,7 @@ export async function listResources(db: Db, definition: ResourceDefinition, call
     rows = await order(generic(db).selectFrom(definition.name).select(ENVELOPE_COLUMNS).where(sql`rowid`, 'in', page)).execute();
   }
   const total = await countRows(db, filtered.select((eb) => eb.fn.countAll<number>().as('total')));
-  return { data: rows.map((row) => toEnvelope(definition.name, row)), total };
+  return { rows, total };
 }
 
 /** Stores new `data` for a row with a fresh etag and modification stamp; returns the new row. */

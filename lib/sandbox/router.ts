@@ -15,14 +15,13 @@ import { MAX_URL_LENGTH, readBody } from './limits';
 import { takeRequest } from './rate-limit';
 import { parseListQuery } from './list-query';
 import { handleRevocationRequest, handleTokenRequest } from './oauth';
-import { ENVELOPE_COLUMNS, findVisible, listResources, RESOURCES, toEnvelope, type Envelope, type ResourceName } from './resources';
+import { ENVELOPE_COLUMNS, envelopeJson, findVisible, listResources, RESOURCES, toEnvelope, type Envelope, type ResourceName } from './resources';
 import { settings } from '@/lib/settings';
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(status === 204 ? null : JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
-  });
+const jsonText = (status: number, body: string | null, headers: Record<string, string> = {}) =>
+  new Response(body, { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers } });
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) => jsonText(status, status === 204 ? null : JSON.stringify(body), headers);
 
 const withEtag = (object: Envelope) => ({ ETag: `"${object.meta.etag}"` });
 
@@ -58,9 +57,13 @@ async function handleV1(db: Db, request: Request, segments: string[], url: URL):
     const allowed = name === 'interactions' ? ['GET', 'POST'] : ['GET'];
     if (method === 'GET') {
       readPermission(name, caller);
-      const { data, total } = await listResources(db, definition, caller, parseListQuery(url.searchParams, definition.attributes));
-      if (name === 'lists') await addContactCounts(db, caller, data);
-      return json(200, { data, meta: { total } });
+      const { rows, total } = await listResources(db, definition, caller, parseListQuery(url.searchParams, definition.attributes));
+      if (name === 'lists') {
+        const data = rows.map((row) => toEnvelope(name, row));
+        await addContactCounts(db, caller, data);
+        return json(200, { data, meta: { total } });
+      }
+      return jsonText(200, `{"data":[${rows.map((row) => envelopeJson(name, row)).join(',')}],"meta":{"total":${total}}}`);
     }
     if (method === 'POST' && name === 'interactions') {
       requirePermission(caller, 'insert@interactions');

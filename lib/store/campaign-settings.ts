@@ -16,7 +16,20 @@ const open = async () => (await openStore()).db;
 
 export type CampaignTimeZoneSetting = { timeZone: string; source: CampaignSettingsRow['time_zone_source'] };
 
+/**
+ * Zones read in the last few seconds: every map request needs its campaign's
+ * zone, and a store round trip each time was a good part of a cached map
+ * request. A change made here is seen at once; one made through another
+ * instance within CACHE_MS.
+ */
+const CACHE_MS = 5000;
+const cache = new Map<string, { setting: CampaignTimeZoneSetting | undefined; until: number }>();
+const cacheKey = (organizationId: string, campaignId: string) => `${organizationId}:${campaignId}`;
+
 export async function readCampaignTimeZone(organizationId: string, campaignId: string): Promise<CampaignTimeZoneSetting | undefined> {
+  const key = cacheKey(organizationId, campaignId);
+  const cached = cache.get(key);
+  if (cached && cached.until > Date.now()) return cached.setting;
   const db = await open();
   const row = await db
     .selectFrom('campaign_settings')
@@ -24,7 +37,10 @@ export async function readCampaignTimeZone(organizationId: string, campaignId: s
     .where('organization_id', '=', organizationId)
     .where('campaign_id', '=', campaignId)
     .executeTakeFirst();
-  return row && { timeZone: row.time_zone, source: row.time_zone_source };
+  const setting = row && { timeZone: row.time_zone, source: row.time_zone_source };
+  if (cache.size > 10_000) cache.clear();
+  cache.set(key, { setting, until: Date.now() + CACHE_MS });
+  return setting;
 }
 
 /** Saves a campaign's zone; a derived zone never replaces an organizer's choice. */
@@ -46,4 +62,5 @@ export async function saveCampaignTimeZone(entry: { organizationId: string; camp
       return entry.source === 'derived' ? update.where('campaign_settings.time_zone_source', '=', 'derived') : update;
     })
     .execute();
+  cache.delete(cacheKey(entry.organizationId, entry.campaignId));
 }

@@ -13,20 +13,48 @@ import { openStore } from './store';
 
 export type Snapshot = { formatVersion: number; watermark: string; data: Uint8Array; created: string };
 
+/** Bytes a snapshot is stored in per row. */
+const PART_BYTES = 4 << 20;
+
+/** Stores the campaign's snapshot in place of the last one, whole or not at all. */
 export async function saveSnapshot(organizationId: string, campaignId: string, snapshot: Omit<Snapshot, 'created'>): Promise<void> {
   const { db } = await openStore();
-  const row = { organization_id: organizationId, campaign_id: campaignId, format_version: snapshot.formatVersion, watermark: snapshot.watermark, data: snapshot.data, created: new Date().toISOString() };
-  await db
-    .insertInto('index_snapshot')
-    .values(row)
-    .onConflict((conflict) => conflict.columns(['organization_id', 'campaign_id']).doUpdateSet({ format_version: row.format_version, watermark: row.watermark, data: row.data, created: row.created }))
-    .execute();
+  const header = { organization_id: organizationId, campaign_id: campaignId, format_version: snapshot.formatVersion, watermark: snapshot.watermark, created: new Date().toISOString() };
+  await db.transaction().execute(async (tx) => {
+    // The header first: its row lock makes a second instance saving the same campaign wait for this one.
+    await tx
+      .insertInto('index_snapshot')
+      .values(header)
+      .onConflict((conflict) => conflict.columns(['organization_id', 'campaign_id']).doUpdateSet({ format_version: header.format_version, watermark: header.watermark, created: header.created }))
+      .execute();
+    await tx.deleteFrom('index_snapshot_part').where('organization_id', '=', organizationId).where('campaign_id', '=', campaignId).execute();
+    for (let part = 0, offset = 0; offset < snapshot.data.length || part === 0; part++, offset += PART_BYTES) {
+      await tx.insertInto('index_snapshot_part').values({ organization_id: organizationId, campaign_id: campaignId, part, data: snapshot.data.subarray(offset, offset + PART_BYTES) }).execute();
+    }
+  });
 }
 
+/** The campaign's snapshot, read in one statement so that a save under way is seen whole or not at all. */
 export async function loadSnapshot(organizationId: string, campaignId: string): Promise<Snapshot | null> {
   const { db } = await openStore();
-  const row = await db.selectFrom('index_snapshot').selectAll().where('organization_id', '=', organizationId).where('campaign_id', '=', campaignId).executeTakeFirst();
-  return row ? { formatVersion: row.format_version, watermark: row.watermark, data: new Uint8Array(row.data), created: row.created } : null;
+  const rows = await db
+    .selectFrom('index_snapshot as s')
+    .innerJoin('index_snapshot_part as p', (join) => join.onRef('p.organization_id', '=', 's.organization_id').onRef('p.campaign_id', '=', 's.campaign_id'))
+    .select(['s.format_version', 's.watermark', 's.created', 'p.data'])
+    .where('s.organization_id', '=', organizationId)
+    .where('s.campaign_id', '=', campaignId)
+    .orderBy('p.part')
+    .execute();
+  if (rows.length === 0) return null;
+  const data = rows.length === 1 ? new Uint8Array(rows[0]!.data) : new Uint8Array(Buffer.concat(rows.map((row) => row.data)));
+  return { formatVersion: rows[0]!.format_version, watermark: rows[0]!.watermark, data, created: rows[0]!.created };
+}
+
+/** The campaigns whose snapshots were saved since `since`, newest first. */
+export async function recentSnapshots(since: string, limit: number): Promise<{ organizationId: string; campaignId: string; created: string }[]> {
+  const { db } = await openStore();
+  const rows = await db.selectFrom('index_snapshot').select(['organization_id', 'campaign_id', 'created']).where('created', '>=', since).orderBy('created', 'desc').limit(limit).execute();
+  return rows.map((row) => ({ organizationId: row.organization_id, campaignId: row.campaign_id, created: row.created }));
 }
 
 /** How long changes are kept for instances that have not yet seen them. */

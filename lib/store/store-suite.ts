@@ -28,7 +28,7 @@ export function describeStore(engine: 'sqlite' | 'postgres', url: () => Promise<
       const stores = await Promise.all([openStore(), openStore(), openStore()]);
       expect(stores.map((store) => store.engine)).toEqual([engine, engine, engine]);
       const migrations = await stores[0].db.selectFrom('store_migration' as never).select('name' as never).execute();
-      expect(migrations.map((row) => (row as { name: string }).name)).toEqual(['0001_correction_log', '0002_review_resolution', '0003_index_snapshot', '0004_campaign_settings', '0005_index_change', '0006_paper_credit', '0007_correction_changes', '0008_organization_units', '0009_review_settings']);
+      expect(migrations.map((row) => (row as { name: string }).name)).toEqual(['0001_correction_log', '0002_review_resolution', '0003_index_snapshot', '0004_campaign_settings', '0005_index_change', '0006_paper_credit', '0007_correction_changes', '0008_organization_units', '0009_review_settings', '0010_index_snapshot_parts']);
     });
 
     it("keeps an interaction's corrections, newest first, for its organization only", async () => {
@@ -103,7 +103,8 @@ export function describeStore(engine: 'sqlite' | 'postgres', url: () => Promise<
     });
 
     it("keeps one snapshot per organization and campaign, byte for byte, the latest replacing the last", async () => {
-      const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256);
+      // Over two parts' worth, so it is stored in three.
+      const bytes = Uint8Array.from({ length: (8 << 20) + 70_000 }, (_, i) => (i * 31) % 256);
       await saveSnapshot('org-a', 'camp-1', { formatVersion: 1, watermark: '2026-03-01T10:00:00.000Z', data: bytes });
       expect(await loadSnapshot('org-b', 'camp-1')).toBeNull();
       const first = await loadSnapshot('org-a', 'camp-1');
@@ -112,6 +113,18 @@ export function describeStore(engine: 'sqlite' | 'postgres', url: () => Promise<
       await saveSnapshot('org-a', 'camp-1', { formatVersion: 2, watermark: '2026-03-01T11:00:00.000Z', data: bytes.subarray(0, 10) });
       const second = await loadSnapshot('org-a', 'camp-1');
       expect([second?.formatVersion, second?.watermark, second?.data.length]).toEqual([2, '2026-03-01T11:00:00.000Z', 10]);
+    });
+
+    it('keeps one whole snapshot when two instances save the same campaign at once', async () => {
+      const of = (value: number, length: number) => new Uint8Array(length).fill(value);
+      await Promise.all([
+        saveSnapshot('org-a', 'camp-2', { formatVersion: 1, watermark: 'one', data: of(1, (4 << 20) * 2 + 5) }),
+        saveSnapshot('org-a', 'camp-2', { formatVersion: 1, watermark: 'two', data: of(2, (4 << 20) + 3) }),
+      ]);
+      const kept = (await loadSnapshot('org-a', 'camp-2'))!;
+      const [value, length] = kept.watermark === 'one' ? [1, (4 << 20) * 2 + 5] : [2, (4 << 20) + 3];
+      expect(kept.data.length).toBe(length);
+      expect(kept.data.every((byte) => byte === value)).toBe(true);
     });
 
     it('gives the build lease to one holder at a time, and to another once a crashed holder lets it lapse', async () => {

@@ -66,9 +66,11 @@ export type SnapshotRow = {
   campaign_id: string;
   format_version: number;
   watermark: string;
-  data: Uint8Array;
   created: string;
 };
+
+/** A snapshot's bytes, in order of `part`. */
+export type SnapshotPartRow = { organization_id: string; campaign_id: string; part: number; data: Uint8Array };
 
 export type LeaseRow = { organization_id: string; campaign_id: string; holder: string; expires: number | string };
 
@@ -107,6 +109,7 @@ export type StoreDatabase = {
   campaign_settings: CampaignSettingsRow;
   index_change: ChangeRow;
   index_snapshot: SnapshotRow;
+  index_snapshot_part: SnapshotPartRow;
   index_lease: LeaseRow;
   correction_log: CorrectionRow;
   organization_units: OrganizationUnitsRow;

@@ -1,6 +1,6 @@
 /**
- * Ports of the servers the tests start. `TEST_PORT_BASE` moves them all, so
- * that two checkouts can run their suites side by side.
+ * Ports of the servers the tests and benchmarks start. `TEST_PORT_BASE`
+ * moves them all, so that two checkouts can run their suites side by side.
  */
 const base = Number(process.env.TEST_PORT_BASE || 3100);
 
@@ -13,4 +13,11 @@ export const TEST_PORTS = {
   deadTiles: base + 5,
   /** Where nothing listens: that tile server. */
   nothing: base + 6,
+  /** Two dashboard instances on one store. */
+  instanceA: base + 7,
+  instanceB: base + 8,
+  /** The benchmarks' servers. */
+  bench: base + 20,
+  benchBaseline: base + 21,
+  benchSecond: base + 22,
 };

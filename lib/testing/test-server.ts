@@ -34,7 +34,7 @@ export async function seedTestDatabase(interactions = 5000): Promise<string> {
   return dbFile;
 }
 
-export async function startTestServer(options: { port: number; dbFile?: string; env?: NodeJS.ProcessEnv }): Promise<TestServer> {
+export async function startTestServer(options: { port: number; dbFile?: string; env?: Record<string, string | undefined> }): Promise<TestServer> {
   const dbFile = options.dbFile ?? (await seedTestDatabase());
   const url = `http://localhost:${options.port}`;
   const child = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(options.port)], {

@@ -28,10 +28,12 @@ export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', as
     return Response.json({ state: 'building', ...entry.progress } satisfies ClusterResponse);
   }
   const filters = parseFilters(search);
-  const cached = clustererFor(entry.index, filters, await campaignTimeZone(auth, campaignId), asOf);
-  const features = clustersFor(entry.index, cached, bbox as [number, number, number, number], zoom);
+  const index = entry.index;
+  const selection = clustererFor(index, filters, await campaignTimeZone(auth, campaignId), asOf);
+  // Built in a worker thread: only a filter asked for the first time waits for it.
+  const features = clustersFor(index, selection.ready ?? (await selection.clusterer), bbox as [number, number, number, number], zoom);
   return Response.json(
-    { state: 'ready', total: cached.total, unplaced: cached.unplaced, counts: cached.counts, bounds: cached.bounds, type: 'FeatureCollection', features } satisfies ClusterResponse,
+    { state: 'ready', total: selection.total, unplaced: selection.unplaced, counts: selection.counts, bounds: selection.bounds, type: 'FeatureCollection', features } satisfies ClusterResponse,
     { headers: { 'Cache-Control': 'private, no-store' } },
   );
 });

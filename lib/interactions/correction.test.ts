@@ -161,6 +161,16 @@ describe('a correction in words', () => {
     ]);
   });
 
+  it('corrects a visit entered without a position, keeping it without one', () => {
+    const { location: _none, ...unplaced } = data;
+    const form = { ...toFormValues(unplaced, questions, NY), reason: 'Answer misread from the sheet' };
+    const values = correctionSchema(questions, NY).parse(form);
+    const next = applyFormValues(unplaced, values, questions, NY);
+    expect(next.location).toBeUndefined();
+    expect(describeCorrection(toFormValues(unplaced, questions, NY), values, questions, NY).map((line) => line.label)).not.toContain('Location');
+    expect(correctionSchema(questions, NY).safeParse({ ...form, lat: 42.3 }).error?.issues.map((issue) => issue.path.join('.'))).toEqual(['lng']);
+  });
+
   it('keeps a changed time as the instants the campaign clock names, to be shown in the campaign zone', () => {
     const after = { ...before, timestamp: '2026-10-31T22:05:00' } as const;
     expect(describeCorrection(before as never, after as never, questions, NY)).toEqual([

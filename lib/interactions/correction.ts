@@ -136,15 +136,26 @@ export function interactionFieldsSchema(questions?: Question[], zone?: string) {
 
 export function correctionSchema(questions?: Question[], zone?: string) {
   return withTimeCheck(
-    fieldsObject(questions).extend({
-      reason: z.string().trim().min(3, 'Say why you are correcting this interaction, in at least 3 characters').max(500, 'Keep the reason to 500 characters or fewer'),
-    }),
+    fieldsObject(questions)
+      .extend({
+        reason: z.string().trim().min(3, 'Say why you are correcting this interaction, in at least 3 characters').max(500, 'Keep the reason to 500 characters or fewer'),
+        // A visit entered from a paper sheet may have no position: it stays without one unless the user gives both.
+        lat: OptionalCoordinate(LocationSchema.shape.lat, 'latitude'),
+        lng: OptionalCoordinate(LocationSchema.shape.lng, 'longitude'),
+      })
+      .superRefine(bothCoordinatesOrNeither),
     zone,
   );
 }
 
 /** A paper sheet often has no position: an empty field (NaN from the number input) means none, never the household's. */
 const OptionalCoordinate = (shape: z.ZodNumber, name: string) => z.nan().or(Coordinate(shape, name));
+
+function bothCoordinatesOrNeither(values: { lat: number; lng: number }, ctx: z.RefinementCtx) {
+  if (Number.isNaN(values.lat) === Number.isNaN(values.lng)) return;
+  const missing = Number.isNaN(values.lat) ? 'latitude' : 'longitude';
+  ctx.addIssue({ code: 'custom', path: [missing === 'latitude' ? 'lat' : 'lng'], message: `Enter the ${missing} too, or leave both empty when there is no position` });
+}
 
 /**
  * Entry from a paper sheet: whose sheet it is (the credit), an optional
@@ -163,7 +174,7 @@ export function manualEntrySchema(questions?: Question[], zone?: string) {
       })
       .superRefine((values, ctx) => {
         if (values.outcome === 'unavailable' && !values.unavailableReason) ctx.addIssue({ code: 'custom', path: ['unavailableReason'], message: 'Say why nobody was available' });
-        if (Number.isNaN(values.lat) !== Number.isNaN(values.lng)) ctx.addIssue({ code: 'custom', path: [Number.isNaN(values.lat) ? 'lat' : 'lng'], message: 'Enter both coordinates, or neither when the sheet has no position' });
+        bothCoordinatesOrNeither(values, ctx);
       }),
     zone,
   );
@@ -295,10 +306,11 @@ export function describeCorrection(before: InteractionFields, after: Interaction
   const [beforeAt, afterAt] = [instantOf(before, zone)?.toISOString() ?? null, instantOf(after, zone)?.toISOString() ?? null];
   if (beforeAt !== afterAt) lines.push({ label: 'Time of the visit', beforeAt, afterAt });
   push('Walklist', before.walklistId ? walklistName(before.walklistId) : 'None', after.walklistId ? walklistName(after.walklistId) : 'None');
-  if (before.lat !== after.lat || before.lng !== after.lng) {
-    const moved = Number.isFinite(before.lat) && Number.isFinite(before.lng) ? milesBetween(before, after) * 1609.344 : NaN;
+  const place = (v: { lat: number; lng: number }) => (Number.isNaN(v.lat) ? 'None' : `${v.lat.toFixed(5)}, ${v.lng.toFixed(5)}`);
+  if (place(before) !== place(after)) {
+    const moved = Number.isFinite(before.lat) && Number.isFinite(after.lat) ? milesBetween(before, after) * 1609.344 : NaN;
     if (Number.isFinite(moved)) lines.push({ label: 'Location', movedMetres: Math.round(moved) });
-    else push('Location', 'None', `${after.lat.toFixed(5)}, ${after.lng.toFixed(5)}`);
+    else push('Location', place(before), place(after));
   }
   for (const question of questions) {
     push(capitalized(question.tag), show(question, before.answers[question.questionId] ?? ''), show(question, after.answers[question.questionId] ?? ''));

@@ -10,7 +10,7 @@ import { filterProblems, filtersToSearch, parseFilters } from '@/lib/filters/fil
 import { loadCampaignContext } from '@/lib/interactions/queries';
 import { filterChoices, loadIndexSettled } from '@/lib/interactions/filter-choices';
 import { unitSystemFor } from '@/lib/units/preference';
-import { clustererFor, newestReceived } from '@/lib/map-index/clusters';
+import { clustererFor } from '@/lib/map-index/clusters';
 import { settings } from '@/lib/settings';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
@@ -41,8 +41,8 @@ export default async function MapPage({ params, searchParams }: Props) {
     const timeZone = await campaignTimeZone(auth, context.campaign);
     // With the index at hand, the map opens fitted to the data: no first request for the whole country.
     const bounds = entry.index && !readView(search) ? clustererFor(entry.index, filters, timeZone).bounds : null;
-    // The map shows what the index held when the page was drawn; later visits wait behind the notice.
-    const asOf = entry.index ? newestReceived(entry.index) : renderedAt();
+    // The map shows what Polis had received when the page was drawn (whether or not the index has read it yet); later visits wait behind the notice.
+    const asOf = renderedAt();
     return { context, choices: filterChoices(context, entry.index), bounds, units, timeZone, asOf };
   });
   if (!loaded.ok) return <ErrorState title="The map could not be loaded" message={loaded.message} retryHref={here} />;

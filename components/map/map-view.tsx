@@ -208,12 +208,17 @@ export default function MapView({ campaignId, filterQuery, asOf, initialView, in
       query.set('bbox', [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(6)).join(','));
       query.set('zoom', String(zoom));
       query.set('asOf', String(asOf));
+      // Points a change behind their counts (the new clusters are being built) are shown, then asked for again.
+      const show = (body: Data) => {
+        setData(body);
+        if (body.state === 'ready' && body.refreshing) retry.current = setTimeout(() => void loadAgain.current(map), 500);
+      };
       try {
         // The first view may already be on its way (same zoom, the data's whole extent).
         const early = head.current && head.current.zoom === zoom ? await head.current.data : null;
         head.current = null;
         if (early && !controller.signal.aborted) {
-          setData(early as Data);
+          show(early as Data);
           return;
         }
         const response = await fetch(`/api/map/${campaignId}/clusters?${query}`, { signal: controller.signal });
@@ -233,7 +238,7 @@ export default function MapView({ campaignId, filterQuery, asOf, initialView, in
           map.fitBounds([[s, w], [n, e]], { padding: [24, 24] });
           return; // the move triggers a load for the fitted view
         }
-        setData(body);
+        show(body);
       } catch (error) {
         if ((error as Error).name !== 'AbortError') setData({ state: 'error', message: 'The map data could not be loaded. Check the connection and move the map to try again.' });
       }

@@ -12,11 +12,14 @@ export class CampaignPage {
     return ready;
   }
 
-  /** The next cluster answer with data, for requests whose URL contains `including`. */
+  /** The next cluster answer with current data (not one a change behind, while new clusters are built), for requests whose URL contains `including`. */
   waitForClusters(including = ''): Promise<MapData> {
-    return this.page
-      .waitForResponse(async (response: Response) => response.url().includes('/clusters?') && response.url().includes(including) && response.ok() && (await response.json()).state === 'ready')
-      .then((response) => response.json());
+    const current = async (response: Response) => {
+      if (!response.url().includes('/clusters?') || !response.url().includes(including) || !response.ok()) return false;
+      const body = await response.json();
+      return body.state === 'ready' && !body.refreshing;
+    };
+    return this.page.waitForResponse(current).then((response) => response.json());
   }
 
   map() {

@@ -119,8 +119,11 @@ describe('clusters after the index changes', () => {
     const next = clustererFor(index, {}, 'America/Chicago');
     expect(next.total).toBe(49);
     expect(next.ready).toBe(built);
+    expect(next.stale).toBe(true);
     const rebuilt = await next.clusterer;
     expect(next.ready).toBe(rebuilt);
+    expect(next.stale).toBe(false);
+    expect(first.stale).toBe(false);
     expect(rebuilt).not.toBe(built);
     expect(clustererFor(index, { outcome: 'unavailable' }, 'UTC').ready).toBeNull();
   });

@@ -51,14 +51,25 @@ export type ClusterResponse =
       counts: Record<Outcome, number>;
       bounds: [west: number, south: number, east: number, north: number] | null;
       features: (ClusterFeature | PointFeature)[];
+      /** The features are those of the index a change ago, while its new clusters are built: ask again shortly. */
+      refreshing?: true;
     };
 
 /**
  * One filter's rows summed up at once, and its clusterer: `ready` to answer
  * with now (this version's, or the last version's while this one's is
- * built), `clusterer` once this version's is built.
+ * built: then `stale`, its points may be a change behind the counts),
+ * `clusterer` once this version's is built.
  */
-export type Selection = { total: number; unplaced: number; counts: Record<Outcome, number>; bounds: [number, number, number, number] | null; clusterer: Promise<Clusterer>; ready: Clusterer | null };
+export type Selection = {
+  total: number;
+  unplaced: number;
+  counts: Record<Outcome, number>;
+  bounds: [number, number, number, number] | null;
+  clusterer: Promise<Clusterer>;
+  ready: Clusterer | null;
+  stale: boolean;
+};
 type Cache = { version: number; entries: Map<string, Selection>; previous: Map<string, Selection>; newest?: number };
 const caches = new WeakMap<PointIndex, Cache>();
 
@@ -107,8 +118,13 @@ function select(index: PointIndex, rows: Uint32Array): Selection {
   }
   const counts = Object.fromEntries(OUTCOMES.map((outcome, code) => [outcome, byCode[code]!])) as Record<Outcome, number>;
   const trimmed: ClusterInput = n === rows.length ? input : { lng: input.lng.slice(0, n), lat: input.lat.slice(0, n), outcomes: input.outcomes.slice(0, n) };
-  const selection: Selection = { total: rows.length, unplaced: rows.length - n, counts, bounds: n ? atLeast([west, south, east, north], MIN_SPAN) : null, clusterer: buildClusterer(index, located.slice(0, n), trimmed), ready: null };
-  selection.clusterer.then((clusterer) => (selection.ready = clusterer)).catch(() => undefined);
+  const selection: Selection = { total: rows.length, unplaced: rows.length - n, counts, bounds: n ? atLeast([west, south, east, north], MIN_SPAN) : null, clusterer: buildClusterer(index, located.slice(0, n), trimmed), ready: null, stale: false };
+  selection.clusterer
+    .then((clusterer) => {
+      selection.ready = clusterer;
+      selection.stale = false;
+    })
+    .catch(() => undefined);
   return selection;
 }
 
@@ -158,6 +174,7 @@ export function clustererFor(index: PointIndex, filters: InteractionFilters, zon
     const rows = index.select(filters, zone);
     cached = select(index, cutoff === undefined ? rows : rows.filter((row) => index.received[row]! <= cutoff));
     cached.ready = cache.previous.get(key)?.ready ?? null;
+    cached.stale = cached.ready !== null;
     // A failed build is not kept: the next request tries again.
     const entries = cache.entries;
     cached.clusterer.catch(() => entries.delete(key));

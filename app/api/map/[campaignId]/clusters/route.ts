@@ -31,9 +31,11 @@ export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', as
   const index = entry.index;
   const selection = clustererFor(index, filters, await campaignTimeZone(auth, campaignId), asOf);
   // Built in a worker thread: only a filter asked for the first time waits for it.
+  const stale = selection.stale;
   const features = clustersFor(index, selection.ready ?? (await selection.clusterer), bbox as [number, number, number, number], zoom);
+  const { total, unplaced, counts, bounds } = selection;
   return Response.json(
-    { state: 'ready', total: selection.total, unplaced: selection.unplaced, counts: selection.counts, bounds: selection.bounds, type: 'FeatureCollection', features } satisfies ClusterResponse,
+    { state: 'ready', total, unplaced, counts, bounds, type: 'FeatureCollection', features, ...(stale ? { refreshing: true as const } : {}) } satisfies ClusterResponse,
     { headers: { 'Cache-Control': 'private, no-store' } },
   );
 });

@@ -13,7 +13,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts'], exclude: ['**/*.contract.test.ts', 'lib/store/**'], testTimeout: 30_000 },
+        test: {
+          name: 'unit',
+          include: ['lib/**/*.test.ts', 'components/**/*.test.ts'],
+          exclude: ['**/*.contract.test.ts', 'lib/store/**'],
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,

@@ -4,7 +4,13 @@ import { InteractionPage } from './pages/interaction-page';
 import { SignInPage } from './pages/sign-in-page';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/sandbox/seed/seed';
 
-test('every page a signed-in organizer opens has no serious or critical accessibility violation', async ({ page, signIn, expectAccessible, baseURL, apiToken }) => {
+test('every page a signed-in organizer opens has no serious or critical accessibility violation', async ({
+  page,
+  signIn,
+  expectAccessible,
+  baseURL,
+  apiToken,
+}) => {
   // Ten pages, each loaded and then scanned by axe.
   test.setTimeout(240_000);
   await signIn('organizer');
@@ -24,7 +30,11 @@ test('every page a signed-in organizer opens has no serious or critical accessib
   await expect(page.getByRole('list', { name: /Answers to:/ }).first()).toBeVisible();
   await expectAccessible('the survey results');
 
-  const { data } = await api(baseURL!, apiToken, `/v1/interactions?limit=1&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}" and /data/successful eq true`)}`);
+  const { data } = await api(
+    baseURL!,
+    apiToken,
+    `/v1/interactions?limit=1&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}" and /data/successful eq true`)}`,
+  );
   const detail = new InteractionPage(page, campaign!.id, data[0].id);
   await detail.open();
   await expectAccessible('the interaction detail');

@@ -7,7 +7,11 @@ type Question = { questionId: string; tag: string; type: string; required?: bool
 
 /** What the mobile app would send: a canvasser's own token, a visit of a campaign's contact. */
 async function record(baseURL: string, token: string, body: { id?: string; data: Record<string, unknown> }) {
-  const response = await fetch(`${baseURL}/api/polis/v1/interactions`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${baseURL}/api/polis/v1/interactions`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(response.status, await response.clone().text()).toBe(201);
 }
 
@@ -16,7 +20,10 @@ function requiredAnswers(questions: Question[]) {
   return Object.fromEntries(
     questions
       .filter((q) => q.required)
-      .map((q) => [q.questionId, { questionId: q.questionId, fields: { [q.tag]: q.type === 'multi-select' ? [q.choices![0]!.tag] : q.options.length ? q.options[0]!.value : 'yes' } }]),
+      .map((q) => [
+        q.questionId,
+        { questionId: q.questionId, fields: { [q.tag]: q.type === 'multi-select' ? [q.choices![0]!.tag] : q.options.length ? q.options[0]!.value : 'yes' } },
+      ]),
   );
 }
 
@@ -24,7 +31,10 @@ async function setting(baseURL: string, apiToken: string, db: Db) {
   const [campaign] = await campaigns(baseURL, apiToken);
   const survey = (await api(baseURL, apiToken, `/v1/surveys?filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}"`)}`)).data[0];
   const listId = (await api(baseURL, apiToken, `/v1/campaigns/${campaign!.id}`)).data.lists[0].listId;
-  const contacts = (await api(baseURL, apiToken, `/v1/contacts?limit=20&filter=${encodeURIComponent(`/data/listId eq "${listId}"`)}`)).data as { id: string; data: { profile: { name: { first: string; last: string } } } }[];
+  const contacts = (await api(baseURL, apiToken, `/v1/contacts?limit=20&filter=${encodeURIComponent(`/data/listId eq "${listId}"`)}`)).data as {
+    id: string;
+    data: { profile: { name: { first: string; last: string } } };
+  }[];
   const users = (await api(baseURL, apiToken, '/v1/users?limit=1000')).data as { id: string; data: { email: string; profile?: { name?: string } } }[];
   const person = (n: number) => {
     const user = users.find((u) => u.data.email.startsWith(`canvasser${n}@`))!;
@@ -47,7 +57,14 @@ test.describe('canvassers, as the organizer', () => {
     const visit = (n: number, contact: number, at: string, outcome: 'successful' | 'contacted' | 'unavailable', answers = {}) => ({
       // Fixed ids: a retried run replays the same creates rather than adding visits.
       id: `0c0c0c0c-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`,
-      data: { campaignId: campaign.id, contactId: contacts[contact]!.id, timestamp: at, survey: { surveyId: survey.id, responses: answers }, unavailable: outcome === 'unavailable', successful: outcome === 'successful' },
+      data: {
+        campaignId: campaign.id,
+        contactId: contacts[contact]!.id,
+        timestamp: at,
+        survey: { surveyId: survey.id, responses: answers },
+        unavailable: outcome === 'unavailable',
+        successful: outcome === 'successful',
+      },
     });
     // A Monday in 2001, a day the seeded data never reaches.
     for (const body of [
@@ -91,7 +108,17 @@ test.describe('canvassers, as the organizer', () => {
     const contact = contacts[7]!;
     const name = `${contact.data.profile.name.first} ${contact.data.profile.name.last}`;
     const sent = Date.now();
-    await record(baseURL!, await tokenOf(cleo.email), { data: { campaignId: campaign.id, contactId: contact.id, timestamp: new Date().toISOString(), survey: { surveyId: survey.id, responses: {} }, unavailable: false, successful: true, location: { lat: 42.36, lng: -71.06, confidence: 8 } } });
+    await record(baseURL!, await tokenOf(cleo.email), {
+      data: {
+        campaignId: campaign.id,
+        contactId: contact.id,
+        timestamp: new Date().toISOString(),
+        survey: { surveyId: survey.id, responses: {} },
+        unavailable: false,
+        successful: true,
+        location: { lat: 42.36, lng: -71.06, confidence: 8 },
+      },
+    });
     const item = canvassers.feed().getByRole('listitem').filter({ hasText: cleo.name }).filter({ hasText: name });
     await expect(item).toBeVisible({ timeout: 20_000 });
     const delay = Date.now() - sent;
@@ -101,12 +128,27 @@ test.describe('canvassers, as the organizer', () => {
     await expect(page.getByRole('list', { name: 'Canvassers out today' })).toContainText(cleo.name);
   });
 
-  test('the map and the table stay put while visits come in, and say "N new visits — show" for those matching their filters', async ({ page, baseURL, apiToken, db }) => {
+  test('the map and the table stay put while visits come in, and say "N new visits — show" for those matching their filters', async ({
+    page,
+    baseURL,
+    apiToken,
+    db,
+  }) => {
     test.setTimeout(120_000);
     const { campaign, survey, contacts, person, tokenOf } = await setting(baseURL!, apiToken, db);
     const token = await tokenOf(person(6).email);
     const arrive = (contact: number, successful: boolean) =>
-      record(baseURL!, token, { data: { campaignId: campaign.id, contactId: contacts[contact]!.id, timestamp: new Date().toISOString(), survey: { surveyId: survey.id, responses: {} }, unavailable: !successful, successful, location: { lat: 42.3601, lng: -71.0589, confidence: 9 } } });
+      record(baseURL!, token, {
+        data: {
+          campaignId: campaign.id,
+          contactId: contacts[contact]!.id,
+          timestamp: new Date().toISOString(),
+          survey: { surveyId: survey.id, responses: {} },
+          unavailable: !successful,
+          successful,
+          location: { lat: 42.3601, lng: -71.0589, confidence: 9 },
+        },
+      });
     const notice = page.getByRole('status').filter({ hasText: /new visits?/ });
 
     const map = new CampaignPage(page, campaign.id);
@@ -147,7 +189,11 @@ test.describe('canvassers, as the organizer', () => {
     const contact = contacts[9]!;
     await page.getByLabel('Contact (search by name or address)').fill(contact.data.profile.name.last);
     await page.getByRole('button', { name: 'Search' }).click();
-    await page.getByRole('list', { name: 'Matching contacts' }).getByRole('button', { name: new RegExp(`${contact.data.profile.name.first} ${contact.data.profile.name.last}`) }).first().click();
+    await page
+      .getByRole('list', { name: 'Matching contacts' })
+      .getByRole('button', { name: new RegExp(`${contact.data.profile.name.first} ${contact.data.profile.name.last}`) })
+      .first()
+      .click();
     await page.getByLabel('Home, not successful').check();
     await page.getByRole('button', { name: 'Save interaction' }).click();
     await expect(page.getByRole('heading', { name: /Saved:/ })).toBeVisible();
@@ -177,7 +223,13 @@ test.describe('canvassers, as a viewer', () => {
     expect(own!.status()).toBe(404);
   });
 
-  test('sees how the campaign is moving: progress per list out of its households, each a link to the filtered map', async ({ page, signIn, baseURL, apiToken, db }) => {
+  test('sees how the campaign is moving: progress per list out of its households, each a link to the filtered map', async ({
+    page,
+    signIn,
+    baseURL,
+    apiToken,
+    db,
+  }) => {
     const { campaign } = await setting(baseURL!, apiToken, db);
     const listId = (await api(baseURL!, apiToken, `/v1/campaigns/${campaign.id}`)).data.lists[0].listId;
     const list = await api<{ data: { name: string }; contactsCount?: number }>(baseURL!, apiToken, `/v1/lists/${listId}`);

@@ -45,7 +45,14 @@ test.describe('as the organizer', () => {
     await expect(page.getByRole('list', { name: 'Correction history' })).toContainText('Maya Okafor');
   });
 
-  test('two people edit the same interaction: the second sees the conflict and succeeds after re-applying', async ({ page, browser, signIn, baseURL, apiToken, db }) => {
+  test('two people edit the same interaction: the second sees the conflict and succeeds after re-applying', async ({
+    page,
+    browser,
+    signIn,
+    baseURL,
+    apiToken,
+    db,
+  }) => {
     const [campaign] = await campaigns(baseURL!, apiToken);
     const id = await homeVisit(db, campaign!.id, 1);
     const other = await browser.newPage();
@@ -106,7 +113,8 @@ test.describe('as the organizer', () => {
     await choice.click();
     const contacts = await api(baseURL!, apiToken, `/v1/contacts?filter=${encodeURIComponent(`/data/profile/name/last eq "${name.split(' ').at(-1)}"`)}`);
     const contact = contacts.data.find((c: { data: { profile: { name: { first: string } } } }) => name.startsWith(c.data.profile.name.first));
-    const countFor = async () => (await api(baseURL!, apiToken, `/v1/interactions?limit=0&filter=${encodeURIComponent(`/data/contactId eq "${contact.id}"`)}`)).meta.total;
+    const countFor = async () =>
+      (await api(baseURL!, apiToken, `/v1/interactions?limit=0&filter=${encodeURIComponent(`/data/contactId eq "${contact.id}"`)}`)).meta.total;
     const before = await countFor();
 
     // Whose sheet this is: the first of the campaign's canvassers.

@@ -56,7 +56,11 @@ test.describe('as the organizer', () => {
     await expect(page.getByTestId('campaign-time-zone')).toHaveText('Times in Eastern Time (New York)');
   });
 
-  test('a visit entered at 8:30 PM on 19 November in Boston is stored as 01:30 UTC on 20 November, whatever the browser’s zone', async ({ page, baseURL, apiToken }) => {
+  test('a visit entered at 8:30 PM on 19 November in Boston is stored as 01:30 UTC on 20 November, whatever the browser’s zone', async ({
+    page,
+    baseURL,
+    apiToken,
+  }) => {
     const { campaign } = await boston(baseURL!, apiToken);
     // The campaign's point index is ready first, so the map takes the new visit in at once.
     await new CampaignPage(page, campaign.id).openMap();
@@ -68,12 +72,18 @@ test.describe('as the organizer', () => {
     const { date, time } = localDateTimeFields(new Date(), 'America/New_York');
     expect(Math.abs(Date.parse(`${date}T${time}Z`) - opened)).toBeLessThan(5 * 60_000);
     // A paper sheet has no position unless one is typed: this one has, near the campaign's own doors, so it shows on the map.
-    const near = (await api(baseURL!, apiToken, `/v1/interactions?limit=1&filter=${encodeURIComponent(`/data/campaignId eq "${campaign.id}" and /data/location/lat gt 0`)}`)).data[0].data.location;
+    const near = (
+      await api(baseURL!, apiToken, `/v1/interactions?limit=1&filter=${encodeURIComponent(`/data/campaignId eq "${campaign.id}" and /data/location/lat gt 0`)}`)
+    ).data[0].data.location;
     visitId = await enterVisit(page, campaign.id, '2026-11-19T20:30', { lat: near.lat + 0.0003, lng: near.lng + 0.0003 });
     expect((await api(baseURL!, apiToken, `/v1/interactions/${visitId}`)).data.timestamp).toBe(EVENING);
   });
 
-  test('an 8:30 PM visit in Boston is on 19 November on the map, the table, the results and the CSV, and not on 20 November', async ({ page, baseURL, apiToken }) => {
+  test('an 8:30 PM visit in Boston is on 19 November on the map, the table, the results and the CSV, and not on 20 November', async ({
+    page,
+    baseURL,
+    apiToken,
+  }) => {
     const { campaign } = await boston(baseURL!, apiToken);
     const visit = await api(baseURL!, apiToken, `/v1/interactions/${visitId}`);
     const views = new CampaignPage(page, campaign.id);
@@ -81,15 +91,25 @@ test.describe('as the organizer', () => {
     const day20 = '?from=2026-11-20&to=2026-11-20';
     // What the API counts for Boston's 19 and 20 November (EST, UTC-5): every view must say the same.
     const inCampaign = `/data/campaignId eq "${campaign.id}"`;
-    const on19 = await apiTotal(baseURL!, apiToken, `${inCampaign} and /data/timestamp gte "2026-11-19T05:00:00Z" and /data/timestamp lt "2026-11-20T05:00:00Z"`);
-    const on20 = await apiTotal(baseURL!, apiToken, `${inCampaign} and /data/timestamp gte "2026-11-20T05:00:00Z" and /data/timestamp lt "2026-11-21T05:00:00Z"`);
+    const on19 = await apiTotal(
+      baseURL!,
+      apiToken,
+      `${inCampaign} and /data/timestamp gte "2026-11-19T05:00:00Z" and /data/timestamp lt "2026-11-20T05:00:00Z"`,
+    );
+    const on20 = await apiTotal(
+      baseURL!,
+      apiToken,
+      `${inCampaign} and /data/timestamp gte "2026-11-20T05:00:00Z" and /data/timestamp lt "2026-11-21T05:00:00Z"`,
+    );
     expect(on19).toBeGreaterThan(1);
     const visitLink = (where: Page) => where.locator(`a[href$="/interactions/${visitId}"]`);
 
     const map19 = await views.openMap(`${day19}&lat=${visit.data.location.lat}&lng=${visit.data.location.lng}&z=19`);
     expect(map19.total).toBe(on19);
     await expect(page.getByTestId('map-total')).toHaveText(on19.toLocaleString('en-US'));
-    await expect(page.getByRole('list', { name: 'Interactions in view' }).getByRole('link', { name: /Not available, Nov 19, 2026, 8:30 PM EST$/ })).toBeVisible();
+    await expect(
+      page.getByRole('list', { name: 'Interactions in view' }).getByRole('link', { name: /Not available, Nov 19, 2026, 8:30 PM EST$/ }),
+    ).toBeVisible();
     const map20 = await views.openMap(`${day20}&lat=${visit.data.location.lat}&lng=${visit.data.location.lng}&z=19`);
     expect(map20.total).toBe(on20);
     await expect(page.getByRole('list', { name: 'Interactions in view' }).getByRole('link', { name: /8:30 PM EST/ })).toHaveCount(0);
@@ -97,7 +117,12 @@ test.describe('as the organizer', () => {
     await views.openTable(day19);
     expect(await views.total()).toBe(on19);
     await views.openTable(`${day19}&contact=${visit.data.contactId}`);
-    await expect(views.table().getByRole('row').filter({ has: visitLink(page) })).toContainText('Nov 19, 2026, 8:30 PM EST');
+    await expect(
+      views
+        .table()
+        .getByRole('row')
+        .filter({ has: visitLink(page) }),
+    ).toContainText('Nov 19, 2026, 8:30 PM EST');
     await views.openTable(day20);
     expect(await views.total()).toBe(on20);
     await page.goto(`/campaigns/${campaign.id}/table${day20}&contact=${visit.data.contactId}`);
@@ -110,7 +135,10 @@ test.describe('as the organizer', () => {
     await expect(page.getByText(`Answers of the ${on20.toLocaleString('en-US')} interactions`)).toBeVisible();
 
     const rowsOf = async (query: string) => {
-      const [header, ...rows] = (await (await page.request.get(`/campaigns/${campaign.id}/export${query}`)).text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+      const [header, ...rows] = (await (await page.request.get(`/campaigns/${campaign.id}/export${query}`)).text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(header!.startsWith('Interaction id,Time (local),Time (UTC),Contact')).toBe(true);
       return rows;
     };
@@ -130,7 +158,13 @@ test.describe('as the organizer', () => {
     await page.goto(`/campaigns/${campaign.id}/table`);
     const ranges = page.getByRole('navigation', { name: 'Date ranges' });
     const now = new Date();
-    for (const [name, range] of [['Today', 'today'], ['Yesterday', 'yesterday'], ['Last 7 days', 'last-7-days'], ['This week', 'this-week'], ['Last 30 days', 'last-30-days']] as const) {
+    for (const [name, range] of [
+      ['Today', 'today'],
+      ['Yesterday', 'yesterday'],
+      ['Last 7 days', 'last-7-days'],
+      ['This week', 'this-week'],
+      ['Last 30 days', 'last-30-days'],
+    ] as const) {
       const { from, to } = quickRange('America/New_York', range, now);
       const href = await ranges.getByRole('link', { name, exact: true }).getAttribute('href');
       expect(new URL(href!, baseURL).searchParams.get('from'), name).toBe(from);
@@ -142,7 +176,11 @@ test.describe('as the organizer', () => {
     await expect(page.getByLabel('From')).toHaveValue(quickRange('America/New_York', 'last-7-days', now).from!);
   });
 
-  test('entering 1:30 am on 1 November asks which one; 2:30 am on 8 March is refused; the API stores the chosen instant', async ({ page, baseURL, apiToken }) => {
+  test('entering 1:30 am on 1 November asks which one; 2:30 am on 8 March is refused; the API stores the chosen instant', async ({
+    page,
+    baseURL,
+    apiToken,
+  }) => {
     const { campaign } = await boston(baseURL!, apiToken);
     await page.goto(`/campaigns/${campaign.id}/new`);
     await page.getByLabel('Contact (search by name or address)').fill('Street');

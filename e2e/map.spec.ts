@@ -21,7 +21,10 @@ test('the map shows clusters whose counts add up to the campaign total, on a pla
   expect(data.unplaced).toBe(unplaced);
   expect(sum + unplaced).toBe(campaign!.total);
   await expect(page.getByTestId('map-total')).toHaveText(campaign!.total.toLocaleString('en-US'));
-  if (unplaced > 0) await expect(page.getByTestId('map-unplaced')).toHaveText(`${unplaced.toLocaleString('en-US')} without a position (paper sheets), counted but not on the map`);
+  if (unplaced > 0)
+    await expect(page.getByTestId('map-unplaced')).toHaveText(
+      `${unplaced.toLocaleString('en-US')} without a position (paper sheets), counted but not on the map`,
+    );
   else await expect(page.getByTestId('map-unplaced')).toHaveCount(0);
   await expect(map.map()).toBeVisible();
   const clusterIcons = page.locator('.polis-cluster svg[role="img"]');
@@ -47,7 +50,12 @@ test('clicking a point opens its popup with a link to the detail, and the URL re
   const [campaign] = await campaigns(baseURL!, apiToken);
   // The newest visit the app recorded with its distance: a paper entry may have no position, and visits other tests
   // create through the API may stand on a seeded household's spot, where the click would open the other one.
-  const { data } = await (await fetch(`${baseURL}/api/polis/v1/interactions?limit=1&sort=${encodeURIComponent('["data/timestamp","DESC"]')}&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}" and /data/location/lat neq nil and /data/distance neq nil`)}`, { headers: { Authorization: `Bearer ${apiToken}` } })).json();
+  const { data } = await (
+    await fetch(
+      `${baseURL}/api/polis/v1/interactions?limit=1&sort=${encodeURIComponent('["data/timestamp","DESC"]')}&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}" and /data/location/lat neq nil and /data/distance neq nil`)}`,
+      { headers: { Authorization: `Bearer ${apiToken}` } },
+    )
+  ).json();
   const target = data[0];
   const contact = await (await fetch(`${baseURL}/api/polis/v1/contacts/${target.data.contactId}`, { headers: { Authorization: `Bearer ${apiToken}` } })).json();
   const map = new CampaignPage(page, campaign!.id);
@@ -74,7 +82,11 @@ test('clicking a point opens its popup with a link to the detail, and the URL re
 
 test('an interaction opened from its detail is singled out on the map and in the list beside it', async ({ page, baseURL, apiToken }) => {
   const [campaign] = await campaigns(baseURL!, apiToken);
-  const { data } = await (await fetch(`${baseURL}/api/polis/v1/interactions?limit=1&skip=7&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}"`)}`, { headers: { Authorization: `Bearer ${apiToken}` } })).json();
+  const { data } = await (
+    await fetch(`${baseURL}/api/polis/v1/interactions?limit=1&skip=7&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}"`)}`, {
+      headers: { Authorization: `Bearer ${apiToken}` },
+    })
+  ).json();
   await page.goto(`/campaigns/${campaign!.id}/interactions/${data[0].id}`);
   const map = new CampaignPage(page, campaign!.id);
   const loaded = map.waitForClusters();

@@ -59,7 +59,11 @@ test.describe('as the organizer', () => {
     await paper.openGrid(`?listId=${listId}&date=${twoDaysAgo()}`);
     const doors = walkingOrder(contacts).slice(0, 25);
     expect(doors).toHaveLength(25);
-    const before = await visitsOf(baseURL!, apiToken, doors.map((c) => c.id));
+    const before = await visitsOf(
+      baseURL!,
+      apiToken,
+      doors.map((c) => c.id),
+    );
     await page.getByLabel('Whose sheet is this?').selectOption({ index: 1 });
     await page.getByLabel(/Time of the visits/).fill('06:13');
 
@@ -79,13 +83,27 @@ test.describe('as the organizer', () => {
     await expect(paper.cell('Outcome', 13)).toHaveValue('H', { timeout: 30_000 });
     for (let row = 14; row <= 25; row += 1) await typeRow(row);
     for (let row = 1; row <= 25; row += 1) await expect(paper.rowState(row)).toContainText('Saved');
-    await expect.poll(() => visitsOf(baseURL!, apiToken, doors.map((c) => c.id))).toBe(before + 25);
+    await expect
+      .poll(() =>
+        visitsOf(
+          baseURL!,
+          apiToken,
+          doors.map((c) => c.id),
+        ),
+      )
+      .toBe(before + 25);
     // Entering a saved row again sends the same id: still 25.
     await paper.cell('Outcome', 3).focus();
     await page.keyboard.press('Enter');
     await page.reload();
     await expect(paper.rowState(25)).toContainText('Saved', { timeout: 30_000 });
-    expect(await visitsOf(baseURL!, apiToken, doors.map((c) => c.id))).toBe(before + 25);
+    expect(
+      await visitsOf(
+        baseURL!,
+        apiToken,
+        doors.map((c) => c.id),
+      ),
+    ).toBe(before + 25);
   });
 
   test('the same file imported twice creates its rows once', async ({ page, baseURL, apiToken }) => {
@@ -95,7 +113,11 @@ test.describe('as the organizer', () => {
     const canvasser = (await page.getByLabel('Canvasser for rows without one').locator('option').nth(1).innerText()).trim();
     const rows = walkingOrder(contacts).slice(40, 48);
     const text = importFile(rows, questions, canvasser);
-    const before = await visitsOf(baseURL!, apiToken, rows.map((c) => c.id));
+    const before = await visitsOf(
+      baseURL!,
+      apiToken,
+      rows.map((c) => c.id),
+    );
     await paper.chooseFile('saturday.csv', text);
     await expect(page.getByLabel('Preview summary')).toContainText('8 rows read (the simple format): 8 ready to send, 0 with problems.');
     await paper.send();
@@ -104,7 +126,13 @@ test.describe('as the organizer', () => {
     await paper.chooseFile('saturday.csv', text);
     await paper.send();
     await expect(page.getByLabel('Import progress')).toContainText('8 of 8 sent: 0 created, 8 already imported');
-    expect(await visitsOf(baseURL!, apiToken, rows.map((c) => c.id))).toBe(before + 8);
+    expect(
+      await visitsOf(
+        baseURL!,
+        apiToken,
+        rows.map((c) => c.id),
+      ),
+    ).toBe(before + 8);
   });
 
   test('a file with bad rows shows each problem and sends only the good rows', async ({ page, baseURL, apiToken }) => {
@@ -119,7 +147,11 @@ test.describe('as the organizer', () => {
       `${badContact.id},${twoDaysAgo()} 06:13,Z,,${canvasser}`,
       `${badContact.id},${twoDaysAgo()} 06:13,H,,Nobody Known`,
     ]);
-    const before = await visitsOf(baseURL!, apiToken, [...good, badContact].map((c) => c.id));
+    const before = await visitsOf(
+      baseURL!,
+      apiToken,
+      [...good, badContact].map((c) => c.id),
+    );
     await paper.chooseFile('mixed.csv', text);
     await expect(page.getByLabel('Preview summary')).toContainText('6 rows read (the simple format): 3 ready to send, 3 with problems.');
     const problems = page.getByRole('table', { name: 'Rows with problems' });
@@ -128,7 +160,13 @@ test.describe('as the organizer', () => {
     await expect(problems).toContainText('Unknown canvasser “Nobody Known”');
     await paper.send();
     await expect(page.getByLabel('Import progress')).toContainText('3 of 3 sent: 3 created');
-    expect(await visitsOf(baseURL!, apiToken, [...good, badContact].map((c) => c.id))).toBe(before + 3);
+    expect(
+      await visitsOf(
+        baseURL!,
+        apiToken,
+        [...good, badContact].map((c) => c.id),
+      ),
+    ).toBe(before + 3);
   });
 });
 

@@ -48,7 +48,11 @@ test.describe('the review queue, as the organizer', () => {
     const review = new ReviewPage(page, campaign.id);
     await review.openQueue();
     const shift = await review.openShiftFlaggedBy('short-gaps');
-    const links = await review.interactions().getByRole('link', { name: /./ }).filter({ hasNotText: /^[a-z-]+$/ }).evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')!.split('/').at(-1)!));
+    const links = await review
+      .interactions()
+      .getByRole('link', { name: /./ })
+      .filter({ hasNotText: /^[a-z-]+$/ })
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')!.split('/').at(-1)!));
     expect(links.length).toBe(shift.doors);
     await review.resolve('Confirmed', 'Canvasser admitted making these up', { untick: 0 });
     await expect(review.status()).toContainText(`Confirmed: ${shift.doors - 1} interactions removed and logged.`);
@@ -58,7 +62,9 @@ test.describe('the review queue, as the organizer', () => {
       const gone = await fetch(`${baseURL}/api/polis/v1/interactions/${id}`, { headers: { Authorization: `Bearer ${apiToken}` } });
       expect(gone.status, id).toBe(404);
     }
-    const logged = await sql<{ n: number }>`select count(*) as n from correction_log where action = 'delete' and reason like 'Review confirmed: Canvasser admitted%'`.execute(db);
+    const logged = await sql<{
+      n: number;
+    }>`select count(*) as n from correction_log where action = 'delete' and reason like 'Review confirmed: Canvasser admitted%'`.execute(db);
     expect(logged.rows[0]!.n).toBe(shift.doors - 1);
   });
 
@@ -75,7 +81,11 @@ test.describe('the review queue, as the organizer', () => {
     await review.resolve('Recontact', 'Call a sample before deciding', { share: 10 });
     await expect(review.status()).toContainText(`Call list of ${size} contacts`);
     const [download] = await Promise.all([page.waitForEvent('download'), review.status().getByRole('link', { name: 'Download the call list' }).click()]);
-    const text = await (await fetch(`${baseURL}${new URL(download.url()).pathname}`, { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })).text();
+    const text = await (
+      await fetch(`${baseURL}${new URL(download.url()).pathname}`, {
+        headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
+      })
+    ).text();
     const lines = text.trim().split('\r\n');
     expect(lines[0]).toBe('Name,Phone,Address,Recorded,Interaction id,Confirmed');
     expect(lines.length - 1).toBe(size);
@@ -85,7 +95,10 @@ test.describe('the review queue, as the organizer', () => {
     const campaign = await bostonCampaign(baseURL!, apiToken);
     const review = new ReviewPage(page, campaign.id);
     await review.openQueue('?status=all');
-    const screen = await review.queue().getByRole('row').evaluateAll((rows) => rows.slice(1).map((row) => [...row.querySelectorAll('td')].map((cell) => (cell as HTMLElement).innerText)));
+    const screen = await review
+      .queue()
+      .getByRole('row')
+      .evaluateAll((rows) => rows.slice(1).map((row) => [...row.querySelectorAll('td')].map((cell) => (cell as HTMLElement).innerText)));
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
     const path = await download.path();
     const csv = (await import('node:fs')).readFileSync(path, 'utf8').trim().split('\r\n');
@@ -99,7 +112,12 @@ test.describe('the review queue, as the organizer', () => {
     }
   });
 
-  test('the campaign\u2019s own thresholds change the queue, a wrong one is named at its field, and the defaults bring it back', async ({ page, baseURL, apiToken, db }) => {
+  test('the campaign\u2019s own thresholds change the queue, a wrong one is named at its field, and the defaults bring it back', async ({
+    page,
+    baseURL,
+    apiToken,
+    db,
+  }) => {
     const campaign = await bostonCampaign(baseURL!, apiToken);
     const review = new ReviewPage(page, campaign.id);
     await review.openQueue();

@@ -11,14 +11,24 @@ test('sorting and paging the table match the API', async ({ page, baseURL, apiTo
   const table = new CampaignPage(page, campaign!.id);
   await table.openTable('?size=25');
   expect(await table.total()).toBe(campaign!.total);
-  await table.table().getByRole('link', { name: /Distance/ }).click();
+  await table
+    .table()
+    .getByRole('link', { name: /Distance/ })
+    .click();
   await expect(page).toHaveURL(/sort=distance%3Adesc/);
-  await table.table().getByRole('link', { name: /Distance/ }).click();
+  await table
+    .table()
+    .getByRole('link', { name: /Distance/ })
+    .click();
   await expect(page).toHaveURL(/sort=distance%3Aasc/);
   await page.getByRole('link', { name: 'Next' }).click();
   await expect(page).toHaveURL(/page=2/);
 
-  const expected = await api(baseURL!, apiToken, `/v1/interactions?limit=25&skip=25&sort=${encodeURIComponent('["data/distance","ASC"]')}&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}"`)}`);
+  const expected = await api(
+    baseURL!,
+    apiToken,
+    `/v1/interactions?limit=25&skip=25&sort=${encodeURIComponent('["data/distance","ASC"]')}&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}"`)}`,
+  );
   await expect(table.table()).toHaveAttribute('aria-rowcount', '26');
   // Rows are virtualized: those rendered are the first of the page, in the API's order.
   const rows = table.table().locator('tbody tr[aria-rowindex]');
@@ -62,7 +72,15 @@ test('the detail shows each answer as the seeded survey words it', async ({ page
 
 test('a deleted or foreign interaction shows a not-found page', async ({ page, baseURL, apiToken, db }) => {
   const [campaign] = await campaigns(baseURL!, apiToken);
-  const foreign = await db.selectFrom('interactions').select('id').where('campaign_id', 'not in', (await campaigns(baseURL!, apiToken)).map((c) => c.id)).executeTakeFirstOrThrow();
+  const foreign = await db
+    .selectFrom('interactions')
+    .select('id')
+    .where(
+      'campaign_id',
+      'not in',
+      (await campaigns(baseURL!, apiToken)).map((c) => c.id),
+    )
+    .executeTakeFirstOrThrow();
   for (const id of [foreign.id, '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
     const response = await page.goto(`/campaigns/${campaign!.id}/interactions/${id}`);
     expect(response!.status()).toBe(404);
@@ -92,7 +110,11 @@ test('the CSV export has one column per question and every matching row', async 
   const table = new CampaignPage(page, campaign!.id);
   await table.openTable();
   await table.filterBy('Outcome', 'Home, not successful');
-  const expected = await apiTotal(baseURL!, apiToken, `/data/campaignId eq "${campaign!.id}" and /data/unavailable eq false and (/data/successful eq false or /data/successful eq nil)`);
+  const expected = await apiTotal(
+    baseURL!,
+    apiToken,
+    `/data/campaignId eq "${campaign!.id}" and /data/unavailable eq false and (/data/successful eq false or /data/successful eq nil)`,
+  );
   expect(await table.total()).toBe(expected);
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Export CSV' }).click();

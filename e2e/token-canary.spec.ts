@@ -7,7 +7,17 @@ test('the Polis access token never reaches the browser', async ({ page, signIn, 
   const { data } = await api(baseURL!, apiToken, `/v1/interactions?limit=1&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}"`)}`);
   const base = `/campaigns/${campaign!.id}`;
   // Every page a signed-in user can open.
-  const PAGES = ['/', '/sign-in', `${base}/map`, `${base}/table`, `${base}/results`, `${base}/interactions/${data[0].id}`, `${base}/export`, `/api/map/${campaign!.id}/clusters?bbox=-180,-85,180,85&zoom=3`, `/api/map/${campaign!.id}/points/${data[0].id}`];
+  const PAGES = [
+    '/',
+    '/sign-in',
+    `${base}/map`,
+    `${base}/table`,
+    `${base}/results`,
+    `${base}/interactions/${data[0].id}`,
+    `${base}/export`,
+    `/api/map/${campaign!.id}/clusters?bbox=-180,-85,180,85&zoom=3`,
+    `/api/map/${campaign!.id}/points/${data[0].id}`,
+  ];
   await signIn('organizer');
   const cookie = (await context.cookies()).find((c) => c.name === 'next-auth.session-token');
   const jwt = await decode({ token: cookie!.value, secret: TEST_AUTH_SECRET });

@@ -86,7 +86,8 @@ async function clustersFrom(request: import('@playwright/test').APIRequestContex
   return ready!;
 }
 
-const walkPages = (proxy: CountingProxy, campaignId: string, after = 0) => proxy.requests.filter((r) => r.at >= after && isWalkRequest(r) && r.search.get('filter')!.includes(campaignId)).length;
+const walkPages = (proxy: CountingProxy, campaignId: string, after = 0) =>
+  proxy.requests.filter((r) => r.at >= after && isWalkRequest(r) && r.search.get('filter')!.includes(campaignId)).length;
 
 async function storeQuery<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: storeUrl });
@@ -106,13 +107,24 @@ test('only one of two instances walks a campaign; the other serves the same clus
   expect(fromB.total).toBe(campaign!.total);
   expect(fromB.counts).toEqual(fromA.counts);
   const walked = [walkPages(proxies.a, campaign!.id), walkPages(proxies.b, campaign!.id)];
-  expect(walked.filter((pages) => pages > 0), `walk pages asked by A and B: ${walked.join(', ')}`).toHaveLength(1);
+  expect(
+    walked.filter((pages) => pages > 0),
+    `walk pages asked by A and B: ${walked.join(', ')}`,
+  ).toHaveLength(1);
 });
 
 test('a correction through one instance shows in the other instance’s clusters within 5 s, without it asking the API', async ({ page }) => {
   const [campaign] = await campaigns(A_URL, token);
   const db = await openDatabase(dbFile);
-  const { id } = await db.selectFrom('interactions').select('id').where('campaign_id', '=', campaign!.id).where('successful', '=', 1).where('is_deleted', '=', 0).orderBy('id').limit(1).executeTakeFirstOrThrow();
+  const { id } = await db
+    .selectFrom('interactions')
+    .select('id')
+    .where('campaign_id', '=', campaign!.id)
+    .where('successful', '=', 1)
+    .where('is_deleted', '=', 0)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const before = await clustersFrom(page.request, B_URL, campaign!.id);
 
   const detail = new InteractionPage(page, campaign!.id, id);

@@ -31,14 +31,20 @@ test('a survey-results bar filter shows in the answer select and survives the ne
   expect(await views.chosen('Survey answer')).toBe('Strongly oppose');
   expect(await views.chosen('List')).toBe(list);
   // The answer filter still narrows the map: fewer than the list alone.
-  const listOnly = await (await page.request.get(`/api/map/${campaign!.id}/clusters?bbox=-180,-85,180,85&zoom=3&list=${new URL(page.url()).searchParams.get('list')}`)).json();
+  const listOnly = await (
+    await page.request.get(`/api/map/${campaign!.id}/clusters?bbox=-180,-85,180,85&zoom=3&list=${new URL(page.url()).searchParams.get('list')}`)
+  ).json();
   expect(data.total).toBeGreaterThan(0);
   expect(data.total).toBeLessThan(listOnly.total);
 });
 
 test('a filter that matches one visit opens the map on it, listed beside it', async ({ page, baseURL, apiToken }) => {
   const [campaign] = await campaigns(baseURL!, apiToken);
-  const farthest = await api(baseURL!, apiToken, `/v1/interactions?limit=2&sort=${encodeURIComponent('["data/distance","DESC"]')}&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}" and /data/location/lat neq nil`)}`);
+  const farthest = await api(
+    baseURL!,
+    apiToken,
+    `/v1/interactions?limit=2&sort=${encodeURIComponent('["data/distance","DESC"]')}&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}" and /data/location/lat neq nil`)}`,
+  );
   const [only, next] = farthest.data;
   expect(only.data.distance).toBeGreaterThan(next.data.distance);
   const views = new CampaignPage(page, campaign!.id);
@@ -99,11 +105,20 @@ test('the table is dense: at least 15 one-line rows at 1440×900, sortable by ca
   await views.openTable();
   const rows = views.table().locator('tbody tr[aria-rowindex]');
   await expect(rows.first()).toBeVisible();
-  const visible = await rows.evaluateAll((trs) => trs.filter((tr) => { const r = tr.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight + 0.5; }).length);
+  const visible = await rows.evaluateAll(
+    (trs) =>
+      trs.filter((tr) => {
+        const r = tr.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight + 0.5;
+      }).length,
+  );
   expect(visible).toBeGreaterThanOrEqual(15);
   expect((await rows.first().boundingBox())!.height).toBeLessThanOrEqual(32);
 
-  await views.table().getByRole('link', { name: /Canvasser/ }).click();
+  await views
+    .table()
+    .getByRole('link', { name: /Canvasser/ })
+    .click();
   await expect(page).toHaveURL(/sort=canvasser%3Aasc/);
   const names = await rows.evaluateAll((trs) => trs.slice(0, 10).map((tr) => tr.querySelectorAll('td')[2]!.textContent ?? ''));
   expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
@@ -128,14 +143,22 @@ test('the CSV export comes in the order of the table on screen', async ({ page, 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Export CSV' }).click();
   const text = (await import('node:fs')).readFileSync(await (await download).path(), 'utf8').replace(/^\uFEFF/, '');
-  const ids = text.trimEnd().split('\r\n').slice(1, 11).map((line) => line.split(',')[0]);
+  const ids = text
+    .trimEnd()
+    .split('\r\n')
+    .slice(1, 11)
+    .map((line) => line.split(',')[0]);
   expect(ids).toEqual(onScreen);
   expect(text.split('\r\n')[0]).toContain('Distance (feet)');
 });
 
 test('after a correction the outcome takes focus and the history says the change in words', async ({ page, baseURL, apiToken }) => {
   const [campaign] = await campaigns(baseURL!, apiToken);
-  const visits = await api(baseURL!, apiToken, `/v1/interactions?limit=1&skip=40&sort=${encodeURIComponent('["data/timestamp","ASC"]')}&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}" and /data/unavailable eq true`)}`);
+  const visits = await api(
+    baseURL!,
+    apiToken,
+    `/v1/interactions?limit=1&skip=40&sort=${encodeURIComponent('["data/timestamp","ASC"]')}&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}" and /data/unavailable eq true`)}`,
+  );
   const id = visits.data[0].id;
   const detail = new InteractionPage(page, campaign!.id, id);
   await detail.openCorrection();
@@ -153,7 +176,11 @@ test('after a correction the outcome takes focus and the history says the change
 
 test('after a delete the table says so, with a link to the correction log', async ({ page, baseURL, apiToken }) => {
   const [campaign] = await campaigns(baseURL!, apiToken);
-  const visits = await api(baseURL!, apiToken, `/v1/interactions?limit=1&skip=60&sort=${encodeURIComponent('["data/timestamp","ASC"]')}&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}"`)}`);
+  const visits = await api(
+    baseURL!,
+    apiToken,
+    `/v1/interactions?limit=1&skip=60&sort=${encodeURIComponent('["data/timestamp","ASC"]')}&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}"`)}`,
+  );
   const id = visits.data[0].id;
   await new InteractionPage(page, campaign!.id, id).open();
   await page.getByRole('button', { name: 'Delete' }).click();
@@ -177,7 +204,11 @@ test('walklists are chosen by name, on the filter and on the correction form', a
   const choice = await (await page.request.get(`/api/map/${campaign!.id}/walklists`)).json();
   expect(choice.state).toBe('ready');
   expect(choice.walklists.map((w: { name: string }) => w.name)).toEqual(options.slice(1));
-  const visit = await api(baseURL!, apiToken, `/v1/interactions?limit=1&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}" and /data/walklistId neq nil`)}`);
+  const visit = await api(
+    baseURL!,
+    apiToken,
+    `/v1/interactions?limit=1&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}" and /data/walklistId neq nil`)}`,
+  );
   await new InteractionPage(page, campaign!.id, visit.data[0].id).openCorrection();
   const walklist = page.getByRole('combobox', { name: 'Walklist' });
   await expect(walklist.locator('option:checked')).toHaveText(/, walklist \d+$/);
@@ -192,7 +223,10 @@ test('walklists are chosen by name, on the filter and on the correction form', a
 test('survey chart labels are shown whole', async ({ page, baseURL, apiToken }) => {
   const [campaign] = await campaigns(baseURL!, apiToken);
   await new CampaignPage(page, campaign!.id).openResults();
-  const label = page.getByRole('link', { name: /^Yes, they came to the door\s*\d/ }).locator('span').first();
+  const label = page
+    .getByRole('link', { name: /^Yes, they came to the door\s*\d/ })
+    .locator('span')
+    .first();
   await expect(label).toHaveText('Yes, they came to the door');
   const [scroll, client] = await label.evaluate((el) => [el.scrollWidth, el.clientWidth]);
   expect(scroll).toBeLessThanOrEqual(client);
@@ -220,7 +254,11 @@ test('every tab title names the page and the campaign', async ({ page, baseURL, 
 test('the detail map has a legend with the distance in the organization’s units, and no label over the points', async ({ page, baseURL, apiToken }) => {
   const [campaign] = await campaigns(baseURL!, apiToken);
   // A normal, short visit: the canvasser a few metres from the door.
-  const near = await api(baseURL!, apiToken, `/v1/interactions?limit=1&sort=${encodeURIComponent('["data/distance","ASC"]')}&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}" and /data/distance gt 0.001 and /data/location/confidence gt 0`)}`);
+  const near = await api(
+    baseURL!,
+    apiToken,
+    `/v1/interactions?limit=1&sort=${encodeURIComponent('["data/distance","ASC"]')}&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}" and /data/distance gt 0.001 and /data/location/confidence gt 0`)}`,
+  );
   await new InteractionPage(page, campaign!.id, near.data[0].id).open();
   const legend = page.getByRole('list', { name: 'Map legend' });
   await expect(legend).toContainText('Household');
@@ -255,7 +293,11 @@ test('a zoom from the list beside the map keeps focus in the list', async ({ pag
 
 test('the correction form’s map has no tab stop without a name, and leaving with unsaved edits asks first', async ({ page, baseURL, apiToken }) => {
   const [campaign] = await campaigns(baseURL!, apiToken);
-  const visit = await api(baseURL!, apiToken, `/v1/interactions?limit=1&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}" and /data/location/lat neq nil`)}`);
+  const visit = await api(
+    baseURL!,
+    apiToken,
+    `/v1/interactions?limit=1&filter=${encodeURIComponent(`/data/campaignId eq "${campaign!.id}" and /data/location/lat neq nil`)}`,
+  );
   const detail = new InteractionPage(page, campaign!.id, visit.data[0].id);
   await detail.openCorrection();
   const picker = page.getByRole('region', { name: 'Map: drag the marker to where the canvasser stood' });
@@ -264,7 +306,10 @@ test('the correction form’s map has no tab stop without a name, and leaving wi
   const stops = await picker.evaluate((region) =>
     [...region.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')]
       .filter((el) => el.tabIndex >= 0 && !el.closest('[aria-hidden="true"]'))
-      .map((el) => ({ tag: el.tagName, name: (el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.getAttribute('alt') ?? el.textContent ?? '').trim() })),
+      .map((el) => ({
+        tag: el.tagName,
+        name: (el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.getAttribute('alt') ?? el.textContent ?? '').trim(),
+      })),
   );
   expect(stops.length).toBeGreaterThan(0);
   expect(stops.filter((stop) => stop.name === '')).toEqual([]);

@@ -4,7 +4,13 @@ import { checkServerSettings, readSettings, SettingsError } from './settings';
 describe('the settings', () => {
   it('default to the sandbox served by this app', () => {
     const settings = readSettings({});
-    expect(settings).toMatchObject({ port: 3000, polisApiUrl: 'http://127.0.0.1:3000/api/polis', sandboxEnabled: true, appUrl: 'http://localhost:3000', authUrl: 'http://localhost:3000' });
+    expect(settings).toMatchObject({
+      port: 3000,
+      polisApiUrl: 'http://127.0.0.1:3000/api/polis',
+      sandboxEnabled: true,
+      appUrl: 'http://localhost:3000',
+      authUrl: 'http://localhost:3000',
+    });
     expect(settings.redirectUri).toBe('http://localhost:3000/api/auth/callback/polis');
   });
 

@@ -29,7 +29,10 @@ const EnvironmentSchema = z.object({
   STORE_DATABASE_URL: optional(
     z
       .string()
-      .refine((url) => /^postgres(ql)?:\/\//.test(url) || !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^(file|sqlite):/.test(url), 'must be a postgres:// URL, a file: URL or a path'),
+      .refine(
+        (url) => /^postgres(ql)?:\/\//.test(url) || !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^(file|sqlite):/.test(url),
+        'must be a postgres:// URL, a file: URL or a path',
+      ),
   ),
   POLIS_API_URL: optional(httpUrl),
   POLIS_AUTH_URL: optional(httpUrl),
@@ -42,9 +45,9 @@ const EnvironmentSchema = z.object({
   SANDBOX: optional(z.enum(['on', 'off'], { error: 'must be on or off' })),
   MAP_TILE_URL: z.string().optional(),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
-  SANDBOX_RATE_LIMIT: optional(z.coerce.number({ error: 'must be a whole number of requests per minute' }).int('must be a whole number of requests per minute').min(0)).transform(
-    (limit) => limit ?? 0,
-  ),
+  SANDBOX_RATE_LIMIT: optional(
+    z.coerce.number({ error: 'must be a whole number of requests per minute' }).int('must be a whole number of requests per minute').min(0),
+  ).transform((limit) => limit ?? 0),
 });
 
 export class SettingsError extends Error {

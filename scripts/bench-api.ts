@@ -46,7 +46,12 @@ const get = async (pathAndQuery: string) => {
 };
 
 const campaigns = (await get('/v1/campaigns')).body.data as { id: string; data: { name: string } }[];
-const counts = await Promise.all(campaigns.map(async (c) => ({ c, total: (await get(`/v1/interactions?limit=0&filter=${encodeURIComponent(`/data/campaignId eq "${c.id}"`)}`)).body.meta.total })));
+const counts = await Promise.all(
+  campaigns.map(async (c) => ({
+    c,
+    total: (await get(`/v1/interactions?limit=0&filter=${encodeURIComponent(`/data/campaignId eq "${c.id}"`)}`)).body.meta.total,
+  })),
+);
 const { c: campaign, total } = counts.sort((a, b) => b.total - a.total)[0]!;
 const filter = encodeURIComponent(`/data/campaignId eq "${campaign.id}"`);
 const sort = encodeURIComponent('["data/timestamp","DESC"]');
@@ -73,11 +78,28 @@ Largest campaign: "${campaign.data.name}", ${total.toLocaleString('en-US')} inte
 List endpoint over HTTP, limit=100, filter by campaign, sort by time DESC, with meta.total:`);
 await measure('first page (total cached)', () => `/v1/interactions?limit=100&filter=${filter}&sort=${sort}`, requests);
 // A filter that differs on every request (and matches every row) defeats the total cache.
-const uncached = (i: number) => encodeURIComponent(`/data/campaignId eq "${campaign.id}" and /data/timestamp lt "2030-01-01T00:00:${String(i % 60).padStart(2, '0')}.${String(i).padStart(3, '0').slice(-3)}Z"`);
+const uncached = (i: number) =>
+  encodeURIComponent(
+    `/data/campaignId eq "${campaign.id}" and /data/timestamp lt "2030-01-01T00:00:${String(i % 60).padStart(2, '0')}.${String(i).padStart(3, '0').slice(-3)}Z"`,
+  );
 await measure('first page (total counted)', (i) => `/v1/interactions?limit=100&filter=${uncached(i + 1000)}&sort=${sort}`, Math.ceil(requests / 3));
 await measure('page 50 (skip 5,000)', () => `/v1/interactions?limit=100&skip=5000&filter=${filter}&sort=${sort}`, Math.ceil(requests / 3));
-await measure(`deep page (skip ${(Math.floor(total / 2 / 100) * 100).toLocaleString('en-US')})`, () => `/v1/interactions?limit=100&skip=${Math.floor(total / 2 / 100) * 100}&filter=${filter}&sort=${sort}`, Math.ceil(requests / 10));
-await measure('first page, + successful and distance ≥ 0.5', () => `/v1/interactions?limit=100&filter=${encodeURIComponent(`/data/campaignId eq "${campaign.id}" and /data/successful eq true and /data/distance gte 0.5`)}&sort=${sort}`, Math.ceil(requests / 3));
-await measure('keyset page of 1000 (/id gt …, sort by id)', (i) => `/v1/interactions?limit=1000&filter=${encodeURIComponent(`/data/campaignId eq "${campaign.id}" and /id gt "${(i * 997).toString(16).padStart(8, '0')}"`)}&sort=${encodeURIComponent('["id","ASC"]')}`, Math.ceil(requests / 10));
+await measure(
+  `deep page (skip ${(Math.floor(total / 2 / 100) * 100).toLocaleString('en-US')})`,
+  () => `/v1/interactions?limit=100&skip=${Math.floor(total / 2 / 100) * 100}&filter=${filter}&sort=${sort}`,
+  Math.ceil(requests / 10),
+);
+await measure(
+  'first page, + successful and distance ≥ 0.5',
+  () =>
+    `/v1/interactions?limit=100&filter=${encodeURIComponent(`/data/campaignId eq "${campaign.id}" and /data/successful eq true and /data/distance gte 0.5`)}&sort=${sort}`,
+  Math.ceil(requests / 3),
+);
+await measure(
+  'keyset page of 1000 (/id gt …, sort by id)',
+  (i) =>
+    `/v1/interactions?limit=1000&filter=${encodeURIComponent(`/data/campaignId eq "${campaign.id}" and /id gt "${(i * 997).toString(16).padStart(8, '0')}"`)}&sort=${encodeURIComponent('["id","ASC"]')}`,
+  Math.ceil(requests / 10),
+);
 
 await server.stop();

@@ -109,8 +109,15 @@ function serveBaseline(points: [number, number][], port: number) {
   const files: Record<string, [string, string]> = {
     '/leaflet.js': ['application/javascript', fs.readFileSync(path.join(root, 'node_modules/leaflet/dist/leaflet.js'), 'utf8')],
     '/leaflet.css': ['text/css', fs.readFileSync(path.join(root, 'node_modules/leaflet/dist/leaflet.css'), 'utf8')],
-    '/markercluster.js': ['application/javascript', fs.readFileSync(path.join(root, 'node_modules/leaflet.markercluster/dist/leaflet.markercluster.js'), 'utf8')],
-    '/markercluster.css': ['text/css', fs.readFileSync(path.join(root, 'node_modules/leaflet.markercluster/dist/MarkerCluster.css'), 'utf8') + fs.readFileSync(path.join(root, 'node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css'), 'utf8')],
+    '/markercluster.js': [
+      'application/javascript',
+      fs.readFileSync(path.join(root, 'node_modules/leaflet.markercluster/dist/leaflet.markercluster.js'), 'utf8'),
+    ],
+    '/markercluster.css': [
+      'text/css',
+      fs.readFileSync(path.join(root, 'node_modules/leaflet.markercluster/dist/MarkerCluster.css'), 'utf8') +
+        fs.readFileSync(path.join(root, 'node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css'), 'utf8'),
+    ],
     '/points.json': ['application/json', JSON.stringify(points)],
     '/': [
       'text/html',
@@ -168,7 +175,10 @@ if (values['measure-build']) {
 }
 
 const db = (file: string) => openDatabase(file);
-const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
 const results: Record<number, { paint: number }> = {};
 
 for (const size of sizes) {
@@ -178,21 +188,34 @@ for (const size of sizes) {
   const proxy = await startCountingProxy(server.url);
   const polis = createPolisClient({ token, baseUrl: server.apiUrl });
   const campaigns = await polis.listCampaigns();
-  const totals = await Promise.all(campaigns.data.map(async (c) => ({ c, total: (await polis.listInteractions({ filter: eq('/data/campaignId', c.id), limit: 0 })).total })));
+  const totals = await Promise.all(
+    campaigns.data.map(async (c) => ({ c, total: (await polis.listInteractions({ filter: eq('/data/campaignId', c.id), limit: 0 })).total })),
+  );
   const { c: campaign, total } = totals.sort((a, b) => b.total - a.total)[0]!;
   console.log(`\n=== ${size.toLocaleString('en-US')} interactions; largest campaign "${campaign.data.name}": ${total.toLocaleString('en-US')} ===`);
 
   // Cold index build in a fresh process, through the same code and HTTP as the server's.
-  const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--measure-build', JSON.stringify({ apiUrl: `${proxy.url}/api/polis`, token, campaignId: campaign.id })], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, import.meta.filename, '--measure-build', JSON.stringify({ apiUrl: `${proxy.url}/api/polis`, token, campaignId: campaign.id })],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
   if (child.status !== 0) throw new Error(child.stderr);
   const build = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as BuildFigures;
-  const pages = proxy.requests.filter(isWalkRequest).sort((a, b) => a.at - b.at).map((r) => r.ms!);
+  const pages = proxy.requests
+    .filter(isWalkRequest)
+    .sort((a, b) => a.at - b.at)
+    .map((r) => r.ms!);
   const tenth = Math.max(1, Math.floor(pages.length / 10));
   const [early, late] = [median(pages.slice(0, tenth)), median(pages.slice(-tenth))];
   await proxy.stop();
-  console.log(`cold index build (walk over id ranges at once + index): ${ms(build.buildMs)} for ${pages.length} pages of up to 1,000; median page ${ms(median(pages))}; last tenth of the pages against the first tenth: ${ms(late)} / ${ms(early)} (ratio ${(late / early).toFixed(2)})`);
+  console.log(
+    `cold index build (walk over id ranges at once + index): ${ms(build.buildMs)} for ${pages.length} pages of up to 1,000; median page ${ms(median(pages))}; last tenth of the pages against the first tenth: ${ms(late)} / ${ms(early)} (ratio ${(late / early).toFixed(2)})`,
+  );
   console.log(`supercluster over the whole campaign: ${ms(build.clusterMs)}`);
-  console.log(`memory added: index ${build.indexBytes.toFixed(0)} bytes per interaction (typed arrays ${build.typedBytes.toFixed(0)}); with the unfiltered clusters ${build.withClustersBytes.toFixed(0)} bytes per interaction (heap + array buffers after GC)`);
+  console.log(
+    `memory added: index ${build.indexBytes.toFixed(0)} bytes per interaction (typed arrays ${build.typedBytes.toFixed(0)}); with the unfiltered clusters ${build.withClustersBytes.toFixed(0)} bytes per interaction (heap + array buffers after GC)`,
+  );
 
   // The server builds its own index on the first map request: observed from the browser.
   const page = await signIn(browser, server.url);
@@ -207,10 +230,14 @@ for (const size of sizes) {
 
   // The cluster endpoint, 8 clients at once, random views over the campaign.
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-  const { bounds } = (await (await fetch(`${server.url}/api/map/${campaign.id}/clusters?bbox=-180,-85,180,85&zoom=3`, { headers: { cookie } })).json()) as { bounds: [number, number, number, number] };
+  const { bounds } = (await (await fetch(`${server.url}/api/map/${campaign.id}/clusters?bbox=-180,-85,180,85&zoom=3`, { headers: { cookie } })).json()) as {
+    bounds: [number, number, number, number];
+  };
   // A filter's clusterer is built on its first use: that cold cost is reported apart, then requests are measured warm.
   let t0 = performance.now();
-  await (await fetch(`${server.url}/api/map/${campaign.id}/clusters?bbox=${bounds.join(',')}&zoom=12&outcome=successful`, { headers: { cookie } })).arrayBuffer();
+  await (
+    await fetch(`${server.url}/api/map/${campaign.id}/clusters?bbox=${bounds.join(',')}&zoom=12&outcome=successful`, { headers: { cookie } })
+  ).arrayBuffer();
   console.log(`cluster endpoint, first request with a new filter (builds its clusterer): ${ms(performance.now() - t0)}`);
   t0 = performance.now();
   await (await fetch(`${server.url}/api/map/${campaign.id}/clusters?bbox=${bounds.join(',')}&zoom=12`, { headers: { cookie } })).arrayBuffer();
@@ -226,19 +253,34 @@ for (const size of sizes) {
         const lat = bounds[1] + Math.random() * (bounds[3] - bounds[1]);
         const filter = Math.random() < 0.25 ? '&outcome=successful' : '';
         const t = performance.now();
-        const response = await fetch(`${server.url}/api/map/${campaign.id}/clusters?bbox=${lng - span},${lat - span / 2},${lng + span},${lat + span / 2}&zoom=${zoom}${filter}`, { headers: { cookie } });
+        const response = await fetch(
+          `${server.url}/api/map/${campaign.id}/clusters?bbox=${lng - span},${lat - span / 2},${lng + span},${lat + span / 2}&zoom=${zoom}${filter}`,
+          { headers: { cookie } },
+        );
         await response.arrayBuffer();
         latencies.push(performance.now() - t);
       }
     }),
   );
-  console.log(`cluster endpoint, 8 concurrent clients, ${latencies.length} requests over random views, a quarter filtered (warm): p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`);
+  console.log(
+    `cluster endpoint, 8 concurrent clients, ${latencies.length} requests over random views, a quarter filtered (warm): p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`,
+  );
 
   // The table: time to first rows, sorted by time, on page 1 and on a page deep in the results.
   const deepPage = Math.floor(total / 2 / 100);
-  for (const [label, query] of [['page 1', ''], [`page ${deepPage.toLocaleString('en-US')}`, `&page=${deepPage}`]] as const) {
+  for (const [label, query] of [
+    ['page 1', ''],
+    [`page ${deepPage.toLocaleString('en-US')}`, `&page=${deepPage}`],
+  ] as const) {
     const times: number[] = [];
-    for (let i = 0; i < 3; i++) times.push(await firstPaint(page, `${server.url}/campaigns/${campaign.id}/table?sort=timestamp:desc&size=100${query}`, 'table[aria-label="Interactions"] tbody tr[aria-rowindex]'));
+    for (let i = 0; i < 3; i++)
+      times.push(
+        await firstPaint(
+          page,
+          `${server.url}/campaigns/${campaign.id}/table?sort=timestamp:desc&size=100${query}`,
+          'table[aria-label="Interactions"] tbody tr[aria-rowindex]',
+        ),
+      );
     console.log(`table, time to first rows sorted by time, ${label} (median of 3): ${ms(median(times))}`);
   }
 
@@ -267,7 +309,9 @@ for (const size of sizes) {
 
   if (size <= 100_000) {
     // The baseline at this size: every point of the same campaign into Leaflet.markercluster.
-    const points: [number, number][] = (await (await db(file)).selectFrom('interactions').select(['lat', 'lng']).where('campaign_id', '=', campaign.id).where('is_deleted', '=', 0).execute()).map((r) => [r.lat!, r.lng!]);
+    const points: [number, number][] = (
+      await (await db(file)).selectFrom('interactions').select(['lat', 'lng']).where('campaign_id', '=', campaign.id).where('is_deleted', '=', 0).execute()
+    ).map((r) => [r.lat!, r.lng!]);
     const baseline = await serveBaseline(points, TEST_PORTS.benchBaseline);
     const basePaints: number[] = [];
     const basePage = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -275,7 +319,9 @@ for (const size of sizes) {
     for (let i = 0; i < 3; i++) basePaints.push(await firstPaint(basePage, `http://127.0.0.1:${TEST_PORTS.benchBaseline}/`, '.marker-cluster'));
     baseline.close();
     const ratio = median(basePaints) / results[size].paint;
-    console.log(`baseline first paint, ${points.length.toLocaleString('en-US')} points into Leaflet.markercluster (median of 3): ${ms(median(basePaints))}; ours is ${ratio.toFixed(1)}x faster`);
+    console.log(
+      `baseline first paint, ${points.length.toLocaleString('en-US')} points into Leaflet.markercluster (median of 3): ${ms(median(basePaints))}; ours is ${ratio.toFixed(1)}x faster`,
+    );
   }
   await page.close();
   await server.stop();
@@ -283,6 +329,8 @@ for (const size of sizes) {
 
 if (sizes.length > 1) {
   const [small, large] = [results[sizes[0]!]!, results[sizes.at(-1)!]!];
-  console.log(`\nfirst paint at ${sizes.at(-1)!.toLocaleString('en-US')} vs ${sizes[0]!.toLocaleString('en-US')}: ${((large.paint / small.paint - 1) * 100).toFixed(0)}% ${large.paint >= small.paint ? 'slower' : 'faster'}`);
+  console.log(
+    `\nfirst paint at ${sizes.at(-1)!.toLocaleString('en-US')} vs ${sizes[0]!.toLocaleString('en-US')}: ${((large.paint / small.paint - 1) * 100).toFixed(0)}% ${large.paint >= small.paint ? 'slower' : 'faster'}`,
+  );
 }
 await browser.close();

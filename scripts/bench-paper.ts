@@ -43,7 +43,16 @@ for (let i = 0; i < ROWS; i += 1) {
   const minute = Math.floor(i / context.contacts.length);
   const day = new Date(Date.now() - (2 + Math.floor(minute / 600)) * 86_400_000).toISOString().slice(0, 10);
   const time = `${String(8 + Math.floor((minute % 600) / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-  lines.push([contact.id, `${day} ${time}`, i % 4 === 0 ? 'N' : 'H', i % 4 === 0 ? 'NH' : '', context.canvassers[i % context.canvassers.length]!.name, ...required.map(answer)].join(','));
+  lines.push(
+    [
+      contact.id,
+      `${day} ${time}`,
+      i % 4 === 0 ? 'N' : 'H',
+      i % 4 === 0 ? 'NH' : '',
+      context.canvassers[i % context.canvassers.length]!.name,
+      ...required.map(answer),
+    ].join(','),
+  );
 }
 const text = [header, ...lines].join('\n');
 
@@ -58,13 +67,15 @@ async function send(rows: ImportRow[]) {
   for (let i = 0; i < rows.length; i += 100) batches.push(rows.slice(i, i + 100));
   let next = 0;
   const begin = performance.now();
-  await Promise.all(Array.from({ length: 4 }, async () => {
-    while (next < batches.length) {
-      const batch = batches[next++]!;
-      const sent = await sendRows(auth, { campaignId, surveyId: context.surveyId, rows: batch.map((r) => ({ line: r.line, values: r.values! })) });
-      for (const o of sent.outcomes ?? []) counts[o.result] += 1;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < batches.length) {
+        const batch = batches[next++]!;
+        const sent = await sendRows(auth, { campaignId, surveyId: context.surveyId, rows: batch.map((r) => ({ line: r.line, values: r.values! })) });
+        for (const o of sent.outcomes ?? []) counts[o.result] += 1;
+      }
+    }),
+  );
   return { ms: performance.now() - begin, counts };
 }
 
@@ -83,6 +94,8 @@ latencies.sort((a, b) => a - b);
 
 console.log(`contacts in the campaign: ${context.contacts.length}; rows: ${ROWS}, ${good.length} without problems`);
 console.log(`preview: load the campaign ${ms(contextMs)} + check the file ${ms(checkMs)} = ${ms(contextMs + checkMs)}`);
-console.log(`send: ${ms(first.ms)} (${(good.length / (first.ms / 1000)).toFixed(0)} rows/s) created ${first.counts.created}, present ${first.counts.present}, refused ${first.counts.refused}`);
+console.log(
+  `send: ${ms(first.ms)} (${(good.length / (first.ms / 1000)).toFixed(0)} rows/s) created ${first.counts.created}, present ${first.counts.present}, refused ${first.counts.refused}`,
+);
 console.log(`same file again: ${ms(second.ms)} created ${second.counts.created}, present ${second.counts.present}, refused ${second.counts.refused}`);
 console.log(`grid save, ${GRID} rows one by one: median ${ms(latencies[Math.floor(latencies.length / 2)]!)}, max ${ms(latencies.at(-1)!)}`);

@@ -42,9 +42,24 @@ if (!fs.existsSync(dbFile)) {
 }
 const db = await openDatabase(dbFile);
 const campaignRows = await db.selectFrom('campaigns').select(['id']).execute();
-const counts = await Promise.all(campaignRows.map(async (c) => ({ id: c.id, n: Number((await db.selectFrom('interactions').select((eb) => eb.fn.countAll().as('n')).where('campaign_id', '=', c.id).executeTakeFirstOrThrow()).n) })));
+const counts = await Promise.all(
+  campaignRows.map(async (c) => ({
+    id: c.id,
+    n: Number(
+      (
+        await db
+          .selectFrom('interactions')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('campaign_id', '=', c.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+  })),
+);
 const campaign = counts.sort((a, b) => b.n - a.n)[0]!;
-const survey = SurveySchema.parse(toEnvelope('surveys', await db.selectFrom('surveys').selectAll().where('campaign_id', '=', campaign.id).executeTakeFirstOrThrow()));
+const survey = SurveySchema.parse(
+  toEnvelope('surveys', await db.selectFrom('surveys').selectAll().where('campaign_id', '=', campaign.id).executeTakeFirstOrThrow()),
+);
 
 const started = performance.now();
 // The filled index is kept beside the seed as a snapshot (with the sample of visits the update rounds change), so later runs skip the fill.
@@ -65,7 +80,14 @@ if (cached && cachedFormat === INDEX_FORMAT_VERSION) {
   sample = [];
   let last = '';
   for (;;) {
-    const rows = await db.selectFrom('interactions').selectAll().where('campaign_id', '=', campaign.id).where('id', '>', last).orderBy('id').limit(5000).execute();
+    const rows = await db
+      .selectFrom('interactions')
+      .selectAll()
+      .where('campaign_id', '=', campaign.id)
+      .where('id', '>', last)
+      .orderBy('id')
+      .limit(5000)
+      .execute();
     for (const row of rows) {
       const interaction = InteractionSchema.parse(toEnvelope('interactions', row));
       index.upsert(interaction);
@@ -79,7 +101,10 @@ if (cached && cachedFormat === INDEX_FORMAT_VERSION) {
   const lists = (await db.selectFrom('campaigns').select('data').where('id', '=', campaign.id).executeTakeFirstOrThrow()).data;
   const listIds = (JSON.parse(lists) as { lists: { listId: string }[] }).lists.map((l) => l.listId);
   const contacts = await db.selectFrom('contacts').selectAll().where('list_id', 'in', listIds).execute();
-  placeContacts(index, contacts.map((row) => ContactSchema.parse(toEnvelope('contacts', row))));
+  placeContacts(
+    index,
+    contacts.map((row) => ContactSchema.parse(toEnvelope('contacts', row))),
+  );
   index.households.loaded = true;
   await closeDatabases();
   const sampleBytes = Buffer.from(JSON.stringify(sample));
@@ -87,8 +112,12 @@ if (cached && cachedFormat === INDEX_FORMAT_VERSION) {
   head.writeBigUint64LE(BigInt(sampleBytes.length));
   fs.writeFileSync(snapshotFile, Buffer.concat([head, encodeSnapshot(index), sampleBytes]));
 }
-console.log(`Index: ${index.size.toLocaleString('en-US')} interactions of the largest campaign, ${index.households.size.toLocaleString('en-US')} households, ${filled} in ${seconds(performance.now() - started)}`);
-console.log(`Index bytes: ${(index.byteLength() / index.size).toFixed(1)} per interaction (+ ${(index.households.byteLength() / 1024 / 1024).toFixed(1)} MB of households)`);
+console.log(
+  `Index: ${index.size.toLocaleString('en-US')} interactions of the largest campaign, ${index.households.size.toLocaleString('en-US')} households, ${filled} in ${seconds(performance.now() - started)}`,
+);
+console.log(
+  `Index bytes: ${(index.byteLength() / index.size).toFixed(1)} per interaction (+ ${(index.households.byteLength() / 1024 / 1024).toFixed(1)} MB of households)`,
+);
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 /** Wall and CPU time of `run` (CPU is this process's user + system: less sensitive to other work on the machine). */
@@ -100,7 +129,8 @@ function timed<T>(run: () => T): { value: T; wall: number; cpu: number } {
   const used = process.cpuUsage(cpu);
   return { value, wall, cpu: (used.user + used.system) / 1000 };
 }
-const figures = (runs: { wall: number; cpu: number }[]) => `${runs.map((r) => seconds(r.wall)).join(', ')} (median ${seconds(median(runs.map((r) => r.wall)))}; CPU median ${seconds(median(runs.map((r) => r.cpu)))})`;
+const figures = (runs: { wall: number; cpu: number }[]) =>
+  `${runs.map((r) => seconds(r.wall)).join(', ')} (median ${seconds(median(runs.map((r) => r.wall)))}; CPU median ${seconds(median(runs.map((r) => r.cpu)))})`;
 type AnyQueue = { shiftCount: number; queued: { key: string; score: number; reasons: { rule: string; sentence: string }[] }[] };
 
 // The previous approach, from its own revision of lib/review, on an index of its own (it clears the index's change marks).
@@ -113,7 +143,9 @@ if (values.baseline) {
     fs.mkdirSync(dir, { recursive: true });
     execFileSync('sh', ['-c', `git archive ${revision} lib/review | tar -x -C ${JSON.stringify(dir)}`], { cwd: root });
   }
-  const previousQueue = (await import(path.join(dir, 'lib', 'review', 'queue.ts'))) as { computeQueue: (index: PointIndex, options: { timeZone: string }) => AnyQueue };
+  const previousQueue = (await import(path.join(dir, 'lib', 'review', 'queue.ts'))) as {
+    computeQueue: (index: PointIndex, options: { timeZone: string }) => AnyQueue;
+  };
   baseline = (target) => previousQueue.computeQueue(target, { timeZone });
   baselineIndex = PointIndex.fromState(index.exportState());
   console.log(`Baseline: lib/review of ${revision}`);
@@ -138,10 +170,14 @@ for (let i = 0; i < 3; i++) {
     theirs.push(before);
   }
 }
-console.log(`Whole queue: ${figures(ours)}; ${queue.shiftCount.toLocaleString('en-US')} shifts, ${queue.queued.length} flagged, ${queue.reviewedLast.toLocaleString('en-US')} reviewed`);
+console.log(
+  `Whole queue: ${figures(ours)}; ${queue.shiftCount.toLocaleString('en-US')} shifts, ${queue.queued.length} flagged, ${queue.reviewedLast.toLocaleString('en-US')} reviewed`,
+);
 if (previous) {
   console.log(`Whole queue, baseline: ${figures(theirs)}; ${previous.shiftCount.toLocaleString('en-US')} shifts, ${previous.queued.length} flagged`);
-  console.log(`Ratio (baseline / ours, medians): wall ${(median(theirs.map((r) => r.wall)) / median(ours.map((r) => r.wall))).toFixed(1)}×, CPU ${(median(theirs.map((r) => r.cpu)) / median(ours.map((r) => r.cpu))).toFixed(1)}×`);
+  console.log(
+    `Ratio (baseline / ours, medians): wall ${(median(theirs.map((r) => r.wall)) / median(ours.map((r) => r.wall))).toFixed(1)}×, CPU ${(median(theirs.map((r) => r.cpu)) / median(ours.map((r) => r.cpu))).toFixed(1)}×`,
+  );
   const said = (q: AnyQueue) => JSON.stringify(q.queued.map((shift) => [shift.key, shift.score, shift.reasons.map((r) => `${r.rule}: ${r.sentence}`)]));
   console.log(`Same queue as the baseline (keys, scores, reasons): ${said(previous) === said(queue) ? 'yes' : 'NO'}`);
 }
@@ -149,14 +185,22 @@ if (previous) {
 // An incremental update: a canvasser's 20 visits are corrected (moved 2 km off, and back), and the refresh reviews the shifts holding them.
 const updates: { wall: number; cpu: number; reviewed: number }[] = [];
 for (let round = 0; round < 5; round++) {
-  const changed = sample.map((interaction) => ({ ...interaction, data: { ...interaction.data, location: { ...interaction.data.location, lat: (interaction.data.location?.lat ?? 0) + (round % 2 ? 0 : 0.02), lng: interaction.data.location?.lng ?? 0 } } }));
+  const changed = sample.map((interaction) => ({
+    ...interaction,
+    data: {
+      ...interaction.data,
+      location: { ...interaction.data.location, lat: (interaction.data.location?.lat ?? 0) + (round % 2 ? 0 : 0.02), lng: interaction.data.location?.lng ?? 0 },
+    },
+  }));
   const run = timed(() => {
     for (const interaction of changed) index.upsert(interaction);
     return refreshQueue(queue, index);
   });
   updates.push({ wall: run.wall, cpu: run.cpu, reviewed: queue.reviewedLast });
 }
-console.log(`Incremental update (20 visits of one canvasser): ${updates.map((u) => `${u.wall.toFixed(0)} ms`).join(', ')} (CPU median ${median(updates.map((u) => u.cpu)).toFixed(0)} ms; ${updates[0]!.reviewed} of that canvasser's ${(queue.byCanvasser.get(index.canvassers.find(sample[0]!.meta.createdBy)!)!.starts.length - 1).toLocaleString('en-US')} shifts reviewed)`);
+console.log(
+  `Incremental update (20 visits of one canvasser): ${updates.map((u) => `${u.wall.toFixed(0)} ms`).join(', ')} (CPU median ${median(updates.map((u) => u.cpu)).toFixed(0)} ms; ${updates[0]!.reviewed} of that canvasser's ${(queue.byCanvasser.get(index.canvassers.find(sample[0]!.meta.createdBy)!)!.starts.length - 1).toLocaleString('en-US')} shifts reviewed)`,
+);
 
 // What the Review tab does before its first rows render (the store read aside): from a warm queue, and from a warm index whose queue is still to compute.
 const firstRows = (warm: boolean) => {
@@ -166,7 +210,9 @@ const firstRows = (warm: boolean) => {
     const ids = shift.rows.map((row) => index.idAt(row));
     return { ...shift, ids, ...statusOf(ids, new Map()) };
   });
-  const shown = filterShifts(shifts, {}, timeZone).slice(0, 100).map((shift) => [localDayLabel(timeZone, shift.start), localClock(timeZone, shift.start), shift.reasons.map((r) => r.sentence).join('; ')]);
+  const shown = filterShifts(shifts, {}, timeZone)
+    .slice(0, 100)
+    .map((shift) => [localDayLabel(timeZone, shift.start), localClock(timeZone, shift.start), shift.reasons.map((r) => r.sentence).join('; ')]);
   if (shown.length === 0 && target.queued.length > 0) throw new Error('no rows');
 };
 const warmRuns = Array.from({ length: 5 }, () => timed(() => firstRows(true)).wall);

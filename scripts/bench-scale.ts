@@ -68,12 +68,17 @@ const start = (name: 'a' | 'b') =>
   });
 const servers: Partial<Record<'a' | 'b', TestServer>> = { a: await start('a') };
 const db = await openDatabase(dbFile);
-const browser = await chromium.launch({ executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 
 try {
   const polis = createPolisClient({ token, baseUrl: `${A_URL}/api/polis` });
   const campaigns = await polis.listCampaigns();
-  const totals = await Promise.all(campaigns.data.map(async (c) => ({ c, total: (await polis.listInteractions({ filter: eq('/data/campaignId', c.id), limit: 0 })).total })));
+  const totals = await Promise.all(
+    campaigns.data.map(async (c) => ({ c, total: (await polis.listInteractions({ filter: eq('/data/campaignId', c.id), limit: 0 })).total })),
+  );
   const { c: campaign, total } = totals.sort((a, b) => b.total - a.total)[0]!;
   console.log(`\n=== ${size.toLocaleString('en-US')} interactions; largest campaign "${campaign.data.name}": ${total.toLocaleString('en-US')} ===`);
 
@@ -87,7 +92,13 @@ try {
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForURL(`${A_URL}/`, { timeout: 180_000 });
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-  const clusters = async (url: string, query = 'bbox=-180,-85,180,85&zoom=3') => (await (await fetch(`${url}/api/map/${campaign.id}/clusters?${query}`, { headers: { cookie } })).json()) as { state: string; total: number; counts: Record<string, number>; bounds: number[] };
+  const clusters = async (url: string, query = 'bbox=-180,-85,180,85&zoom=3') =>
+    (await (await fetch(`${url}/api/map/${campaign.id}/clusters?${query}`, { headers: { cookie } })).json()) as {
+      state: string;
+      total: number;
+      counts: Record<string, number>;
+      bounds: number[];
+    };
   const untilReady = async (url: string) => {
     for (;;) {
       const body = await clusters(url);
@@ -101,7 +112,9 @@ try {
   const ready = await untilReady(A_URL);
   const cold = performance.now() - t0;
   const walkPages = proxies.a.requests.filter(isWalkRequest).length;
-  console.log(`cold first index, first map request to clusters ready: ${s(cold)} (${ready.total.toLocaleString('en-US')} interactions, ${walkPages} pages over id ranges at once)`);
+  console.log(
+    `cold first index, first map request to clusters ready: ${s(cold)} (${ready.total.toLocaleString('en-US')} interactions, ${walkPages} pages over id ranges at once)`,
+  );
 
   if (!values['no-baseline']) {
     // The walk as it was: one keyset walk of the whole campaign, each page parsed with the full schema
@@ -118,7 +131,9 @@ try {
       last = now;
     });
     const whole = performance.now() - t0;
-    console.log(`for comparison, one keyset walk of the whole campaign through the same API, each page parsed with the full schema and indexed here: ${s(whole)} for ${pages.length} pages (median ${ms(percentile(pages, 50))}); the server's cold index took ${((cold / whole) * 100).toFixed(0)}% of that time (${(whole / cold).toFixed(1)}x faster)`);
+    console.log(
+      `for comparison, one keyset walk of the whole campaign through the same API, each page parsed with the full schema and indexed here: ${s(whole)} for ${pages.length} pages (median ${ms(percentile(pages, 50))}); the server's cold index took ${((cold / whole) * 100).toFixed(0)}% of that time (${(whole / cold).toFixed(1)}x faster)`,
+    );
   }
 
   // 2. A restart with the snapshot in the store.
@@ -140,14 +155,26 @@ try {
   await page.waitForSelector('.polis-cluster', { timeout: 120_000 });
   const onScreen = performance.now();
   const walkedAgain = proxies.a.requests.filter((r) => isWalkRequest(r) && r.at >= Date.now() - (onScreen - t0)).length;
-  console.log(`restart with a snapshot: process start to listening ${s(listening)}, to snapshots loaded (readiness) ${s(warm)}; then map navigation to first clusters on screen ${s(onScreen - navigated)} (process start to clusters on screen ${s(onScreen - t0)}); walk pages asked again: ${walkedAgain}`);
+  console.log(
+    `restart with a snapshot: process start to listening ${s(listening)}, to snapshots loaded (readiness) ${s(warm)}; then map navigation to first clusters on screen ${s(onScreen - navigated)} (process start to clusters on screen ${s(onScreen - t0)}); walk pages asked again: ${walkedAgain}`,
+  );
 
   // 3. A second instance on the same store: it loads the snapshot; a correction through the first reaches it.
   servers.b = await start('b');
   t0 = performance.now();
   const before = await untilReady(B_URL);
-  console.log(`second instance, first map request to clusters ready (from the snapshot): ${s(performance.now() - t0)}; walk pages it asked for: ${proxies.b.requests.filter(isWalkRequest).length}`);
-  const target = await db.selectFrom('interactions').select(['id', 'successful']).where('campaign_id', '=', campaign.id).where('is_deleted', '=', 0).where('unavailable', '=', 0).orderBy('id').limit(1).executeTakeFirstOrThrow();
+  console.log(
+    `second instance, first map request to clusters ready (from the snapshot): ${s(performance.now() - t0)}; walk pages it asked for: ${proxies.b.requests.filter(isWalkRequest).length}`,
+  );
+  const target = await db
+    .selectFrom('interactions')
+    .select(['id', 'successful'])
+    .where('campaign_id', '=', campaign.id)
+    .where('is_deleted', '=', 0)
+    .where('unavailable', '=', 0)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const toSuccessful = target.successful !== 1;
   await page.goto(`${A_URL}/campaigns/${campaign.id}/interactions/${target.id}/edit`);
   await page.getByLabel(toSuccessful ? 'Successful' : 'Home, not successful', { exact: true }).check();
@@ -162,11 +189,15 @@ try {
     if (performance.now() - t0 > 60_000) throw new Error('the correction never reached the second instance');
     await sleep(50);
   }
-  console.log(`two instances, a correction saved through the first until the second's cluster response shows it: ${ms(performance.now() - t0)} (${polls} polls before)`);
+  console.log(
+    `two instances, a correction saved through the first until the second's cluster response shows it: ${ms(performance.now() - t0)} (${polls} polls before)`,
+  );
 
   // 4. The cluster endpoint under 8 clients, warm and while new filters' clusterers are built.
   const { bounds } = await clusters(A_URL);
-  const canvassers = (await db.selectFrom('interactions').select('created_by').distinct().where('campaign_id', '=', campaign.id).limit(200).execute()).map((r) => r.created_by);
+  const canvassers = (await db.selectFrom('interactions').select('created_by').distinct().where('campaign_id', '=', campaign.id).limit(200).execute()).map(
+    (r) => r.created_by,
+  );
   for (const withBuilds of [false, true]) {
     const latencies: number[] = [];
     let sent = 0;
@@ -175,7 +206,10 @@ try {
     const builder = (async () => {
       // A ninth client: a new filter each time, so a clusterer is always being built.
       while (withBuilds && !stop) {
-        await clusters(A_URL, `bbox=${bounds.join(',')}&zoom=12&canvasser=${encodeURIComponent(canvassers[built % canvassers.length]!)}&outcome=${['successful', 'contacted', 'unavailable'][built % 3]}`);
+        await clusters(
+          A_URL,
+          `bbox=${bounds.join(',')}&zoom=12&canvasser=${encodeURIComponent(canvassers[built % canvassers.length]!)}&outcome=${['successful', 'contacted', 'unavailable'][built % 3]}`,
+        );
         built++;
       }
     })();
@@ -195,7 +229,9 @@ try {
     );
     stop = true;
     await builder;
-    console.log(`cluster endpoint, 8 concurrent clients, ${latencies.length} requests over random views, a quarter filtered${withBuilds ? `, while a ninth client had ${built} new filters' clusterers built` : ' (warm)'}: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`);
+    console.log(
+      `cluster endpoint, 8 concurrent clients, ${latencies.length} requests over random views, a quarter filtered${withBuilds ? `, while a ninth client had ${built} new filters' clusterers built` : ' (warm)'}: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`,
+    );
   }
 } finally {
   await browser.close();

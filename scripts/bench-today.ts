@@ -45,7 +45,10 @@ for (const person of team.canvassers.slice(0, Number(values.canvassers))) {
   canvassers.push({ id: (await polis.getMe()).id, name: person.name, email: person.email, polis });
 }
 
-const browser = await chromium.launch({ executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 const page = await browser.newPage();
 await page.goto(`${appUrl}/`);
 await page.getByRole('button', { name: 'Sign in with Polis' }).click();
@@ -81,7 +84,21 @@ console.log(`${plan.campaign.data.name}: ${canvassers.length} canvassers at ${sp
 await runFieldDay({
   plan,
   canvassers,
-  clock: fieldClock({ speed, leadMs: Math.max(0, Math.min(replayLead(speed, zone), Date.now() - ((await lastVisitOf(db, canvassers.map((c) => c.id))) ?? 0) - 60_000)) }),
+  clock: fieldClock({
+    speed,
+    leadMs: Math.max(
+      0,
+      Math.min(
+        replayLead(speed, zone),
+        Date.now() -
+          ((await lastVisitOf(
+            db,
+            canvassers.map((c) => c.id),
+          )) ?? 0) -
+          60_000,
+      ),
+    ),
+  }),
   faker,
   signal: controller.signal,
   fabricationRate: 0,
@@ -98,6 +115,8 @@ const delays = [...acceptedAt].flatMap(([id, at]) => (shownAt.has(id) ? [shownAt
 const missing = acceptedAt.size - delays.length;
 const pick = (q: number) => delays[Math.min(delays.length - 1, Math.floor(q * delays.length))]!;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-console.log(`API create → shown in Today, ${delays.length} visits: min ${s(delays[0]!)}, median ${s(pick(0.5))}, p95 ${s(pick(0.95))}, max ${s(delays.at(-1)!)}${missing ? `; ${missing} not shown within 30 s` : ''}`);
+console.log(
+  `API create → shown in Today, ${delays.length} visits: min ${s(delays[0]!)}, median ${s(pick(0.5))}, p95 ${s(pick(0.95))}, max ${s(delays.at(-1)!)}${missing ? `; ${missing} not shown within 30 s` : ''}`,
+);
 await browser.close();
 await closeDatabases();

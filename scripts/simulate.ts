@@ -18,7 +18,8 @@ import { DEFAULT_FABRICATION_RATE, describeEvent, loadFieldPlan, runFieldDay, ty
 import { formatLocal } from '@/lib/time/format';
 import { zoneOfPoints } from '@/lib/time/zone-of-points';
 
-const USAGE = 'usage: npm run simulate -- --campaign <id or name> --canvassers N [--speed X] [--fabrication P] [--seed S] [--url http://127.0.0.1:3000/api/polis]';
+const USAGE =
+  'usage: npm run simulate -- --campaign <id or name> --canvassers N [--speed X] [--fabrication P] [--seed S] [--url http://127.0.0.1:3000/api/polis]';
 
 function fail(message: string): never {
   console.error(message);
@@ -74,12 +75,21 @@ const canvassers: FieldCanvasser[] = [];
 for (const person of team.canvassers.slice(0, count)) {
   const polis = clientFor(await signInCanvasser(db, person, team.organizationId));
   const me = await polis.getMe(); // the app's first call after sign-in
-  canvassers.push({ id: me.id, name: person.name, email: person.email, polis, renew: async () => clientFor(await signInCanvasser(db, person, team.organizationId)) });
+  canvassers.push({
+    id: me.id,
+    name: person.name,
+    email: person.email,
+    polis,
+    renew: async () => clientFor(await signInCanvasser(db, person, team.organizationId)),
+  });
 }
 
 const zone = zoneOfPoints(plan.walklists.flatMap((w) => w.households.map((h) => [h.lat, h.lng] as const))) ?? 'UTC';
 // A replay starts after the last visit these canvassers already recorded (an earlier run's): nobody walks the same hour twice.
-const lastVisit = await lastVisitOf(db, team.canvassers.slice(0, count).map((c) => c.userId));
+const lastVisit = await lastVisitOf(
+  db,
+  team.canvassers.slice(0, count).map((c) => c.userId),
+);
 const leadMs = Math.max(0, Math.min(replayLead(speed, zone), lastVisit === null ? Infinity : Date.now() - lastVisit - 60_000));
 const clock = fieldClock({ speed, leadMs });
 const faker = new Faker({ locale: [en, base] });
@@ -111,5 +121,7 @@ const summary = await runFieldDay({
   onEvent: (event) => console.log(describeEvent(event, (time) => formatLocal(time, zone, 'time'))),
 });
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-console.log(`\nStopped after ${minutes} minutes: ${summary.visits} visits by ${summary.byCanvasser.size} canvassers (${summary.fabricated} faked), ${summary.errors} not recorded.`);
+console.log(
+  `\nStopped after ${minutes} minutes: ${summary.visits} visits by ${summary.byCanvasser.size} canvassers (${summary.fabricated} faked), ${summary.errors} not recorded.`,
+);
 await closeDatabases();

@@ -51,7 +51,9 @@ function buildIfNeeded() {
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const sources = Math.max(
     ...['app', 'components', 'lib'].map((dir) => newestSource(path.join(root, dir))),
-    ...['package.json', 'next.config.js', 'proxy.ts', 'instrumentation.ts', 'instrumentation-node.ts'].map((file) => fs.statSync(path.join(root, file)).mtimeMs),
+    ...['package.json', 'next.config.js', 'proxy.ts', 'instrumentation.ts', 'instrumentation-node.ts'].map(
+      (file) => fs.statSync(path.join(root, file)).mtimeMs,
+    ),
   );
   if (built > sources) return;
   console.log('Building the dashboard (next build)…');

@@ -26,7 +26,9 @@ export default async function SignInPage({ searchParams }: Props) {
           )}
           {error && (
             <Alert tone="error" title="Sign-in did not complete">
-              {error === 'AccessDenied' ? 'Polis refused access for this account.' : 'Polis did not confirm the sign-in. Try again; if it keeps failing, ask your administrator.'}
+              {error === 'AccessDenied'
+                ? 'Polis refused access for this account.'
+                : 'Polis did not confirm the sign-in. Try again; if it keeps failing, ask your administrator.'}
             </Alert>
           )}
           {signedOut && <Alert tone="success">You are signed out.</Alert>}

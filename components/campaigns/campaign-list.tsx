@@ -8,7 +8,11 @@ const number = new Intl.NumberFormat('en-US');
 
 export function CampaignList({ summaries }: { summaries: CampaignSummary[] }) {
   if (summaries.length === 0) {
-    return <p className="rounded-md border border-dashed border-slate-300 bg-white p-6 text-slate-600">Your organization has no campaigns yet. Campaigns created in Polis appear here.</p>;
+    return (
+      <p className="rounded-md border border-dashed border-slate-300 bg-white p-6 text-slate-600">
+        Your organization has no campaigns yet. Campaigns created in Polis appear here.
+      </p>
+    );
   }
   return (
     <ul className="grid gap-4 md:grid-cols-2" aria-label="Campaigns">
@@ -26,7 +30,9 @@ export function CampaignList({ summaries }: { summaries: CampaignSummary[] }) {
           <dl className="mt-4 grid grid-cols-3 gap-2 text-sm">
             <div>
               <dt className="text-slate-500">Interactions</dt>
-              <dd className="text-xl font-semibold tabular-nums" data-testid="interaction-count">{number.format(interactions)}</dd>
+              <dd className="text-xl font-semibold tabular-nums" data-testid="interaction-count">
+                {number.format(interactions)}
+              </dd>
             </div>
             <div>
               <dt className="text-slate-500">Successful</dt>

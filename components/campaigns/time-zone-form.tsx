@@ -17,7 +17,13 @@ export function TimeZoneForm({ campaignId, timeZone }: { campaignId: string; tim
         <input type="hidden" name="campaignId" value={campaignId} />
         <label className="block text-xs font-medium text-slate-600">
           Time zone
-          <select name="timeZone" defaultValue={timeZone} aria-invalid={error ? true : undefined} aria-describedby={error ? 'time-zone-error' : undefined} className="mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+          <select
+            name="timeZone"
+            defaultValue={timeZone}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'time-zone-error' : undefined}
+            className="mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          >
             {timeZones().map((zone) => (
               <option key={zone} value={zone}>
                 {zoneLabel(zone)}

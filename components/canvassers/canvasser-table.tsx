@@ -1,6 +1,15 @@
 'use client';
 
-import { createColumnHelper, createSortedRowModel, FlexRender, rowSortingFeature, sortFns, tableFeatures, useTable, type SortingState } from '@tanstack/react-table';
+import {
+  createColumnHelper,
+  createSortedRowModel,
+  FlexRender,
+  rowSortingFeature,
+  sortFns,
+  tableFeatures,
+  useTable,
+  type SortingState,
+} from '@tanstack/react-table';
 import Link from 'next/link';
 import { useState } from 'react';
 
@@ -79,7 +88,12 @@ export function CanvasserTable({ rows, totals }: { rows: CanvasserTableRow[]; to
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
                 return (
-                  <th key={header.id} scope="col" className={`px-3 py-2 ${right(header.column.id)}`} aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}>
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className={`px-3 py-2 ${right(header.column.id)}`}
+                    aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}
+                  >
                     {header.column.getCanSort() ? (
                       <button type="button" onClick={header.column.getToggleSortingHandler()} className="uppercase hover:text-slate-900">
                         <FlexRender header={header} />

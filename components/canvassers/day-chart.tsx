@@ -8,18 +8,27 @@ export function DayChart({ days, label }: { days: DayFigures[]; label: string })
       <table className="min-w-full text-sm" aria-label={label}>
         <thead className="text-left text-xs uppercase text-slate-500">
           <tr>
-            <th scope="col" className="py-1 pr-3">Day</th>
-            <th scope="col" className="py-1 pr-3 text-right">Attempts</th>
-            <th scope="col" className="py-1 pr-3 text-right">Contacts</th>
+            <th scope="col" className="py-1 pr-3">
+              Day
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              Attempts
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              Contacts
+            </th>
             <th scope="col" className="w-1/2 py-1">
-              <span className="inline-block h-2 w-3 bg-slate-400" aria-hidden /> attempts <span className="ml-2 inline-block h-2 w-3 bg-brand-600" aria-hidden /> contacts
+              <span className="inline-block h-2 w-3 bg-slate-400" aria-hidden /> attempts{' '}
+              <span className="ml-2 inline-block h-2 w-3 bg-brand-600" aria-hidden /> contacts
             </th>
           </tr>
         </thead>
         <tbody>
           {days.map((day) => (
             <tr key={day.day}>
-              <th scope="row" className="whitespace-nowrap py-0.5 pr-3 text-left font-normal">{day.day}</th>
+              <th scope="row" className="whitespace-nowrap py-0.5 pr-3 text-left font-normal">
+                {day.day}
+              </th>
               <td className="py-0.5 pr-3 text-right tabular-nums">{day.attempts}</td>
               <td className="py-0.5 pr-3 text-right tabular-nums">{day.contacts}</td>
               <td className="py-0.5" aria-hidden>

@@ -9,7 +9,9 @@ export function HourHeatMap({ grid, label }: { grid: HourCell[][]; label: string
       <table className="text-xs" aria-label={label}>
         <thead>
           <tr>
-            <th scope="col" className="px-1 text-left text-slate-500">Day</th>
+            <th scope="col" className="px-1 text-left text-slate-500">
+              Day
+            </th>
             {hours.map((h) => (
               <th key={h} scope="col" className="px-1 text-center font-normal text-slate-500">{`${String(h).padStart(2, '0')}h`}</th>
             ))}
@@ -18,7 +20,9 @@ export function HourHeatMap({ grid, label }: { grid: HourCell[][]; label: string
         <tbody>
           {grid.map((row, weekday) => (
             <tr key={WEEKDAYS[weekday]}>
-              <th scope="row" className="px-1 text-left font-medium">{WEEKDAYS[weekday]}</th>
+              <th scope="row" className="px-1 text-left font-medium">
+                {WEEKDAYS[weekday]}
+              </th>
               {hours.map((h) => {
                 const cell = row[h]!;
                 const rate = cell.contactRate;

@@ -15,16 +15,24 @@ export function ProgressBars({ bars, label }: { bars: ProgressBar[]; label: stri
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <span className="font-medium">{bar.name}</span>
               <span className="tabular-nums text-slate-700">
-                {bar.attempted} attempted{bar.households !== null && ` of ${bar.households} (${percent(bar.attempted, bar.households)})`}, {bar.contacted} contacted
+                {bar.attempted} attempted{bar.households !== null && ` of ${bar.households} (${percent(bar.attempted, bar.households)})`}, {bar.contacted}{' '}
+                contacted
                 {bar.households !== null && ` (${percent(bar.contacted, bar.households)})`}
                 {' · '}
-                <Link href={bar.mapHref} className="text-brand-700 underline">map</Link>{' '}
-                <Link href={bar.tableHref} className="text-brand-700 underline">table</Link>
+                <Link href={bar.mapHref} className="text-brand-700 underline">
+                  map
+                </Link>{' '}
+                <Link href={bar.tableHref} className="text-brand-700 underline">
+                  table
+                </Link>
               </span>
             </div>
             <div className="mt-1 h-3 w-full rounded bg-slate-100" aria-hidden>
               <div className="relative h-3 rounded bg-slate-400" style={{ width: `${Math.min(100, (bar.attempted / whole) * 100)}%` }}>
-                <div className="absolute inset-y-0 left-0 rounded bg-brand-600" style={{ width: `${bar.attempted ? (bar.contacted / bar.attempted) * 100 : 0}%` }} />
+                <div
+                  className="absolute inset-y-0 left-0 rounded bg-brand-600"
+                  style={{ width: `${bar.attempted ? (bar.contacted / bar.attempted) * 100 : 0}%` }}
+                />
               </div>
             </div>
           </li>

@@ -12,7 +12,11 @@ export function CharacterCount({ name, max, id }: { name: string; max: number; i
 export function Count({ length, max, id }: { length: number; max: number; id?: string }) {
   const near = length > max * 0.9;
   return (
-    <p id={id} className={`mt-1 text-right text-xs tabular-nums ${length > max ? 'font-semibold text-red-700' : 'text-slate-500'}`} aria-live={near ? 'polite' : 'off'}>
+    <p
+      id={id}
+      className={`mt-1 text-right text-xs tabular-nums ${length > max ? 'font-semibold text-red-700' : 'text-slate-500'}`}
+      aria-live={near ? 'polite' : 'off'}
+    >
       {length} of {max} characters
     </p>
   );

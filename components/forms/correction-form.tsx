@@ -36,7 +36,18 @@ type Props = {
 };
 
 /** Correct an interaction: validated as the server will, sent with the etag it was loaded with, never cleared on failure. */
-export function CorrectionForm({ interactionId, etag: loadedEtag, initial, questions, household, walklists, detailHref, tileUrl, tileAttribution, timeZone }: Props) {
+export function CorrectionForm({
+  interactionId,
+  etag: loadedEtag,
+  initial,
+  questions,
+  household,
+  walklists,
+  detailHref,
+  tileUrl,
+  tileAttribution,
+  timeZone,
+}: Props) {
   const router = useRouter();
   const schema = useMemo(() => correctionSchema(questions, timeZone), [questions, timeZone]);
   const form = useForm<CorrectionValues>({ resolver: zodResolver(schema), defaultValues: { ...initial, reason: '' }, mode: 'onTouched' });
@@ -71,30 +82,42 @@ export function CorrectionForm({ interactionId, etag: loadedEtag, initial, quest
     <FormProvider {...form}>
       <form onSubmit={submit} noValidate className="space-y-6" aria-label="Correct the interaction">
         <div ref={outcome} tabIndex={-1} role="region" className="space-y-4 outline-none" aria-label="Outcome of saving">
-        {state?.ok && (
-          <Alert tone="success" title={state.message}>
-            {savedReason && <p>Reason kept in the history: “{savedReason}”</p>}
-            <Link href={detailHref} className="underline">
-              Back to the interaction
-            </Link>
-          </Alert>
-        )}
-        {state && !state.ok && !conflict && <ActionFailure state={state} pending={pending} onSignInAgain={signInAgain} />}
-        {conflict && (
-          <ConflictView
-            changes={describeConflict(base.values, conflict.theirs, form.getValues(), questions, timeZone, (id) => walklistName(walklists, id))}
-            onReapply={() => {
-              const { reason } = form.getValues();
-              form.reset({ ...reapplyEdits(base.values, conflict.theirs, form.getValues()), reason });
-              setBase({ values: conflict.theirs, etag: conflict.etag });
-              setState(null);
-            }}
-          />
-        )}
+          {state?.ok && (
+            <Alert tone="success" title={state.message}>
+              {savedReason && <p>Reason kept in the history: “{savedReason}”</p>}
+              <Link href={detailHref} className="underline">
+                Back to the interaction
+              </Link>
+            </Alert>
+          )}
+          {state && !state.ok && !conflict && <ActionFailure state={state} pending={pending} onSignInAgain={signInAgain} />}
+          {conflict && (
+            <ConflictView
+              changes={describeConflict(base.values, conflict.theirs, form.getValues(), questions, timeZone, (id) => walklistName(walklists, id))}
+              onReapply={() => {
+                const { reason } = form.getValues();
+                form.reset({ ...reapplyEdits(base.values, conflict.theirs, form.getValues()), reason });
+                setBase({ values: conflict.theirs, etag: conflict.etag });
+                setState(null);
+              }}
+            />
+          )}
         </div>
-        <InteractionFields questions={questions} household={household} walklists={walklists} tileUrl={tileUrl} tileAttribution={tileAttribution} timeZone={timeZone} />
+        <InteractionFields
+          questions={questions}
+          household={household}
+          walklists={walklists}
+          tileUrl={tileUrl}
+          tileAttribution={tileAttribution}
+          timeZone={timeZone}
+        />
         <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
-          <Field id="reason" label="Reason for the correction" hint="Kept in the interaction's correction history." error={form.formState.errors.reason?.message}>
+          <Field
+            id="reason"
+            label="Reason for the correction"
+            hint="Kept in the interaction's correction history."
+            error={form.formState.errors.reason?.message}
+          >
             <textarea id="reason" rows={2} className={inputClass} {...form.register('reason')} aria-invalid={form.formState.errors.reason ? true : undefined} />
             <CharacterCount name="reason" max={500} />
           </Field>

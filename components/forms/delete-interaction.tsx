@@ -28,7 +28,14 @@ export function DeleteInteraction({ interactionId, etag, description }: Props) {
         <label htmlFor="delete-reason" className="mt-4 block text-sm font-medium">
           Reason
         </label>
-        <input id="delete-reason" className={inputClass} value={reason} maxLength={500} aria-describedby="delete-reason-hint delete-reason-count" onChange={(event) => setReason(event.target.value)} />
+        <input
+          id="delete-reason"
+          className={inputClass}
+          value={reason}
+          maxLength={500}
+          aria-describedby="delete-reason-hint delete-reason-count"
+          onChange={(event) => setReason(event.target.value)}
+        />
         <p id="delete-reason-hint" className="mt-1 text-xs text-slate-500">
           At least 3 characters; kept in the correction log.
         </p>

@@ -12,7 +12,10 @@ import { formatLocal, zoneLabel } from '@/lib/time/format';
 import { CharacterCount } from './character-count';
 import { Field, FieldSet, inputClass } from './field';
 
-const LocationPicker = dynamic(() => import('./location-picker'), { ssr: false, loading: () => <div className="h-64 w-full animate-pulse rounded-md bg-slate-100" /> });
+const LocationPicker = dynamic(() => import('./location-picker'), {
+  ssr: false,
+  loading: () => <div className="h-64 w-full animate-pulse rounded-md bg-slate-100" />,
+});
 
 const REASONS = ['Not home', 'Refused to open the door', 'Moved', 'Language barrier', 'Inaccessible building', 'Come back later', 'Deceased'];
 
@@ -22,7 +25,14 @@ function errorAt(errors: FieldErrors, path: string): string | undefined {
   return (node as { message?: string } | undefined)?.message;
 }
 
-type Props = { questions: Question[]; household: { lat: number; lng: number } | null; walklists: WalklistOption[]; tileUrl: string; tileAttribution: string; timeZone: string };
+type Props = {
+  questions: Question[];
+  household: { lat: number; lng: number } | null;
+  walklists: WalklistOption[];
+  tileUrl: string;
+  tileAttribution: string;
+  timeZone: string;
+};
 
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 
@@ -34,7 +44,10 @@ export function InteractionFields({ questions, household, walklists, tileUrl, ti
   // A wall time the daylight-saving change repeats: the form asks which of the two it was.
   const wall = timestamp && LOCAL_TIME.test(timestamp) ? wallTimeOf({ timestamp }, timeZone) : null;
   const repeated = wall?.kind === 'ambiguous' ? wall : null;
-  const invalid = (path: string) => ({ 'aria-invalid': errorAt(errors, path) ? true : undefined, 'aria-describedby': errorAt(errors, path) ? `${path}-error` : undefined });
+  const invalid = (path: string) => ({
+    'aria-invalid': errorAt(errors, path) ? true : undefined,
+    'aria-describedby': errorAt(errors, path) ? `${path}-error` : undefined,
+  });
   const onMove = useCallback(
     (newLat: number, newLng: number) => {
       setValue('lat', newLat, { shouldDirty: true, shouldValidate: true });
@@ -57,7 +70,13 @@ export function InteractionFields({ questions, household, walklists, tileUrl, ti
         </FieldSet>
         {outcome === 'unavailable' && (
           <Field id="unavailableReason" label="Unavailable reason" error={errorAt(errors, 'unavailableReason')}>
-            <input id="unavailableReason" list="unavailable-reasons" className={inputClass} {...register('unavailableReason')} {...invalid('unavailableReason')} />
+            <input
+              id="unavailableReason"
+              list="unavailable-reasons"
+              className={inputClass}
+              {...register('unavailableReason')}
+              {...invalid('unavailableReason')}
+            />
             <datalist id="unavailable-reasons">
               {REASONS.map((reason) => (
                 <option key={reason} value={reason} />
@@ -133,7 +152,15 @@ export function InteractionFields({ questions, household, walklists, tileUrl, ti
             const props = { id, placeholder: question.placeholder, className: inputClass, ...register(name), ...invalid(name) };
             return (
               <Field key={question.questionId} id={id} label={question.text} error={error}>
-                {question.multiline ? <textarea rows={3} {...props} /> : <input type={question.keyboard === 'email' ? 'email' : 'text'} inputMode={question.keyboard === 'number' ? 'decimal' : undefined} {...props} />}
+                {question.multiline ? (
+                  <textarea rows={3} {...props} />
+                ) : (
+                  <input
+                    type={question.keyboard === 'email' ? 'email' : 'text'}
+                    inputMode={question.keyboard === 'number' ? 'decimal' : undefined}
+                    {...props}
+                  />
+                )}
                 <CharacterCount name={name} max={max} />
               </Field>
             );

@@ -55,7 +55,9 @@ export default function LocationPicker({ lat, lng, household, onMove, tileUrl, t
             <Tooltip>Household</Tooltip>
           </CircleMarker>
         )}
-        {valid && <Marker position={[lat, lng]} draggable eventHandlers={handlers} ref={marker} icon={pin} title="Canvasser location (drag to move)" keyboard />}
+        {valid && (
+          <Marker position={[lat, lng]} draggable eventHandlers={handlers} ref={marker} icon={pin} title="Canvasser location (drag to move)" keyboard />
+        )}
         <Follow lat={lat} lng={lng} />
       </MapContainer>
     </div>

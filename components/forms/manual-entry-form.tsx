@@ -15,7 +15,15 @@ import { InteractionFields } from './interaction-fields';
 import { useSignInKeepingValues } from './use-kept-values';
 
 type Survey = { id: string; name: string; questions: Question[] };
-type Props = { campaignId: string; surveys: Survey[]; walklists: WalklistOption[]; canvassers: { id: string; name: string }[]; tileUrl: string; tileAttribution: string; timeZone: string };
+type Props = {
+  campaignId: string;
+  surveys: Survey[];
+  walklists: WalklistOption[];
+  canvassers: { id: string; name: string }[];
+  tileUrl: string;
+  tileAttribution: string;
+  timeZone: string;
+};
 
 /** The form opens at "now" on the campaign's clock, whatever the browser's zone. */
 function blank(survey: Survey, timeZone: string): ManualEntryValues {
@@ -55,7 +63,13 @@ export function ManualEntryForm({ campaignId, surveys, walklists, canvassers, ti
   const chooseSurvey = (id: string) => {
     const next = surveys.find((s) => s.id === id)!;
     setSurveyId(id);
-    form.reset({ ...blank(next, timeZone), contactId: form.getValues('contactId'), canvasserId: form.getValues('canvasserId'), lat: form.getValues('lat'), lng: form.getValues('lng') });
+    form.reset({
+      ...blank(next, timeZone),
+      contactId: form.getValues('contactId'),
+      canvasserId: form.getValues('canvasserId'),
+      lat: form.getValues('lat'),
+      lng: form.getValues('lng'),
+    });
   };
 
   const search = () =>
@@ -63,7 +77,7 @@ export function ManualEntryForm({ campaignId, surveys, walklists, canvassers, ti
       const result = await searchContacts({ campaignId, query });
       setMatches(result.matches ?? []);
       setMatchTotal(result.total ?? 0);
-      setSearchMessage(result.ok ? null : result.message ?? 'The search failed.');
+      setSearchMessage(result.ok ? null : (result.message ?? 'The search failed.'));
     });
 
   const choose = (match: ContactMatch) => {
@@ -76,7 +90,11 @@ export function ManualEntryForm({ campaignId, surveys, walklists, canvassers, ti
   const submit = form.handleSubmit((values) =>
     startTransition(async () => {
       // A lost answer is retried with the same id, so it cannot create a second interaction.
-      const result = await enterInteraction({ campaignId, values }).catch((): EntryState => ({ ok: false, retry: true, message: 'The connection to the dashboard failed. Your entries are still here: try again.' }));
+      const result = await enterInteraction({ campaignId, values }).catch((): EntryState => ({
+        ok: false,
+        retry: true,
+        message: 'The connection to the dashboard failed. Your entries are still here: try again.',
+      }));
       setState(result);
       for (const [field, message] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<ManualEntryValues>, { message });
     }),
@@ -137,7 +155,12 @@ export function ManualEntryForm({ campaignId, surveys, walklists, canvassers, ti
             </select>
           </Field>
           <Field id="canvasserId" label="Whose sheet is this?" error={form.formState.errors.canvasserId?.message}>
-            <select id="canvasserId" className={inputClass} {...form.register('canvasserId')} aria-invalid={form.formState.errors.canvasserId ? true : undefined}>
+            <select
+              id="canvasserId"
+              className={inputClass}
+              {...form.register('canvasserId')}
+              aria-invalid={form.formState.errors.canvasserId ? true : undefined}
+            >
               <option value="">Choose the canvasser</option>
               {canvassers.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -190,7 +213,15 @@ export function ManualEntryForm({ campaignId, surveys, walklists, canvassers, ti
             </p>
           )}
         </section>
-        <InteractionFields key={surveyId} questions={survey.questions} household={contact?.position ?? null} walklists={walklists} tileUrl={tileUrl} tileAttribution={tileAttribution} timeZone={timeZone} />
+        <InteractionFields
+          key={surveyId}
+          questions={survey.questions}
+          household={contact?.position ?? null}
+          walklists={walklists}
+          tileUrl={tileUrl}
+          tileAttribution={tileAttribution}
+          timeZone={timeZone}
+        />
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Save interaction'}
         </Button>

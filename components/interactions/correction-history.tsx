@@ -10,7 +10,15 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 
 /** For entries logged before the change was kept in words: which fields, named as people name them. */
 function fieldsTouched(patch: Correction['patch'], questions: Question[]): string {
-  const names: Record<string, string> = { successful: 'Outcome', unavailable: 'Outcome', unavailableReason: 'Unavailable reason', timestamp: 'Time of the visit', walklistId: 'Walklist', location: 'Location', distance: 'Distance' };
+  const names: Record<string, string> = {
+    successful: 'Outcome',
+    unavailable: 'Outcome',
+    unavailableReason: 'Unavailable reason',
+    timestamp: 'Time of the visit',
+    walklistId: 'Walklist',
+    location: 'Location',
+    distance: 'Distance',
+  };
   const byId = new Map(questions.map((q) => [q.questionId, capitalized(q.tag)]));
   const fields = patch.map((op) => {
     const [, top, , responses, questionId] = op.path.split('/');
@@ -31,7 +39,17 @@ function changeInWords(change: ChangeLine, units: UnitSystem, timeZone: string):
 }
 
 /** An interaction's corrections, newest first, each change said in words; times on the campaign's clock. */
-export function CorrectionHistory({ corrections, questions = [], units, timeZone }: { corrections: Correction[]; questions?: Question[]; units: UnitSystem; timeZone: string }) {
+export function CorrectionHistory({
+  corrections,
+  questions = [],
+  units,
+  timeZone,
+}: {
+  corrections: Correction[];
+  questions?: Question[];
+  units: UnitSystem;
+  timeZone: string;
+}) {
   if (corrections.length === 0) return <p className="text-sm text-slate-600">No corrections were made through the dashboard.</p>;
   return (
     <ol className="space-y-3" aria-label="Correction history">
@@ -53,7 +71,9 @@ export function CorrectionHistory({ corrections, questions = [], units, timeZone
             ))}
           <details className="text-xs text-slate-500">
             <summary className="cursor-pointer">Patch and etags (for support)</summary>
-            <pre className="mt-1 overflow-auto rounded bg-slate-100 p-2">{JSON.stringify({ patch: c.patch, etagBefore: c.etagBefore, etagAfter: c.etagAfter }, null, 2)}</pre>
+            <pre className="mt-1 overflow-auto rounded bg-slate-100 p-2">
+              {JSON.stringify({ patch: c.patch, etagBefore: c.etagBefore, etagAfter: c.etagAfter }, null, 2)}
+            </pre>
           </details>
         </li>
       ))}

@@ -10,7 +10,13 @@ export function FilterDisclosure({ active, children }: { active: number; childre
   const [open, setOpen] = useState(false);
   return (
     <div>
-      <button type="button" aria-expanded={open} aria-controls="filter-panel" onClick={() => setOpen(!open)} className="mb-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium md:hidden">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="filter-panel"
+        onClick={() => setOpen(!open)}
+        className="mb-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium md:hidden"
+      >
         Filters ({active})
       </button>
       <div id="filter-panel" className={`${open ? 'block' : 'hidden'} md:block`}>

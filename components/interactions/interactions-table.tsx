@@ -18,7 +18,13 @@ import type { RowFacts } from '@/lib/interactions/rows';
 import { OutcomeBadge } from './outcome-badge';
 
 /** A table row: the facts every view shows, the detail's link and the answers in short. */
-export type InteractionRow = RowFacts & { href: string; answers: string; distanceText: string; confidenceText: string; /** The time on the campaign's clock, formatted by the server. */ localTime: string };
+export type InteractionRow = RowFacts & {
+  href: string;
+  answers: string;
+  distanceText: string;
+  confidenceText: string;
+  /** The time on the campaign's clock, formatted by the server. */ localTime: string;
+};
 
 export type SortLink = { href: string; direction: 'asc' | 'desc' | null };
 
@@ -41,11 +47,37 @@ const columns = column.columns([
   }),
   column.accessor('canvasser', { header: 'Canvasser', cell: (info) => <span className="whitespace-nowrap">{info.getValue()}</span> }),
   column.accessor('list', { header: 'List', cell: (info) => <span className="whitespace-nowrap">{info.getValue()}</span> }),
-  column.accessor('outcome', { header: 'Outcome', cell: (info) => <span className="whitespace-nowrap"><OutcomeBadge outcome={info.getValue()} /></span> }),
-  column.accessor('unavailableReason', { id: 'reason', header: 'Unavailable reason', cell: (info) => <span className="whitespace-nowrap">{info.getValue()}</span> }),
-  column.accessor('distanceText', { id: 'distance', header: 'Distance', cell: (info) => <span className="whitespace-nowrap tabular-nums">{info.getValue()}</span> }),
-  column.accessor('confidenceText', { id: 'confidence', header: 'GPS accuracy', cell: (info) => <span className="whitespace-nowrap tabular-nums">{info.getValue()}</span> }),
-  column.accessor('answers', { header: 'Answers', cell: (info) => <span className="block max-w-[28rem] truncate text-xs text-slate-600" title={info.getValue()}>{info.getValue()}</span> }),
+  column.accessor('outcome', {
+    header: 'Outcome',
+    cell: (info) => (
+      <span className="whitespace-nowrap">
+        <OutcomeBadge outcome={info.getValue()} />
+      </span>
+    ),
+  }),
+  column.accessor('unavailableReason', {
+    id: 'reason',
+    header: 'Unavailable reason',
+    cell: (info) => <span className="whitespace-nowrap">{info.getValue()}</span>,
+  }),
+  column.accessor('distanceText', {
+    id: 'distance',
+    header: 'Distance',
+    cell: (info) => <span className="whitespace-nowrap tabular-nums">{info.getValue()}</span>,
+  }),
+  column.accessor('confidenceText', {
+    id: 'confidence',
+    header: 'GPS accuracy',
+    cell: (info) => <span className="whitespace-nowrap tabular-nums">{info.getValue()}</span>,
+  }),
+  column.accessor('answers', {
+    header: 'Answers',
+    cell: (info) => (
+      <span className="block max-w-[28rem] truncate text-xs text-slate-600" title={info.getValue()}>
+        {info.getValue()}
+      </span>
+    ),
+  }),
 ]);
 
 /** Row heights of the two densities: dense (the default) shows about 18 rows at 1440×900. */
@@ -117,34 +149,44 @@ export function InteractionsTable({ rows, sortLinks, storageKey, selectedId, too
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
         {toolbar}
-      <fieldset className="flex items-center gap-3 text-sm">
-        <legend className="sr-only">Row density</legend>
-        {(Object.keys(ROW_HEIGHTS) as Density[]).map((option) => (
-          <label key={option} className="flex items-center gap-1.5">
-            <input type="radio" name="density" checked={layout.density === option} onChange={() => layout.setDensity(option)} />
-            {option === 'dense' ? 'Dense rows' : 'Comfortable rows'}
-          </label>
-        ))}
-      </fieldset>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-slate-700">Columns</summary>
-        <ul className="mt-2 grid gap-1 sm:grid-cols-3" aria-label="Columns">
-          {leafColumns.map((c) => (
-            <li key={c.id} className="flex items-center gap-2">
-              <label className="flex items-center gap-1.5">
-                <input type="checkbox" checked={c.getIsVisible()} onChange={c.getToggleVisibilityHandler()} />
-                {typeof c.columnDef.header === 'string' ? c.columnDef.header : c.id}
-              </label>
-              <button type="button" className="text-xs text-slate-500 hover:text-slate-900" aria-label={`Move ${String(c.columnDef.header)} left`} onClick={() => move(c.id, -1)}>
-                ←
-              </button>
-              <button type="button" className="text-xs text-slate-500 hover:text-slate-900" aria-label={`Move ${String(c.columnDef.header)} right`} onClick={() => move(c.id, 1)}>
-                →
-              </button>
-            </li>
+        <fieldset className="flex items-center gap-3 text-sm">
+          <legend className="sr-only">Row density</legend>
+          {(Object.keys(ROW_HEIGHTS) as Density[]).map((option) => (
+            <label key={option} className="flex items-center gap-1.5">
+              <input type="radio" name="density" checked={layout.density === option} onChange={() => layout.setDensity(option)} />
+              {option === 'dense' ? 'Dense rows' : 'Comfortable rows'}
+            </label>
           ))}
-        </ul>
-      </details>
+        </fieldset>
+        <details className="text-sm">
+          <summary className="cursor-pointer text-slate-700">Columns</summary>
+          <ul className="mt-2 grid gap-1 sm:grid-cols-3" aria-label="Columns">
+            {leafColumns.map((c) => (
+              <li key={c.id} className="flex items-center gap-2">
+                <label className="flex items-center gap-1.5">
+                  <input type="checkbox" checked={c.getIsVisible()} onChange={c.getToggleVisibilityHandler()} />
+                  {typeof c.columnDef.header === 'string' ? c.columnDef.header : c.id}
+                </label>
+                <button
+                  type="button"
+                  className="text-xs text-slate-500 hover:text-slate-900"
+                  aria-label={`Move ${String(c.columnDef.header)} left`}
+                  onClick={() => move(c.id, -1)}
+                >
+                  ←
+                </button>
+                <button
+                  type="button"
+                  className="text-xs text-slate-500 hover:text-slate-900"
+                  aria-label={`Move ${String(c.columnDef.header)} right`}
+                  onClick={() => move(c.id, 1)}
+                >
+                  →
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
       </div>
       <div ref={scroller} className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full border-collapse text-sm" aria-label="Interactions" aria-rowcount={rows.length + 1}>
@@ -154,7 +196,12 @@ export function InteractionsTable({ rows, sortLinks, storageKey, selectedId, too
                 {group.headers.map((header) => {
                   const sort = sortLinks[header.column.id];
                   return (
-                    <th key={header.id} scope="col" className="whitespace-nowrap px-3 py-1.5 font-semibold" aria-sort={sort?.direction === 'asc' ? 'ascending' : sort?.direction === 'desc' ? 'descending' : undefined}>
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className="whitespace-nowrap px-3 py-1.5 font-semibold"
+                      aria-sort={sort?.direction === 'asc' ? 'ascending' : sort?.direction === 'desc' ? 'descending' : undefined}
+                    >
                       {sort ? (
                         <Link href={sort.href} className="inline-flex items-center gap-1 hover:text-slate-900">
                           <FlexRender header={header} />

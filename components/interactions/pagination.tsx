@@ -15,11 +15,23 @@ export function Pagination({ page, size, total, hrefFor }: Props) {
         {number.format(first)}–{number.format(last)} of <span data-testid="total">{number.format(total)}</span> interactions
       </p>
       <div className="flex items-center gap-2">
-        {page > 1 ? <Link className={link} href={hrefFor(page - 1)} rel="prev">Previous</Link> : <span className={`${link} text-slate-500`}>Previous</span>}
+        {page > 1 ? (
+          <Link className={link} href={hrefFor(page - 1)} rel="prev">
+            Previous
+          </Link>
+        ) : (
+          <span className={`${link} text-slate-500`}>Previous</span>
+        )}
         <span>
           Page {number.format(page)} of {number.format(pages)}
         </span>
-        {page < pages ? <Link className={link} href={hrefFor(page + 1)} rel="next">Next</Link> : <span className={`${link} text-slate-500`}>Next</span>}
+        {page < pages ? (
+          <Link className={link} href={hrefFor(page + 1)} rel="next">
+            Next
+          </Link>
+        ) : (
+          <span className={`${link} text-slate-500`}>Next</span>
+        )}
       </div>
     </nav>
   );

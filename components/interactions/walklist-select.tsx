@@ -56,7 +56,14 @@ export function WalklistSelect({ campaignId, value, walklists, pending, labelCla
         Walklist
       </label>
       {/* Keyed on what is known: the select is drawn again with the URL's walklist chosen among the names. */}
-      <select key={known.pending ? 'pending' : 'known'} id="filter-walklist" name="walklist" defaultValue={value ?? ''} aria-busy={known.pending || undefined} className={fieldClass}>
+      <select
+        key={known.pending ? 'pending' : 'known'}
+        id="filter-walklist"
+        name="walklist"
+        defaultValue={value ?? ''}
+        aria-busy={known.pending || undefined}
+        className={fieldClass}
+      >
         <option value="">{known.pending ? 'All walklists (still indexing)' : 'All walklists'}</option>
         {options.map((walklist) => (
           <option key={walklist.id} value={walklist.id}>

@@ -30,7 +30,9 @@ export function MapViewLoader(props: Omit<MapViewProps, 'prefetched'>) {
     query.set('bbox', initialBounds.join(','));
     query.set('zoom', String(zoom));
     query.set('asOf', String(asOf));
-    const data = fetch(`/api/map/${campaignId}/clusters?${query}`).then((response) => (response.ok ? response.json() : null)).catch(() => null);
+    const data = fetch(`/api/map/${campaignId}/clusters?${query}`)
+      .then((response) => (response.ok ? response.json() : null))
+      .catch(() => null);
     // Measuring the box needs the DOM, so this runs once after the first render.
     setPrefetched({ zoom, data });
     // Only the first view is prefetched: a later `asOf` (the user asked for new visits) loads through the map.

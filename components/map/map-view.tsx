@@ -69,7 +69,21 @@ function popupContent(details: PointDetails, units: UnitSystem, timeZone: string
 const MARKERS_PER_FRAME = 400;
 
 /** Draws clusters (DOM donuts) and points (shaped markers on one shared canvas), and opens popups. */
-function ClusterLayer({ data, campaignId, selectedId, units, timeZone, onZoomTo }: { data: Data; campaignId: string; selectedId?: string; units: UnitSystem; timeZone: string; onZoomTo: (lat: number, lng: number) => void }) {
+function ClusterLayer({
+  data,
+  campaignId,
+  selectedId,
+  units,
+  timeZone,
+  onZoomTo,
+}: {
+  data: Data;
+  campaignId: string;
+  selectedId?: string;
+  units: UnitSystem;
+  timeZone: string;
+  onZoomTo: (lat: number, lng: number) => void;
+}) {
   const map = useMap();
   const layer = useRef<L.LayerGroup | null>(null);
   const renderer = useRef<L.Canvas | null>(null);
@@ -97,14 +111,27 @@ function ClusterLayer({ data, campaignId, selectedId, units, timeZone, onZoomTo 
       const { id, outcome } = feature.properties;
       const style = OUTCOME_STYLE[outcome];
       const selected = id === selectedId;
-      const marker = new ShapeMarker([lat, lng], { renderer: renderer.current!, radius: selected ? 9 : 6, shape: style.shape, color: selected ? '#0f172a' : '#ffffff', weight: selected ? 3 : 1.5, fillColor: style.color, fillOpacity: 1 });
+      const marker = new ShapeMarker([lat, lng], {
+        renderer: renderer.current!,
+        radius: selected ? 9 : 6,
+        shape: style.shape,
+        color: selected ? '#0f172a' : '#ffffff',
+        weight: selected ? 3 : 1.5,
+        fillColor: style.color,
+        fillOpacity: 1,
+      });
       return marker.on('click', () => {
         const popup = L.popup().setLatLng([lat, lng]).setContent('Loading…').openOn(map);
         // A dropped connection says so in the popup rather than leaving "Loading…" behind.
         fetch(`/api/map/${campaignId}/points/${id}`)
-          .then(async (response) => (response.ok ? popupContent((await response.json()) as PointDetails, units, timeZone) : 'This interaction could not be loaded.'))
+          .then(async (response) =>
+            response.ok ? popupContent((await response.json()) as PointDetails, units, timeZone) : 'This interaction could not be loaded.',
+          )
           .catch(() => 'This interaction could not be loaded. Check the connection and try again.')
-          .then((content) => popup.setContent(content), () => {});
+          .then(
+            (content) => popup.setContent(content),
+            () => {},
+          );
       });
     };
     let next = 0;
@@ -171,7 +198,19 @@ function usePointDetails(campaignId: string, ids: string[]): Map<string, PointDe
 /** Points listed beside the map, with their details: enough to judge each, few enough to read. */
 const LISTED_POINTS = 100;
 
-export default function MapView({ campaignId, filterQuery, asOf, initialView, initialBounds, tileUrl, tileAttribution, units, prefetched, selectedId, timeZone }: MapViewProps) {
+export default function MapView({
+  campaignId,
+  filterQuery,
+  asOf,
+  initialView,
+  initialBounds,
+  tileUrl,
+  tileAttribution,
+  units,
+  prefetched,
+  selectedId,
+  timeZone,
+}: MapViewProps) {
   const [data, setData] = useState<Data>({ state: 'loading' });
   const [basemapFailed, setBasemapFailed] = useState(false);
   const onBasemapFailed = useCallback(() => setBasemapFailed(true), []);
@@ -235,12 +274,19 @@ export default function MapView({ campaignId, filterQuery, asOf, initialView, in
         if (!fitted.current && body.bounds) {
           fitted.current = true;
           const [w, s, e, n] = body.bounds;
-          map.fitBounds([[s, w], [n, e]], { padding: [24, 24] });
+          map.fitBounds(
+            [
+              [s, w],
+              [n, e],
+            ],
+            { padding: [24, 24] },
+          );
           return; // the move triggers a load for the fitted view
         }
         show(body);
       } catch (error) {
-        if ((error as Error).name !== 'AbortError') setData({ state: 'error', message: 'The map data could not be loaded. Check the connection and move the map to try again.' });
+        if ((error as Error).name !== 'AbortError')
+          setData({ state: 'error', message: 'The map data could not be loaded. Check the connection and move the map to try again.' });
       }
     },
     [campaignId, filterQuery, selectedId, asOf],
@@ -258,10 +304,13 @@ export default function MapView({ campaignId, filterQuery, asOf, initialView, in
     if (mapRef.current) void load(mapRef.current);
   }, [asOf, load]);
 
-  useEffect(() => () => {
-    request.current?.abort();
-    if (retry.current) clearTimeout(retry.current);
-  }, []);
+  useEffect(
+    () => () => {
+      request.current?.abort();
+      if (retry.current) clearTimeout(retry.current);
+    },
+    [],
+  );
 
   const zoomTo = useCallback((lat: number, lng: number) => {
     const map = mapRef.current;
@@ -285,13 +334,22 @@ export default function MapView({ campaignId, filterQuery, asOf, initialView, in
     const map = mapRef.current;
     if (!map || data.state !== 'ready' || !data.bounds) return;
     const [w, s, e, n] = data.bounds;
-    map.fitBounds([[s, w], [n, e]], { padding: [24, 24] });
+    map.fitBounds(
+      [
+        [s, w],
+        [n, e],
+      ],
+      { padding: [24, 24] },
+    );
   };
 
   const points = data.state === 'ready' ? data.features.filter((f): f is PointFeature => !f.properties.cluster) : [];
   const clusters = data.state === 'ready' ? data.features.filter((f): f is ClusterFeature => f.properties.cluster) : [];
   const listed = [...points.filter((p) => p.properties.id === selectedId), ...points.filter((p) => p.properties.id !== selectedId).slice(0, LISTED_POINTS)];
-  const details = usePointDetails(campaignId, listed.map((p) => p.properties.id));
+  const details = usePointDetails(
+    campaignId,
+    listed.map((p) => p.properties.id),
+  );
   const outOfView = data.state === 'ready' && data.features.length === 0 && data.total > 0;
 
   return (
@@ -303,7 +361,14 @@ export default function MapView({ campaignId, filterQuery, asOf, initialView, in
         <MapContainer
           center={initialView ? [initialView.lat, initialView.lng] : initialBounds ? undefined : [39.5, -98.35]}
           zoom={initialView?.zoom ?? (initialBounds ? undefined : 4)}
-          bounds={!initialView && initialBounds ? [[initialBounds[1], initialBounds[0]], [initialBounds[3], initialBounds[2]]] : undefined}
+          bounds={
+            !initialView && initialBounds
+              ? [
+                  [initialBounds[1], initialBounds[0]],
+                  [initialBounds[3], initialBounds[2]],
+                ]
+              : undefined
+          }
           boundsOptions={{ padding: [24, 24] }}
           preferCanvas
           maxZoom={19}
@@ -319,7 +384,10 @@ export default function MapView({ campaignId, filterQuery, asOf, initialView, in
           </p>
         )}
         {outOfView && (
-          <div className="absolute inset-x-4 top-4 z-[1000] flex flex-wrap items-center justify-between gap-2 rounded-md bg-white/95 p-3 text-sm shadow" role="status">
+          <div
+            className="absolute inset-x-4 top-4 z-[1000] flex flex-wrap items-center justify-between gap-2 rounded-md bg-white/95 p-3 text-sm shadow"
+            role="status"
+          >
             <span>None of the {number.format(data.total)} matching interactions is in this view.</span>
             <button type="button" className="font-medium text-brand-700 underline" onClick={showAll}>
               Show all {number.format(data.total)}
@@ -396,7 +464,11 @@ export default function MapView({ campaignId, filterQuery, asOf, initialView, in
               {listed.map((point) => {
                 const about = details.get(point.properties.id);
                 return (
-                  <li key={point.properties.id} className={`flex items-start gap-2 py-1 ${point.properties.id === selectedId ? 'rounded bg-amber-50' : ''}`} aria-current={point.properties.id === selectedId ? 'true' : undefined}>
+                  <li
+                    key={point.properties.id}
+                    className={`flex items-start gap-2 py-1 ${point.properties.id === selectedId ? 'rounded bg-amber-50' : ''}`}
+                    aria-current={point.properties.id === selectedId ? 'true' : undefined}
+                  >
                     <span className="mt-1">
                       <OutcomeShape outcome={point.properties.outcome} />
                     </span>

@@ -51,8 +51,12 @@ export default function WhereMap({ household, canvasser, confidence, distanceLab
           keyboard={false}
         >
           {tileUrl && <TileLayer url={tileUrl} attribution={tileAttribution} />}
-          {household && canvasser && <Polyline positions={[household, canvasser]} pathOptions={{ color: '#334155', dashArray: '6 6', weight: 2 }} interactive={false} />}
-          {canvasser && confidence !== null && <Circle center={canvasser} radius={confidence} pathOptions={{ color: WHERE_COLOURS.canvasser, weight: 1, fillOpacity: 0.12 }} interactive={false} />}
+          {household && canvasser && (
+            <Polyline positions={[household, canvasser]} pathOptions={{ color: '#334155', dashArray: '6 6', weight: 2 }} interactive={false} />
+          )}
+          {canvasser && confidence !== null && (
+            <Circle center={canvasser} radius={confidence} pathOptions={{ color: WHERE_COLOURS.canvasser, weight: 1, fillOpacity: 0.12 }} interactive={false} />
+          )}
           {household && (
             <CircleMarker center={household} radius={8} pathOptions={{ color: '#ffffff', weight: 2, fillColor: WHERE_COLOURS.household, fillOpacity: 1 }}>
               <Tooltip>Household</Tooltip>

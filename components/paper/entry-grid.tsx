@@ -11,7 +11,16 @@ type Status = 'empty' | 'draft' | 'invalid' | 'saving' | 'saved' | 'refused';
 type Row = { cells: GridCells; id?: string; status: Status; message?: string; errors?: Record<string, string>; savedCells?: string };
 type Stored = { canvasser: string; time: string; rows: Record<string, Row> };
 
-type Props = { campaignId: string; surveyId: string; questions: Question[]; households: SheetHousehold[]; zone: string; date: string; canvasser: string; canvassers: { id: string; name: string }[] };
+type Props = {
+  campaignId: string;
+  surveyId: string;
+  questions: Question[];
+  households: SheetHousehold[];
+  zone: string;
+  date: string;
+  canvasser: string;
+  canvassers: { id: string; name: string }[];
+};
 
 function readStored(key: string): Stored | null {
   try {
@@ -24,7 +33,14 @@ function readStored(key: string): Stored | null {
   }
 }
 
-const STATUS_LABEL: Record<Status, string> = { empty: 'Not knocked', draft: 'Draft', invalid: 'Needs attention', saving: 'Saving…', saved: 'Saved', refused: 'Refused' };
+const STATUS_LABEL: Record<Status, string> = {
+  empty: 'Not knocked',
+  draft: 'Draft',
+  invalid: 'Needs attention',
+  saving: 'Saving…',
+  saved: 'Saved',
+  refused: 'Refused',
+};
 
 /**
  * The walk sheet typed back, keyboard first. Rows are kept in localStorage
@@ -67,13 +83,25 @@ export default function EntryGrid({ campaignId, surveyId, questions, households,
       const fingerprint = JSON.stringify(row.cells) + settings.current.time;
       if ((row.status === 'saved' || row.status === 'saving') && row.savedCells === fingerprint) return;
       const id = row.id ?? crypto.randomUUID();
-      const read = readGridRow(row.cells, { household, questions, zone, surveyId, id, date, time: settings.current.time, canvasserId: settings.current.canvasser });
+      const read = readGridRow(row.cells, {
+        household,
+        questions,
+        zone,
+        surveyId,
+        id,
+        date,
+        time: settings.current.time,
+        canvasserId: settings.current.canvasser,
+      });
       if (!read.ok) {
         update(household.contactId, (r) => ({ ...r, id, status: 'invalid', errors: read.errors, message: Object.values(read.errors)[0] }));
         return;
       }
       update(household.contactId, (r) => ({ ...r, id, status: 'saving', errors: undefined, message: undefined, savedCells: fingerprint }));
-      const result = await saveSheetRow({ campaignId, values: read.values }).catch(() => ({ ok: false, message: 'The dashboard could not be reached; the row is kept and will be sent when you leave it again.' }));
+      const result = await saveSheetRow({ campaignId, values: read.values }).catch(() => ({
+        ok: false,
+        message: 'The dashboard could not be reached; the row is kept and will be sent when you leave it again.',
+      }));
       update(household.contactId, (r) =>
         result.ok
           ? { ...r, status: r.savedCells === fingerprint ? 'saved' : 'draft' }
@@ -117,7 +145,12 @@ export default function EntryGrid({ campaignId, surveyId, questions, households,
       const cells = { ...row.cells, answers: { ...row.cells.answers } };
       if (column === 'outcome' || column === 'reason' || column === 'time') cells[column] = value;
       else cells.answers[column] = value;
-      return { ...row, cells, status: isBlank(cells) ? 'empty' : row.status === 'saved' || row.status === 'saving' ? 'draft' : row.status === 'empty' ? 'draft' : row.status, savedCells: row.savedCells };
+      return {
+        ...row,
+        cells,
+        status: isBlank(cells) ? 'empty' : row.status === 'saved' || row.status === 'saving' ? 'draft' : row.status === 'empty' ? 'draft' : row.status,
+        savedCells: row.savedCells,
+      };
     });
   }
 
@@ -158,21 +191,34 @@ export default function EntryGrid({ campaignId, surveyId, questions, households,
       });
     });
     // Pasted rows are left as soon as they land; the row being typed in is left later.
-    setTimeout(() => lines.forEach((_, i) => i > 0 || rowIndex + i !== currentRow.current ? void leaveRow(rowIndex + i) : undefined), 0);
+    setTimeout(() => lines.forEach((_, i) => (i > 0 || rowIndex + i !== currentRow.current ? void leaveRow(rowIndex + i) : undefined)), 0);
   }
 
-  const counts = Object.values(rows).reduce<Record<Status, number>>((acc, r) => ({ ...acc, [r.status]: acc[r.status] + 1 }), { empty: 0, draft: 0, invalid: 0, saving: 0, saved: 0, refused: 0 });
+  const counts = Object.values(rows).reduce<Record<Status, number>>((acc, r) => ({ ...acc, [r.status]: acc[r.status] + 1 }), {
+    empty: 0,
+    draft: 0,
+    invalid: 0,
+    saving: 0,
+    saved: 0,
+    refused: 0,
+  });
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-4 rounded border border-slate-200 p-3">
-        <label className="text-sm">Whose sheet is this?
+        <label className="text-sm">
+          Whose sheet is this?
           <select value={canvasser} onChange={(e) => setCanvasser(e.target.value)} required className="mt-1 block rounded border border-slate-300 px-2 py-1">
             <option value="">Choose the canvasser</option>
-            {canvassers.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {canvassers.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="text-sm">Time of the visits on {date}
+        <label className="text-sm">
+          Time of the visits on {date}
           <input type="time" value={time} onChange={(e) => setTime(e.target.value)} className="mt-1 block rounded border border-slate-300 px-2 py-1" />
         </label>
         <p className="text-sm text-slate-600" role="status" aria-label="Grid progress">
@@ -181,8 +227,11 @@ export default function EntryGrid({ campaignId, surveyId, questions, households,
       </div>
       <p className="text-xs text-slate-600">
         Outcome S successful, H home not successful, N not available. Reason NH, RF, MV, LB, IB, CB, DC or text.
-        {questions.map((q, i) => { const codes = answerCodes(q); return ` Q${i + 1}: ${codes.length ? codes.map((c) => `${c.code} ${c.text}`).join(', ') : 'text'}.`; })}
-        {' '}Arrows and Tab move, Enter goes to the next row; an empty row sends nothing.
+        {questions.map((q, i) => {
+          const codes = answerCodes(q);
+          return ` Q${i + 1}: ${codes.length ? codes.map((c) => `${c.code} ${c.text}`).join(', ') : 'text'}.`;
+        })}{' '}
+        Arrows and Tab move, Enter goes to the next row; an empty row sends nothing.
       </p>
       <div className="overflow-x-auto">
         <table ref={table} className="w-full border-collapse text-sm" aria-label="Sheet entry grid" onBlur={onGridBlur}>
@@ -192,7 +241,11 @@ export default function EntryGrid({ campaignId, surveyId, questions, households,
               <th scope="col">Household</th>
               <th scope="col">Outcome</th>
               <th scope="col">Reason</th>
-              {questions.map((q, i) => <th key={q.questionId} scope="col" title={q.text}>Q{i + 1}</th>)}
+              {questions.map((q, i) => (
+                <th key={q.questionId} scope="col" title={q.text}>
+                  Q{i + 1}
+                </th>
+              ))}
               <th scope="col">Time</th>
               <th scope="col">State</th>
             </tr>
@@ -210,7 +263,8 @@ export default function EntryGrid({ campaignId, surveyId, questions, households,
                   {columns.map((key, column) => {
                     const value = key === 'outcome' || key === 'reason' || key === 'time' ? row.cells[key] : (row.cells.answers[key] ?? '');
                     const question = questions.find((q) => q.questionId === key);
-                    const label = key === 'outcome' ? 'Outcome' : key === 'reason' ? 'Reason' : key === 'time' ? 'Time' : `Q${questions.indexOf(question!) + 1}`;
+                    const label =
+                      key === 'outcome' ? 'Outcome' : key === 'reason' ? 'Reason' : key === 'time' ? 'Time' : `Q${questions.indexOf(question!) + 1}`;
                     const error = row.errors?.[key === 'outcome' || key === 'reason' || key === 'time' ? key : `answers.${key}`];
                     return (
                       <td key={key} className="p-0.5">
@@ -232,7 +286,13 @@ export default function EntryGrid({ campaignId, surveyId, questions, households,
                     );
                   })}
                   <td className="min-w-32 text-xs" data-testid="row-state">
-                    <span className={row.status === 'saved' ? 'text-green-700' : row.status === 'refused' || row.status === 'invalid' ? 'text-red-700' : 'text-slate-600'}>{STATUS_LABEL[row.status]}</span>
+                    <span
+                      className={
+                        row.status === 'saved' ? 'text-green-700' : row.status === 'refused' || row.status === 'invalid' ? 'text-red-700' : 'text-slate-600'
+                      }
+                    >
+                      {STATUS_LABEL[row.status]}
+                    </span>
                     {row.message && <div className="text-red-700">{row.message}</div>}
                   </td>
                 </tr>

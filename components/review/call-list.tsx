@@ -22,10 +22,18 @@ export function CallList({ campaignId, calls }: { campaignId: string; calls: Cal
       <table className="min-w-full text-sm" aria-label="Call list">
         <thead className="text-left text-xs uppercase text-slate-600">
           <tr>
-            <th scope="col" className="py-1 pr-3">Name</th>
-            <th scope="col" className="py-1 pr-3">Phone</th>
-            <th scope="col" className="py-1 pr-3">Recorded</th>
-            <th scope="col" className="py-1">Visit confirmed?</th>
+            <th scope="col" className="py-1 pr-3">
+              Name
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              Phone
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              Recorded
+            </th>
+            <th scope="col" className="py-1">
+              Visit confirmed?
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -39,10 +47,22 @@ export function CallList({ campaignId, calls }: { campaignId: string; calls: Cal
                   <span>{outcomes.get(call.id) === 'confirmed' ? 'Confirmed' : 'Not confirmed'}</span>
                 ) : (
                   <>
-                    <Button type="button" variant="secondary" disabled={pending} onClick={() => record(call.id, 'confirmed')} aria-label={`${call.name}: visit confirmed`}>
+                    <Button
+                      type="button"
+                      variant="secondary"
+                      disabled={pending}
+                      onClick={() => record(call.id, 'confirmed')}
+                      aria-label={`${call.name}: visit confirmed`}
+                    >
                       Confirmed
                     </Button>
-                    <Button type="button" variant="secondary" disabled={pending} onClick={() => record(call.id, 'not-confirmed')} aria-label={`${call.name}: visit not confirmed`}>
+                    <Button
+                      type="button"
+                      variant="secondary"
+                      disabled={pending}
+                      onClick={() => record(call.id, 'not-confirmed')}
+                      aria-label={`${call.name}: visit not confirmed`}
+                    >
                       Not confirmed
                     </Button>
                   </>
@@ -52,7 +72,11 @@ export function CallList({ campaignId, calls }: { campaignId: string; calls: Cal
           ))}
         </tbody>
       </table>
-      {message && <p role="status" className="text-sm text-slate-700">{message}</p>}
+      {message && (
+        <p role="status" className="text-sm text-slate-700">
+          {message}
+        </p>
+      )}
     </div>
   );
 }

@@ -22,14 +22,30 @@ export function QueueTable({ rows, zoneName }: { rows: QueueRow[]; zoneName: str
       <table className="min-w-full text-sm" aria-label="Shifts to review">
         <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2">Canvasser</th>
-            <th scope="col" className="px-3 py-2">Date</th>
-            <th scope="col" className="px-3 py-2">Start–end ({zoneName})</th>
-            <th scope="col" className="px-3 py-2 text-right">Doors</th>
-            <th scope="col" className="px-3 py-2 text-right">Contacts</th>
-            <th scope="col" className="px-3 py-2 text-right">Score</th>
-            <th scope="col" className="px-3 py-2">Reasons</th>
-            <th scope="col" className="px-3 py-2">Status</th>
+            <th scope="col" className="px-3 py-2">
+              Canvasser
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Date
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Start–end ({zoneName})
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Doors
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Contacts
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Score
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Reasons
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Status
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

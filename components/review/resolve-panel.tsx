@@ -58,7 +58,9 @@ export function ResolvePanel({ campaignId, interactionId, shownIds, removable, s
       </fieldset>
       {decision === 'confirmed' && (
         <fieldset>
-          <legend className="text-sm font-medium text-slate-800">Interactions to remove ({remove.size} of {removable.length})</legend>
+          <legend className="text-sm font-medium text-slate-800">
+            Interactions to remove ({remove.size} of {removable.length})
+          </legend>
           <ul className="mt-2 max-h-60 space-y-1 overflow-y-auto text-sm">
             {removable.map((item) => (
               <li key={item.id}>
@@ -81,12 +83,32 @@ export function ResolvePanel({ campaignId, interactionId, shownIds, removable, s
         </fieldset>
       )}
       {decision === 'recontact' && (
-        <Field id="recontact-share" label="Share of successful contacts to call (%)" hint={`${sampleSize} of ${successful} successful contacts (at least 3).`} error={state?.fieldErrors?.sharePercent}>
-          <input id="recontact-share" type="number" min={1} max={100} className={inputClass} value={share} onChange={(event) => setShare(Number(event.target.value))} />
+        <Field
+          id="recontact-share"
+          label="Share of successful contacts to call (%)"
+          hint={`${sampleSize} of ${successful} successful contacts (at least 3).`}
+          error={state?.fieldErrors?.sharePercent}
+        >
+          <input
+            id="recontact-share"
+            type="number"
+            min={1}
+            max={100}
+            className={inputClass}
+            value={share}
+            onChange={(event) => setShare(Number(event.target.value))}
+          />
         </Field>
       )}
       <Field id="resolve-reason" label="Reason" error={state?.fieldErrors?.reason}>
-        <textarea id="resolve-reason" className={inputClass} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} aria-invalid={state?.fieldErrors?.reason ? true : undefined} />
+        <textarea
+          id="resolve-reason"
+          className={inputClass}
+          rows={2}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          aria-invalid={state?.fieldErrors?.reason ? true : undefined}
+        />
       </Field>
       {state && (
         <Alert tone={state.ok ? 'success' : 'error'}>

@@ -52,25 +52,52 @@ export default function ShiftMap({ points, legs, tileUrl, tileAttribution }: Shi
           </Polyline>
         ))}
         {located.map((point) =>
-          point.home ? <Polyline key={`home-line-${point.number}`} positions={[point.position!, point.home]} pathOptions={{ color: point.flagged ? '#b91c1c' : '#64748b', weight: 1, dashArray: '4 4' }} /> : null,
+          point.home ? (
+            <Polyline
+              key={`home-line-${point.number}`}
+              positions={[point.position!, point.home]}
+              pathOptions={{ color: point.flagged ? '#b91c1c' : '#64748b', weight: 1, dashArray: '4 4' }}
+            />
+          ) : null,
         )}
         {located.map((point) =>
           point.home ? (
-            <CircleMarker key={`home-${point.number}`} center={point.home} radius={4} pathOptions={{ color: '#ffffff', weight: 1, fillColor: '#1b7f3b', fillOpacity: 1 }}>
+            <CircleMarker
+              key={`home-${point.number}`}
+              center={point.home}
+              radius={4}
+              pathOptions={{ color: '#ffffff', weight: 1, fillColor: '#1b7f3b', fillOpacity: 1 }}
+            >
               <Tooltip>Household of stop {point.number}</Tooltip>
             </CircleMarker>
           ) : null,
         )}
         {located.map((point) => (
-          <Marker key={`stop-${point.number}`} position={point.position!} icon={numberIcon(point)} title={`Stop ${point.number}: ${point.label}`} alt={`Stop ${point.number}`} />
+          <Marker
+            key={`stop-${point.number}`}
+            position={point.position!}
+            icon={numberIcon(point)}
+            title={`Stop ${point.number}: ${point.label}`}
+            alt={`Stop ${point.number}`}
+          />
         ))}
       </MapContainer>
       <ul className="mt-2 flex flex-wrap gap-4 text-xs text-slate-600" aria-label="Map legend">
-        <li><span className="shift-stop shift-stop-legend">1</span> stop, in time order</li>
-        <li><span className="shift-stop shift-stop-flagged shift-stop-legend">2</span> flagged stop</li>
-        <li><span className="inline-block h-1 w-6 bg-red-700 align-middle" /> faster than anyone walks</li>
-        <li><span className="inline-block h-0 w-6 border-t-2 border-dashed border-slate-500 align-middle" /> long gap</li>
-        <li><span className="inline-block h-0 w-6 border-t border-dashed border-slate-500 align-middle" /> to the household</li>
+        <li>
+          <span className="shift-stop shift-stop-legend">1</span> stop, in time order
+        </li>
+        <li>
+          <span className="shift-stop shift-stop-flagged shift-stop-legend">2</span> flagged stop
+        </li>
+        <li>
+          <span className="inline-block h-1 w-6 bg-red-700 align-middle" /> faster than anyone walks
+        </li>
+        <li>
+          <span className="inline-block h-0 w-6 border-t-2 border-dashed border-slate-500 align-middle" /> long gap
+        </li>
+        <li>
+          <span className="inline-block h-0 w-6 border-t border-dashed border-slate-500 align-middle" /> to the household
+        </li>
       </ul>
     </div>
   );

@@ -28,7 +28,10 @@ export function AnswerChart({ title, answered, total, bars }: { title: string; a
                 {/* The whole label, on its own line above its bar: long option texts wrap, never cut. */}
                 <span className={`block break-words ${bar.active ? 'font-semibold' : ''}`}>{bar.label}</span>
                 <span className="relative block h-6 rounded bg-slate-100">
-                  <span className={`absolute inset-y-0 left-0 rounded ${bar.active ? 'bg-brand-700' : 'bg-brand-600/70 group-hover:bg-brand-600'}`} style={{ width: `${(bar.count / max) * 100}%` }} />
+                  <span
+                    className={`absolute inset-y-0 left-0 rounded ${bar.active ? 'bg-brand-700' : 'bg-brand-600/70 group-hover:bg-brand-600'}`}
+                    style={{ width: `${(bar.count / max) * 100}%` }}
+                  />
                   <span className="absolute inset-y-0 left-2 flex items-center text-xs font-semibold text-slate-900 tabular-nums">
                     {number.format(bar.count)} · {percent.format(answered ? bar.count / answered : 0)}
                   </span>

@@ -8,7 +8,10 @@ import { OUTCOME_LABELS } from '@/lib/filters/outcome';
 import { formatLocal } from '@/lib/time/format';
 import type { TodayPoint, TodayWalker } from './today-map';
 
-const TodayMap = dynamic(() => import('./today-map'), { ssr: false, loading: () => <div className="h-[24rem] w-full animate-pulse rounded-md bg-slate-100" aria-hidden="true" /> });
+const TodayMap = dynamic(() => import('./today-map'), {
+  ssr: false,
+  loading: () => <div className="h-[24rem] w-full animate-pulse rounded-md bg-slate-100" aria-hidden="true" />,
+});
 
 /** Every 5 seconds: a visit reaches the view within the index's freshness (3 s) plus this. */
 export const POLL_MS = 5000;
@@ -70,12 +73,28 @@ export function TodayView({ campaignId, initial, tileUrl, tileAttribution }: Pro
   const isFresh = (id: string) => now - (arrived.get(id) ?? 0) < FRESH_MS;
   const shown = warningsOnly ? visits.filter((v) => v.warnings.length > 0) : visits;
   const points: TodayPoint[] = useMemo(
-    () => shown.filter((v) => v.position).map((v) => ({ id: v.id, position: [v.position!.lat, v.position!.lng], fresh: now - (arrived.get(v.id) ?? 0) < FRESH_MS, warning: v.warnings.length > 0, label: `${v.canvasserName}: ${v.contact}, ${OUTCOME_LABELS[v.outcome]}` })),
+    () =>
+      shown
+        .filter((v) => v.position)
+        .map((v) => ({
+          id: v.id,
+          position: [v.position!.lat, v.position!.lng],
+          fresh: now - (arrived.get(v.id) ?? 0) < FRESH_MS,
+          warning: v.warnings.length > 0,
+          label: `${v.canvasserName}: ${v.contact}, ${OUTCOME_LABELS[v.outcome]}`,
+        })),
     [shown, arrived, now],
   );
   const clock = (time: number) => formatLocal(time * 1000, timeZone, 'time');
   const walkers: TodayWalker[] = useMemo(
-    () => canvassers.filter((c) => c.position).map((c) => ({ id: c.id, position: [c.position!.lat, c.position!.lng], label: `${c.name}, last seen ${formatLocal(c.lastSeen * 1000, timeZone, 'time')}${c.where ? ` at ${c.where}` : ''}` })),
+    () =>
+      canvassers
+        .filter((c) => c.position)
+        .map((c) => ({
+          id: c.id,
+          position: [c.position!.lat, c.position!.lng],
+          label: `${c.name}, last seen ${formatLocal(c.lastSeen * 1000, timeZone, 'time')}${c.where ? ` at ${c.where}` : ''}`,
+        })),
     [canvassers, timeZone],
   );
 
@@ -90,15 +109,23 @@ export function TodayView({ campaignId, initial, tileUrl, tileAttribution }: Pro
           Warnings only
         </label>
       </div>
-      {error && <p className="text-sm text-amber-800" role="status">{error}</p>}
+      {error && (
+        <p className="text-sm text-amber-800" role="status">
+          {error}
+        </p>
+      )}
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <TodayMap points={points} walkers={walkers} tileUrl={tileUrl} tileAttribution={tileAttribution} />
         <section aria-labelledby="canvassers-today" className="rounded-lg border border-slate-200 bg-white p-3">
-          <h2 id="canvassers-today" className="text-sm font-semibold">Canvassers out today</h2>
+          <h2 id="canvassers-today" className="text-sm font-semibold">
+            Canvassers out today
+          </h2>
           <ul className="mt-2 divide-y divide-slate-100 text-sm" aria-label="Canvassers out today">
             {canvassers.map((c) => (
               <li key={c.id} className="py-1">
-                <Link href={`/campaigns/${campaignId}/canvassers/${c.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">{c.name}</Link>
+                <Link href={`/campaigns/${campaignId}/canvassers/${c.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {c.name}
+                </Link>
                 <span className="text-slate-600">
                   {' '}
                   last seen {clock(c.lastSeen)}
@@ -111,14 +138,22 @@ export function TodayView({ campaignId, initial, tileUrl, tileAttribution }: Pro
         </section>
       </div>
       <section aria-labelledby="feed-title">
-        <h2 id="feed-title" className="text-base font-semibold">Latest visits</h2>
+        <h2 id="feed-title" className="text-base font-semibold">
+          Latest visits
+        </h2>
         <ol aria-label="Latest visits" className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {shown.length === 0 && <li className="p-3 text-sm text-slate-600">{warningsOnly ? 'No warning today.' : 'No visit yet today.'}</li>}
           {shown.map((v) => (
-            <li key={v.id} className={`flex flex-wrap items-center gap-x-3 px-3 py-2 text-sm ${isFresh(v.id) ? 'bg-amber-50' : ''}`} data-new={isFresh(v.id) || undefined}>
+            <li
+              key={v.id}
+              className={`flex flex-wrap items-center gap-x-3 px-3 py-2 text-sm ${isFresh(v.id) ? 'bg-amber-50' : ''}`}
+              data-new={isFresh(v.id) || undefined}
+            >
               <time className="tabular-nums text-slate-600">{clock(v.time)}</time>
               <span className="font-medium">{v.canvasserName}</span>
-              <Link href={`/campaigns/${campaignId}/interactions/${v.id}`} className="text-brand-700 underline-offset-2 hover:underline">{v.contact}</Link>
+              <Link href={`/campaigns/${campaignId}/interactions/${v.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                {v.contact}
+              </Link>
               <span>{OUTCOME_LABELS[v.outcome]}</span>
               {v.warnings.length > 0 && (
                 <span className="rounded bg-red-100 px-1.5 text-xs font-semibold text-red-800" title={v.warnings.join('\n')}>

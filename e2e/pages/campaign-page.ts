@@ -3,7 +3,10 @@ import type { ClusterResponse } from '@/lib/map-index/clusters';
 
 /** A campaign's views (map, table, survey results) and the filter bar they share. */
 export class CampaignPage {
-  constructor(readonly page: Page, readonly campaignId: string) {}
+  constructor(
+    readonly page: Page,
+    readonly campaignId: string,
+  ) {}
 
   /** Opens the map and resolves with the first cluster response that carries data. */
   async openMap(query = ''): Promise<MapData> {

@@ -2,7 +2,11 @@ import { expect, type Page } from '@playwright/test';
 
 /** An interaction's detail page and its correction form. */
 export class InteractionPage {
-  constructor(readonly page: Page, readonly campaignId: string, readonly interactionId: string) {}
+  constructor(
+    readonly page: Page,
+    readonly campaignId: string,
+    readonly interactionId: string,
+  ) {}
 
   get path() {
     return `/campaigns/${this.campaignId}/interactions/${this.interactionId}`;

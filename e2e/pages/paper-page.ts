@@ -2,7 +2,10 @@ import { expect, type Page } from '@playwright/test';
 
 /** The paper loop of a campaign: the printable walk sheet, the entry grid and the import. */
 export class PaperPage {
-  constructor(readonly page: Page, readonly campaignId: string) {}
+  constructor(
+    readonly page: Page,
+    readonly campaignId: string,
+  ) {}
 
   async openSheet(query = '') {
     await this.page.goto(`/campaigns/${this.campaignId}/sheets${query}`);
@@ -28,7 +31,10 @@ export class PaperPage {
   }
 
   rowState(row: number) {
-    return this.grid().locator('tbody tr').nth(row - 1).getByTestId('row-state');
+    return this.grid()
+      .locator('tbody tr')
+      .nth(row - 1)
+      .getByTestId('row-state');
   }
 
   async openImport() {

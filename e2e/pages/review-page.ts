@@ -2,7 +2,10 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The Review tab: the queue, a shift's replay and its Resolve panel. */
 export class ReviewPage {
-  constructor(readonly page: Page, readonly campaignId: string) {}
+  constructor(
+    readonly page: Page,
+    readonly campaignId: string,
+  ) {}
 
   async openQueue(query = '') {
     await this.page.goto(`/campaigns/${this.campaignId}/review${query}`);
@@ -34,7 +37,9 @@ export class ReviewPage {
   /** The numbered stops on the map, in the order they are drawn, as their titles. */
   async stops(): Promise<string[]> {
     await expect(this.replay().locator('[title^="Stop "]').first()).toBeVisible();
-    return this.replay().locator('[title^="Stop "]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('title') ?? ''));
+    return this.replay()
+      .locator('[title^="Stop "]')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('title') ?? ''));
   }
 
   interactions() {
@@ -43,7 +48,12 @@ export class ReviewPage {
 
   async resolve(decision: 'Looks fine' | 'Confirmed' | 'Recontact', reason: string, options: { untick?: number; share?: number } = {}) {
     await this.page.getByRole('radio', { name: new RegExp(`^${decision}`) }).check();
-    if (options.untick !== undefined) await this.page.getByRole('group', { name: /Interactions to remove/ }).getByRole('checkbox').nth(options.untick).uncheck();
+    if (options.untick !== undefined)
+      await this.page
+        .getByRole('group', { name: /Interactions to remove/ })
+        .getByRole('checkbox')
+        .nth(options.untick)
+        .uncheck();
     if (options.share !== undefined) await this.page.getByLabel('Share of successful contacts to call (%)').fill(String(options.share));
     await this.page.getByRole('textbox', { name: 'Reason' }).fill(reason);
     await this.page.getByRole('button', { name: /^Resolve as/ }).click();

@@ -25,7 +25,9 @@ describe('revokePolisToken', () => {
     expect(revoke.url).toBe('https://auth.example/oauth2/revoke');
     expect(revoke.init!.method).toBe('POST');
     expect(String(revoke.init!.body as URLSearchParams | string)).toBe('token=the-token&token_type_hint=access_token');
-    const [id, secret] = Buffer.from((revoke.init!.headers as Record<string, string>).Authorization!.replace('Basic ', ''), 'base64').toString().split(':');
+    const [id, secret] = Buffer.from((revoke.init!.headers as Record<string, string>).Authorization!.replace('Basic ', ''), 'base64')
+      .toString()
+      .split(':');
     expect(id).toBe('polis-dashboard');
     expect(secret).toBeTruthy();
   });

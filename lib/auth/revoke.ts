@@ -39,7 +39,12 @@ async function revocationEndpoint(fetchImpl: typeof fetch): Promise<string | nul
   let endpoint: string | null = null;
   let ttl = 60_000;
   try {
-    const response = await fetchImpl(`${settings.authUrl}/.well-known/oauth-authorization-server`, { headers: { Accept: 'application/json' }, cache: 'no-store', signal: AbortSignal.timeout(5_000), redirect: 'error' });
+    const response = await fetchImpl(`${settings.authUrl}/.well-known/oauth-authorization-server`, {
+      headers: { Accept: 'application/json' },
+      cache: 'no-store',
+      signal: AbortSignal.timeout(5_000),
+      redirect: 'error',
+    });
     if (response.ok) {
       const metadata = (await response.json()) as { revocation_endpoint?: unknown };
       endpoint = typeof metadata.revocation_endpoint === 'string' ? metadata.revocation_endpoint : null;

@@ -39,7 +39,8 @@ export async function loadCampaignAttempts(auth: AuthContext, campaignId: string
   if (canSeePeople(auth)) {
     const queue = await loadReviewQueue(auth, campaignId, timeZone);
     openFlags = new Map();
-    if (queue.state === 'ready') for (const shift of queue.shifts) if (shift.status === 'open') openFlags.set(shift.canvasser, (openFlags.get(shift.canvasser) ?? 0) + 1);
+    if (queue.state === 'ready')
+      for (const shift of queue.shifts) if (shift.status === 'open') openFlags.set(shift.canvasser, (openFlags.get(shift.canvasser) ?? 0) + 1);
   }
   const name = (id: string) => context.people.get(id) ?? 'Unknown canvasser';
   return { state: 'ready', index, attempts, context, name, openFlags };

@@ -12,7 +12,9 @@ const attempts: Attempt[] = [
 describe('canvassersCsv', () => {
   it('writes the issue’s first columns, rates as decimals and the last visit with the campaign’s offset, totals last', () => {
     const { rows, totals } = canvasserFigures(attempts);
-    const lines = canvassersCsv(rows, totals, () => 'Robert Hale', 'America/New_York').trimEnd().split('\r\n');
+    const lines = canvassersCsv(rows, totals, () => 'Robert Hale', 'America/New_York')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]!.startsWith('Canvasser id,Canvasser,Attempts,Doors,Contacts,Contact rate,Doors per hour,Survey completion,Shifts,Last seen')).toBe(true);
     // 3 doors over one hour; 2 of 3 successful; 1 of 2 contacts complete.
     expect(lines[1]!.split(',').slice(0, 10)).toEqual(['u-1', 'Robert Hale', '3', '3', '2', '0.6667', '3', '0.5', '1', '2026-10-05T15:00:00-04:00']);

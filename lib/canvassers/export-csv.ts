@@ -9,13 +9,41 @@ import { csvCell } from '@/lib/interactions/export-csv';
 import { localIso } from '@/lib/review/zone';
 import type { CanvasserRow, Figures } from './figures';
 
-export const CANVASSERS_CSV_HEADER = ['Canvasser id', 'Canvasser', 'Attempts', 'Doors', 'Contacts', 'Contact rate', 'Doors per hour', 'Survey completion', 'Shifts', 'Last seen', 'First seen', 'Open flags'];
+export const CANVASSERS_CSV_HEADER = [
+  'Canvasser id',
+  'Canvasser',
+  'Attempts',
+  'Doors',
+  'Contacts',
+  'Contact rate',
+  'Doors per hour',
+  'Survey completion',
+  'Shifts',
+  'Last seen',
+  'First seen',
+  'Open flags',
+];
 
 const decimal = (value: number | null, digits: number) => (value === null ? '' : String(Number(value.toFixed(digits))));
 
 function line(id: string, name: string, f: Figures, timeZone: string): string {
   const seen = (time: number | null) => (time === null ? '' : localIso(timeZone, time));
-  return [id, name, f.attempts, f.doors, f.contacts, decimal(f.contactRate, 4), decimal(f.doorsPerHour, 2), decimal(f.surveyCompletion, 4), f.shifts, seen(f.lastSeen), seen(f.firstSeen), f.openFlags].map(csvCell).join(',');
+  return [
+    id,
+    name,
+    f.attempts,
+    f.doors,
+    f.contacts,
+    decimal(f.contactRate, 4),
+    decimal(f.doorsPerHour, 2),
+    decimal(f.surveyCompletion, 4),
+    f.shifts,
+    seen(f.lastSeen),
+    seen(f.firstSeen),
+    f.openFlags,
+  ]
+    .map(csvCell)
+    .join(',');
 }
 
 export function canvassersCsv(rows: CanvasserRow[], totals: Figures, name: (id: string) => string, timeZone: string): string {

@@ -4,7 +4,14 @@ import { canvasserFigures, hourByWeekday, perDay, progressBy, shiftsOf, type Att
 const NY = 'America/New_York';
 const at = (local: string) => Date.parse(local) / 1000;
 let n = 0;
-const attempt = (canvasser: string, household: string, local: string, successful: boolean, complete = successful): Attempt => ({ id: `i-${++n}`, canvasser, household, time: at(local), successful, complete });
+const attempt = (canvasser: string, household: string, local: string, successful: boolean, complete = successful): Attempt => ({
+  id: `i-${++n}`,
+  canvasser,
+  household,
+  time: at(local),
+  successful,
+  complete,
+});
 
 // Monday 5 October 2026 in Boston (EDT, UTC−4).
 const A = [
@@ -23,17 +30,40 @@ describe('canvasserFigures', () => {
     expect(rows.map((r) => r.canvasser)).toEqual(['a', 'b']);
     const [a, b] = rows;
     // a: 5 visits, households h1–h4, 3 successful; shifts 14:00–14:20 and 15:30–15:50 = 40 minutes.
-    expect(a).toMatchObject({ attempts: 5, doors: 4, contacts: 3, shifts: 2, openFlags: 2, firstSeen: at('2026-10-05T14:00:00-04:00'), lastSeen: at('2026-10-05T15:50:00-04:00') });
+    expect(a).toMatchObject({
+      attempts: 5,
+      doors: 4,
+      contacts: 3,
+      shifts: 2,
+      openFlags: 2,
+      firstSeen: at('2026-10-05T14:00:00-04:00'),
+      lastSeen: at('2026-10-05T15:50:00-04:00'),
+    });
     expect(a!.contactRate).toBeCloseTo(3 / 5);
     expect(a!.activeHours).toBeCloseTo(40 / 60);
     expect(a!.doorsPerHour).toBeCloseTo(4 / (40 / 60)); // 6 doors an hour
     expect(a!.surveyCompletion).toBeCloseTo(2 / 3);
     // b: one visit, a shift of no length: no hourly rate rather than an infinite one.
-    expect(b).toMatchObject({ attempts: 1, doors: 1, contacts: 1, contactRate: 1, activeHours: 0, doorsPerHour: null, surveyCompletion: 1, shifts: 1, openFlags: 0 });
+    expect(b).toMatchObject({
+      attempts: 1,
+      doors: 1,
+      contacts: 1,
+      contactRate: 1,
+      activeHours: 0,
+      doorsPerHour: null,
+      surveyCompletion: 1,
+      shifts: 1,
+      openFlags: 0,
+    });
   });
 
   it('totals count a door once across canvassers and sum everyone’s hours, shifts and flags', () => {
-    const { totals } = canvasserFigures([...A, ...B], { openFlags: new Map([['a', 2], ['b', 1]]) });
+    const { totals } = canvasserFigures([...A, ...B], {
+      openFlags: new Map([
+        ['a', 2],
+        ['b', 1],
+      ]),
+    });
     expect(totals).toMatchObject({ attempts: 6, doors: 4, contacts: 4, shifts: 3, openFlags: 3 });
     expect(totals.contactRate).toBeCloseTo(4 / 6);
     expect(totals.doorsPerHour).toBeCloseTo(4 / (40 / 60));
@@ -41,7 +71,11 @@ describe('canvasserFigures', () => {
   });
 
   it('says nothing rather than zero or infinity when there is nothing to divide by', () => {
-    expect(canvasserFigures([attempt('c', 'h9', '2026-10-05T10:00:00-04:00', false)]).rows[0]).toMatchObject({ contactRate: 0, surveyCompletion: null, doorsPerHour: null });
+    expect(canvasserFigures([attempt('c', 'h9', '2026-10-05T10:00:00-04:00', false)]).rows[0]).toMatchObject({
+      contactRate: 0,
+      surveyCompletion: null,
+      doorsPerHour: null,
+    });
     expect(canvasserFigures([]).totals).toMatchObject({ attempts: 0, contactRate: null, firstSeen: null, lastSeen: null });
   });
 
@@ -84,7 +118,9 @@ describe('progressBy', () => {
   it('counts each household once per list, contacted when any of its visits succeeded', () => {
     const inList = (group: string | null) => (a: Attempt) => ({ ...a, group });
     // List L: h1 (miss, then success), h2 (success), h3 (unavailable); list M: h4 twice; one visit without a list.
-    const attempts = [...A.slice(0, 4).map(inList('L')), A[4]!, ...B].map((a) => (a.household === 'h4' ? { ...a, group: 'M' } : 'group' in a ? a : { ...a, group: null }));
+    const attempts = [...A.slice(0, 4).map(inList('L')), A[4]!, ...B].map((a) =>
+      a.household === 'h4' ? { ...a, group: 'M' } : 'group' in a ? a : { ...a, group: null },
+    );
     expect(progressBy(attempts as (Attempt & { group: string | null })[])).toEqual([
       { key: 'L', attempted: 3, contacted: 2 },
       { key: 'M', attempted: 1, contacted: 1 },

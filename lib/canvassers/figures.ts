@@ -90,7 +90,10 @@ function figuresOf(attempts: Attempt[], shifts: { visits: Attempt[] }[], openFla
  * totals count a door once however many canvassers knocked on it, and their
  * active hours are the sum of everyone's.
  */
-export function canvasserFigures(attempts: Attempt[], options: { openFlags?: ReadonlyMap<string, number>; gapMinutes?: number } = {}): { rows: CanvasserRow[]; totals: Figures } {
+export function canvasserFigures(
+  attempts: Attempt[],
+  options: { openFlags?: ReadonlyMap<string, number>; gapMinutes?: number } = {},
+): { rows: CanvasserRow[]; totals: Figures } {
   const shifts = splitShifts(attempts, options.gapMinutes ?? SHIFT_GAP_MINUTES);
   const byCanvasser = new Map<string, { attempts: Attempt[]; shifts: { visits: Attempt[] }[] }>();
   for (const shift of shifts) {
@@ -99,7 +102,10 @@ export function canvasserFigures(attempts: Attempt[], options: { openFlags?: Rea
     entry.shifts.push(shift);
     entry.attempts.push(...shift.visits);
   }
-  const rows = [...byCanvasser].map(([canvasser, entry]) => ({ canvasser, ...figuresOf(entry.attempts, entry.shifts, options.openFlags?.get(canvasser) ?? 0) }));
+  const rows = [...byCanvasser].map(([canvasser, entry]) => ({
+    canvasser,
+    ...figuresOf(entry.attempts, entry.shifts, options.openFlags?.get(canvasser) ?? 0),
+  }));
   rows.sort((a, b) => b.attempts - a.attempts || (a.canvasser < b.canvasser ? -1 : 1));
   const openFlags = [...(options.openFlags?.values() ?? [])].reduce((sum, n) => sum + n, 0);
   return { rows, totals: figuresOf(attempts, shifts, openFlags) };
@@ -122,7 +128,8 @@ export function perDay(attempts: Attempt[], timeZone: string): DayFigures[] {
   const first = Math.min(...numbers);
   const last = Math.max(...numbers);
   const series: DayFigures[] = [];
-  for (let day = first; day <= last; day++) series.push(days.get(day) ?? { day: new Date(day * 86400_000).toISOString().slice(0, 10), attempts: 0, contacts: 0 });
+  for (let day = first; day <= last; day++)
+    series.push(days.get(day) ?? { day: new Date(day * 86400_000).toISOString().slice(0, 10), attempts: 0, contacts: 0 });
   return series;
 }
 

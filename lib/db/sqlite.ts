@@ -55,7 +55,12 @@ async function connect<DB>(file: string, schema: Schema): Promise<Kysely<DB>> {
   // only a power loss can drop the last commits.
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => schema.migrations }, migrationTableName: schema.migrationTable, migrationLockTableName: `${schema.migrationTable}_lock` });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => schema.migrations },
+    migrationTableName: schema.migrationTable,
+    migrationLockTableName: `${schema.migrationTable}_lock`,
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);

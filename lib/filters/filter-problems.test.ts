@@ -20,7 +20,9 @@ describe('filters from a URL', () => {
   });
 
   it('points out a From after the To', () => {
-    expect(filterProblems(new URLSearchParams('from=2026-11-02&to=2026-11-01'))).toEqual(['From is after To, so no interaction can match. Swap the dates or change one of them.']);
+    expect(filterProblems(new URLSearchParams('from=2026-11-02&to=2026-11-01'))).toEqual([
+      'From is after To, so no interaction can match. Swap the dates or change one of them.',
+    ]);
     expect(filterProblems(new URLSearchParams('from=2026-11-01&to=2026-11-01'))).toEqual([]);
   });
 });

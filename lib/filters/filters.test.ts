@@ -9,7 +9,9 @@ const NY = 'America/New_York';
 
 describe('the interaction filters', () => {
   it('read from the URL, ignoring a value that does not parse rather than failing the page', () => {
-    const filters = parseFilters(new URLSearchParams({ from: '2026-09-01', to: 'yesterday', outcome: 'maybe', list: LIST, minDistance: '0.5', answer: `${QUESTION}~Housing` }));
+    const filters = parseFilters(
+      new URLSearchParams({ from: '2026-09-01', to: 'yesterday', outcome: 'maybe', list: LIST, minDistance: '0.5', answer: `${QUESTION}~Housing` }),
+    );
     expect(filters).toEqual({ from: '2026-09-01', list: LIST, minDistance: 0.5, answer: { questionId: QUESTION, value: 'Housing' } });
   });
 
@@ -21,7 +23,9 @@ describe('the interaction filters', () => {
 
   it('translate to a Polis filter scoped to the campaign, with an inclusive last day of the campaign’s zone', () => {
     const matches = matchesFilter(toPolisFilter(CAMPAIGN, { from: '2026-09-01', to: '2026-09-02', list: LIST, minDistance: 0.5 }, NY));
-    const visit = (timestamp: string, overrides: object = {}) => ({ data: { campaignId: CAMPAIGN, listId: LIST, timestamp, distance: 0.7, unavailable: false, ...overrides } });
+    const visit = (timestamp: string, overrides: object = {}) => ({
+      data: { campaignId: CAMPAIGN, listId: LIST, timestamp, distance: 0.7, unavailable: false, ...overrides },
+    });
     // 11:59 PM EDT on 2 September is already 3 September in UTC: still in.
     expect(matches(visit('2026-09-03T03:59:59.000Z'))).toBe(true);
     expect(matches(visit('2026-09-03T04:00:00.000Z'))).toBe(false);
@@ -32,7 +36,10 @@ describe('the interaction filters', () => {
   });
 
   it('give the index the same day window as the Polis filter, across the fall-back day', () => {
-    expect(timeWindow({ from: '2026-11-01', to: '2026-11-01' }, NY)).toEqual([Date.parse('2026-11-01T04:00:00Z') / 1000, Date.parse('2026-11-02T05:00:00Z') / 1000]);
+    expect(timeWindow({ from: '2026-11-01', to: '2026-11-01' }, NY)).toEqual([
+      Date.parse('2026-11-01T04:00:00Z') / 1000,
+      Date.parse('2026-11-02T05:00:00Z') / 1000,
+    ]);
     const matches = matchesFilter(toPolisFilter(CAMPAIGN, { from: '2026-11-01', to: '2026-11-01' }, NY));
     const [start, end] = timeWindow({ from: '2026-11-01', to: '2026-11-01' }, NY);
     for (const t of [start - 1, start, end - 1, end]) {

@@ -31,10 +31,13 @@ const FilterFields = {
   canvasser: IdSchema,
   /** One contact's visits; the point index does not keep contacts, so the API alone answers it. */
   contact: IdSchema,
-  answer: z.string().regex(/^[0-9a-f-]{36}~.+$/).transform((raw): AnswerFilter => {
-    const at = raw.indexOf('~');
-    return { questionId: raw.slice(0, at), value: raw.slice(at + 1) };
-  }),
+  answer: z
+    .string()
+    .regex(/^[0-9a-f-]{36}~.+$/)
+    .transform((raw): AnswerFilter => {
+      const at = raw.indexOf('~');
+      return { questionId: raw.slice(0, at), value: raw.slice(at + 1) };
+    }),
   minDistance: z.coerce.number().nonnegative().finite(),
   minConfidence: z.coerce.number().nonnegative().finite(),
 };
@@ -45,7 +48,7 @@ export const FILTER_KEYS = Object.keys(FilterFields) as (keyof InteractionFilter
 type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
 function first(params: SearchParams, key: string): string | undefined {
-  const value = params instanceof URLSearchParams ? params.get(key) ?? undefined : params[key];
+  const value = params instanceof URLSearchParams ? (params.get(key) ?? undefined) : params[key];
   return Array.isArray(value) ? value[0] : value;
 }
 
@@ -138,7 +141,10 @@ export function timeWindow(filters: InteractionFilters, zone: string): [from: nu
 }
 
 /** Whether an interaction recorded `answer` (for a multi-select, among its choices). */
-export function matchesAnswer(interaction: { data: { survey: { responses: Record<string, { fields: Record<string, unknown> }> } } }, answer: AnswerFilter | undefined): boolean {
+export function matchesAnswer(
+  interaction: { data: { survey: { responses: Record<string, { fields: Record<string, unknown> }> } } },
+  answer: AnswerFilter | undefined,
+): boolean {
   if (!answer) return true;
   const fields = interaction.data.survey.responses[answer.questionId]?.fields ?? {};
   return Object.values(fields).some((value) => (Array.isArray(value) ? value.map(String).includes(answer.value) : String(value) === answer.value));

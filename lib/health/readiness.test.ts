@@ -15,11 +15,19 @@ afterAll(async () => {
 
 describe('readiness', () => {
   it('is ready when the store opens and the Polis API answers, even 401 to a request without a token', async () => {
-    expect(await checkReadiness({ storeUrl, polisApiUrl: 'http://polis.test', fetch: answering(401) })).toEqual({ ok: true, store: { ok: true, engine: 'sqlite' }, polisApi: { ok: true, status: 401 } });
+    expect(await checkReadiness({ storeUrl, polisApiUrl: 'http://polis.test', fetch: answering(401) })).toEqual({
+      ok: true,
+      store: { ok: true, engine: 'sqlite' },
+      polisApi: { ok: true, status: 401 },
+    });
   });
 
   it('is not ready, naming which, when the Polis API fails or cannot be reached', async () => {
-    expect(await checkReadiness({ storeUrl, polisApiUrl: 'http://polis.test', fetch: answering(502) })).toMatchObject({ ok: false, store: { ok: true }, polisApi: { ok: false, status: 502 } });
+    expect(await checkReadiness({ storeUrl, polisApiUrl: 'http://polis.test', fetch: answering(502) })).toMatchObject({
+      ok: false,
+      store: { ok: true },
+      polisApi: { ok: false, status: 502 },
+    });
     const unreachable = (async () => {
       throw new TypeError('fetch failed');
     }) as typeof fetch;
@@ -28,7 +36,12 @@ describe('readiness', () => {
 
   it('is not ready when the PostgreSQL store does not answer', async () => {
     // Port 9 (discard) has no PostgreSQL server behind it.
-    const report = await checkReadiness({ storeUrl: 'postgres://nobody:nothing@127.0.0.1:9/none', polisApiUrl: 'http://polis.test', fetch: answering(200), timeoutMs: 3000 });
+    const report = await checkReadiness({
+      storeUrl: 'postgres://nobody:nothing@127.0.0.1:9/none',
+      polisApiUrl: 'http://polis.test',
+      fetch: answering(200),
+      timeoutMs: 3000,
+    });
     expect(report).toEqual({ ok: false, store: { ok: false, engine: 'postgres' }, polisApi: { ok: true, status: 200 } });
   });
 });

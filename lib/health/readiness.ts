@@ -15,7 +15,8 @@ export type Readiness = { ok: boolean; store: { ok: boolean; engine: 'sqlite' | 
 
 const TIMEOUT_MS = 2000;
 
-const withTimeout = <T>(work: Promise<T>, ms: number) => Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref?.())]);
+const withTimeout = <T>(work: Promise<T>, ms: number) =>
+  Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref?.())]);
 
 export async function checkReadiness(options: { storeUrl: string; polisApiUrl: string; fetch?: typeof fetch; timeoutMs?: number }): Promise<Readiness> {
   const timeout = options.timeoutMs ?? TIMEOUT_MS;

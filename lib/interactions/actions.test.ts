@@ -85,9 +85,17 @@ describe('correcting an interaction', () => {
   it('shows what someone else saved first, with their etag, instead of overwriting it', async () => {
     const interaction = await anInteraction();
     const form = await formFor(interaction);
-    const first = await correctInteraction({ interactionId: interaction.id, etag: interaction.meta.etag, values: { ...form, walklistId: '', outcome: 'contacted', reason: 'Colleague' } });
+    const first = await correctInteraction({
+      interactionId: interaction.id,
+      etag: interaction.meta.etag,
+      values: { ...form, walklistId: '', outcome: 'contacted', reason: 'Colleague' },
+    });
     expect(first.ok).toBe(true);
-    const late = await correctInteraction({ interactionId: interaction.id, etag: interaction.meta.etag, values: { ...form, outcome: 'unavailable', reason: 'Mine' } });
+    const late = await correctInteraction({
+      interactionId: interaction.id,
+      etag: interaction.meta.etag,
+      values: { ...form, outcome: 'unavailable', reason: 'Mine' },
+    });
     const current = await organizer.polis.getInteraction(interaction.id);
     expect(late).toMatchObject({ ok: false, conflict: { etag: current.meta.etag, theirs: { outcome: 'contacted' } } });
     expect(current.data.unavailable).toBe(false);
@@ -96,7 +104,11 @@ describe('correcting an interaction', () => {
   it('refuses a viewer before reading anything, saying which permission is missing', async () => {
     session.auth = viewer;
     const interaction = await anInteraction();
-    const result = await correctInteraction({ interactionId: interaction.id, etag: interaction.meta.etag, values: { ...(await formFor(interaction)), reason: 'Try' } });
+    const result = await correctInteraction({
+      interactionId: interaction.id,
+      etag: interaction.meta.etag,
+      values: { ...(await formFor(interaction)), reason: 'Try' },
+    });
     expect(result).toEqual({ ok: false, message: 'Your role (viewer) may not do this: it needs modify@interactions.' });
   });
 
@@ -117,7 +129,9 @@ describe('deleting an interaction', () => {
 
   it('deletes, logs, and takes the organizer to the campaign’s table', async () => {
     const interaction = await anInteraction();
-    const redirected = await deleteInteraction({ interactionId: interaction.id, etag: interaction.meta.etag, reason: 'Duplicate of a paper entry' }).catch((error: { to?: string }) => error.to);
+    const redirected = await deleteInteraction({ interactionId: interaction.id, etag: interaction.meta.etag, reason: 'Duplicate of a paper entry' }).catch(
+      (error: { to?: string }) => error.to,
+    );
     // To the table, which confirms the delete with a link to the interaction's correction log.
     expect(redirected).toBe(`/campaigns/${interaction.data.campaignId}/table?deleted=${interaction.id}`);
     await expect(organizer.polis.getInteraction(interaction.id)).rejects.toMatchObject({ status: 404 });
@@ -149,7 +163,9 @@ describe('entering an interaction by hand', () => {
     const retry = await enterInteraction({ campaignId: campaign!.id, values });
     expect(first).toMatchObject({ ok: true, interactionId: values.id });
     expect(retry).toMatchObject({ ok: true, interactionId: values.id });
-    expect((await organizer.polis.listInteractions({ filter: eq('/data/contactId', contact!.id), limit: 1000 })).data.filter((i) => i.id === values.id)).toHaveLength(1);
+    expect(
+      (await organizer.polis.listInteractions({ filter: eq('/data/contactId', contact!.id), limit: 1000 })).data.filter((i) => i.id === values.id),
+    ).toHaveLength(1);
     expect((await listCorrections(organizer.organization.id, values.id)).map((c) => c.action)).toEqual(['create']);
   });
 
@@ -183,10 +199,29 @@ describe('entering an interaction by hand', () => {
     const [campaign] = (await organizer.polis.listCampaigns({ limit: 1 })).data;
     const [survey] = (await organizer.polis.listSurveys({ filter: eq('/data/campaignId', campaign!.id), limit: 1 })).data;
     const [contact] = (await organizer.polis.listContacts({ filter: eq('/data/listId', campaign!.data.lists[0]!.listId), limit: 1 })).data;
-    const base = { id: randomUUID(), surveyId: survey!.id, contactId: contact!.id, timestamp: '2026-09-12T15:30', timestampChoice: '' as const, walklistId: '', lat: NaN, lng: NaN, answers: {} };
+    const base = {
+      id: randomUUID(),
+      surveyId: survey!.id,
+      contactId: contact!.id,
+      timestamp: '2026-09-12T15:30',
+      timestampChoice: '' as const,
+      walklistId: '',
+      lat: NaN,
+      lng: NaN,
+      answers: {},
+    };
     const blank = await enterInteraction({ campaignId: campaign!.id, values: { ...base, outcome: 'unavailable', unavailableReason: '', canvasserId: '' } });
     expect(blank.fieldErrors).toMatchObject({ canvasserId: 'Choose whose sheet this is', unavailableReason: 'Say why nobody was available' });
-    const stranger = await enterInteraction({ campaignId: campaign!.id, values: { ...base, outcome: 'contacted', unavailableReason: '', canvasserId: randomUUID(), answers: Object.fromEntries(survey!.data.questions.map((q) => [q.questionId, q.type === 'multi-select' ? [] : ''])) } });
+    const stranger = await enterInteraction({
+      campaignId: campaign!.id,
+      values: {
+        ...base,
+        outcome: 'contacted',
+        unavailableReason: '',
+        canvasserId: randomUUID(),
+        answers: Object.fromEntries(survey!.data.questions.map((q) => [q.questionId, q.type === 'multi-select' ? [] : ''])),
+      },
+    });
     expect(stranger.fieldErrors).toEqual({ canvasserId: 'Choose a canvasser of this organization' });
   });
 
@@ -195,7 +230,20 @@ describe('entering an interaction by hand', () => {
     const [foreign] = (await organizer.polis.listSurveys({ filter: eq('/data/campaignId', campaigns[1]!.id), limit: 1 })).data;
     const result = await enterInteraction({
       campaignId: campaigns[0]!.id,
-      values: { id: randomUUID(), surveyId: foreign!.id, contactId: randomUUID(), outcome: 'contacted', unavailableReason: '', timestamp: '2026-09-12T14:30', timestampChoice: '', canvasserId: 'someone', walklistId: '', lat: 42, lng: -71, answers: {} },
+      values: {
+        id: randomUUID(),
+        surveyId: foreign!.id,
+        contactId: randomUUID(),
+        outcome: 'contacted',
+        unavailableReason: '',
+        timestamp: '2026-09-12T14:30',
+        timestampChoice: '',
+        canvasserId: 'someone',
+        walklistId: '',
+        lat: 42,
+        lng: -71,
+        answers: {},
+      },
     });
     expect(result.fieldErrors).toEqual({ surveyId: 'This survey belongs to another campaign' });
   });
@@ -203,7 +251,20 @@ describe('entering an interaction by hand', () => {
   it('names each unreadable field as the form names it, so the form can put the message beside it', async () => {
     const result = await enterInteraction({
       campaignId: randomUUID(),
-      values: { id: randomUUID(), surveyId: '', contactId: '', outcome: 'contacted', unavailableReason: '', timestamp: '2026-09-12T14:30', timestampChoice: '', canvasserId: 'someone', walklistId: '', lat: 42, lng: -71, answers: {} },
+      values: {
+        id: randomUUID(),
+        surveyId: '',
+        contactId: '',
+        outcome: 'contacted',
+        unavailableReason: '',
+        timestamp: '2026-09-12T14:30',
+        timestampChoice: '',
+        canvasserId: 'someone',
+        walklistId: '',
+        lat: 42,
+        lng: -71,
+        answers: {},
+      },
     });
     expect(result.ok).toBe(false);
     expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(['contactId', 'surveyId']);

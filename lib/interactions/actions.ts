@@ -34,7 +34,12 @@ export type CorrectionState = ActionState & {
 };
 
 /** After a manual entry: this visit's own answers, as question and option text (not the contact's accumulated fields). */
-export type EntryState = ActionState & { interactionId?: string; contact?: { name: string }; outcome?: string; answers?: { question: string; answer: string }[] };
+export type EntryState = ActionState & {
+  interactionId?: string;
+  contact?: { name: string };
+  outcome?: string;
+  answers?: { question: string; answer: string }[];
+};
 
 /** API validation details (`/data/location/lat`) as form fields (`lat`). */
 function apiFieldErrors(error: PolisApiError): Record<string, string> {
@@ -116,7 +121,13 @@ export async function correctInteraction(input: z.input<typeof CorrectionInput>)
       patch,
       etagBefore: etag,
       etagAfter: saved.meta.etag,
-      changes: describeCorrection(toFormValues(current.data, questions, zone), toFormValues(saved.data, questions, zone), questions, zone, await walklistNamer(auth, current.data, saved.data)),
+      changes: describeCorrection(
+        toFormValues(current.data, questions, zone),
+        toFormValues(saved.data, questions, zone),
+        questions,
+        zone,
+        await walklistNamer(auth, current.data, saved.data),
+      ),
     });
     recordChange(auth.organization.id, saved.data.campaignId, { upsert: saved });
     revalidatePath(`/campaigns/${saved.data.campaignId}`, 'layout');
@@ -124,36 +135,45 @@ export async function correctInteraction(input: z.input<typeof CorrectionInput>)
   });
 }
 
-const DeleteInput = z.object({ interactionId: IdSchema, etag: z.string().min(1), reason: z.string().trim().min(3, 'Say why this interaction is deleted, in at least 3 characters').max(500, 'Keep the reason to 500 characters or fewer') });
+const DeleteInput = z.object({
+  interactionId: IdSchema,
+  etag: z.string().min(1),
+  reason: z.string().trim().min(3, 'Say why this interaction is deleted, in at least 3 characters').max(500, 'Keep the reason to 500 characters or fewer'),
+});
 
 export type DeleteState = ActionState & { campaignId?: string; interactionId?: string };
 
 export async function deleteInteraction(input: z.input<typeof DeleteInput>): Promise<DeleteState> {
-  const result: DeleteState = await withInput('modify@interactions', DeleteInput, input, async ({ interactionId, etag, reason }, auth): Promise<DeleteState> => {
-    const current = await auth.polis.getInteraction(interactionId);
-    try {
-      await auth.polis.deleteInteraction(interactionId, etag);
-    } catch (error) {
-      if (error instanceof PolisApiError && error.status === 412) {
-        return { ok: false, message: 'Someone else changed this interaction since you opened it. Reload the page to see their change before deleting.' };
+  const result: DeleteState = await withInput(
+    'modify@interactions',
+    DeleteInput,
+    input,
+    async ({ interactionId, etag, reason }, auth): Promise<DeleteState> => {
+      const current = await auth.polis.getInteraction(interactionId);
+      try {
+        await auth.polis.deleteInteraction(interactionId, etag);
+      } catch (error) {
+        if (error instanceof PolisApiError && error.status === 412) {
+          return { ok: false, message: 'Someone else changed this interaction since you opened it. Reload the page to see their change before deleting.' };
+        }
+        throw error;
       }
-      throw error;
-    }
-    const { campaignId } = current.data;
-    await logCorrection({
-      organizationId: auth.organization.id,
-      campaignId,
-      interactionId,
-      action: 'delete',
-      user: { id: auth.user.id, name: auth.user.name },
-      reason,
-      patch: [],
-      etagBefore: etag,
-      etagAfter: null,
-    });
-    recordChange(auth.organization.id, campaignId, { remove: interactionId });
-    return { ok: true, message: 'Interaction deleted.', campaignId, interactionId };
-  });
+      const { campaignId } = current.data;
+      await logCorrection({
+        organizationId: auth.organization.id,
+        campaignId,
+        interactionId,
+        action: 'delete',
+        user: { id: auth.user.id, name: auth.user.name },
+        reason,
+        patch: [],
+        etagBefore: etag,
+        etagAfter: null,
+      });
+      recordChange(auth.organization.id, campaignId, { remove: interactionId });
+      return { ok: true, message: 'Interaction deleted.', campaignId, interactionId };
+    },
+  );
   // After success only, and outside the gate's error handling: the table, freshly rendered.
   if (result.ok && result.campaignId) {
     revalidatePath(`/campaigns/${result.campaignId}`, 'layout');
@@ -169,7 +189,8 @@ const EntryInput = z.object({ campaignId: IdSchema, values: manualEntrySchema() 
 export async function enterInteraction(input: z.input<typeof EntryInput>): Promise<EntryState> {
   return withInput('insert@interactions', EntryInput, input, async ({ campaignId, values: input }, auth): Promise<EntryState> => {
     const survey = await auth.polis.getSurvey(input.surveyId);
-    if (survey.data.campaignId !== campaignId) return { ok: false, fieldErrors: { surveyId: 'This survey belongs to another campaign' }, message: 'Some fields need attention.' };
+    if (survey.data.campaignId !== campaignId)
+      return { ok: false, fieldErrors: { surveyId: 'This survey belongs to another campaign' }, message: 'Some fields need attention.' };
     const questions = survey.data.questions;
     const campaign = await auth.polis.getCampaign(campaignId);
     const zone = await campaignTimeZone(auth, campaign);
@@ -204,17 +225,18 @@ export async function enterInteraction(input: z.input<typeof EntryInput>): Promi
     const created = await auth.polis.getInteraction(values.data.id);
     // A retry of a create that went through is answered as the first time: log it once.
     const logged = (await listCorrections(auth.organization.id, created.id)).some((entry) => entry.action === 'create');
-    if (!logged) await logCorrection({
-      organizationId: auth.organization.id,
-      campaignId,
-      interactionId: created.id,
-      action: 'create',
-      user: { id: auth.user.id, name: auth.user.name },
-      reason: 'Entered by hand',
-      patch: [{ op: 'add', path: '', value: data }],
-      etagBefore: null,
-      etagAfter: created.meta.etag,
-    });
+    if (!logged)
+      await logCorrection({
+        organizationId: auth.organization.id,
+        campaignId,
+        interactionId: created.id,
+        action: 'create',
+        user: { id: auth.user.id, name: auth.user.name },
+        reason: 'Entered by hand',
+        patch: [{ op: 'add', path: '', value: data }],
+        etagBefore: null,
+        etagAfter: created.meta.etag,
+      });
     await savePaperCredit({ organizationId: auth.organization.id, campaignId, interactionId: created.id, canvasserId: canvasser.id, enteredBy: auth.user.id });
     recordChange(auth.organization.id, campaignId, { upsert: created, creditTo: (await readPaperCredit(auth.organization.id, created.id))?.canvasserId });
     revalidatePath(`/campaigns/${campaignId}`, 'layout');
@@ -229,26 +251,38 @@ export async function enterInteraction(input: z.input<typeof EntryInput>): Promi
 
 export type ContactMatch = { id: string; name: string; address: string; position: { lat: number; lng: number } | null };
 
-const SearchInput = z.object({ campaignId: IdSchema, query: z.string().trim().min(2, 'Type at least 2 characters of a name or an address').max(100, 'Type at most 100 characters') });
+const SearchInput = z.object({
+  campaignId: IdSchema,
+  query: z.string().trim().min(2, 'Type at least 2 characters of a name or an address').max(100, 'Type at most 100 characters'),
+});
 
 /** Contacts of the campaign's lists matching every word typed (name or address), with how many match in all. */
 export async function searchContacts(input: z.input<typeof SearchInput>): Promise<ActionState & { matches?: ContactMatch[]; total?: number }> {
-  return withInput('read@contacts', SearchInput, input, async ({ campaignId, query }, auth) => {
-    const campaign = await auth.polis.getCampaign(campaignId);
-    const { data, total } = await auth.polis.listContacts({
-      filter: contactSearchFilter(campaign.data.lists.map((l) => l.listId), query),
-      sort: ['/data/profile/name/last', 'ASC'],
-      limit: CONTACT_SEARCH_LIMIT,
-    });
-    return {
-      ok: true,
-      total,
-      matches: data.map((contact) => ({
-        id: contact.id,
-        name: [contact.data.profile.name.first, contact.data.profile.name.last].join(' '),
-        address: contact.data.profile.address.formatted ?? '',
-        position: household(contact),
-      })),
-    };
-  }, 'Type at least 2 characters of a name or an address.');
+  return withInput(
+    'read@contacts',
+    SearchInput,
+    input,
+    async ({ campaignId, query }, auth) => {
+      const campaign = await auth.polis.getCampaign(campaignId);
+      const { data, total } = await auth.polis.listContacts({
+        filter: contactSearchFilter(
+          campaign.data.lists.map((l) => l.listId),
+          query,
+        ),
+        sort: ['/data/profile/name/last', 'ASC'],
+        limit: CONTACT_SEARCH_LIMIT,
+      });
+      return {
+        ok: true,
+        total,
+        matches: data.map((contact) => ({
+          id: contact.id,
+          name: [contact.data.profile.name.first, contact.data.profile.name.last].join(' '),
+          address: contact.data.profile.address.formatted ?? '',
+          position: household(contact),
+        })),
+      };
+    },
+    'Type at least 2 characters of a name or an address.',
+  );
 }

@@ -16,7 +16,11 @@ function find(query: string, rows: { first: string; last: string; address: strin
   rows.forEach((row, i) => insert.run(String(i), LIST, row.first, row.last, row.address));
   const db = new Kysely<SandboxDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
   const parsed = parseListQuery(new URLSearchParams({ filter: contactSearchFilter([LIST], query) }), RESOURCES.contacts.attributes);
-  const compiled = db.selectFrom('contacts').select('first_name').where((eb) => eb.and(parsed.where.map((f) => f(eb)))).compile();
+  const compiled = db
+    .selectFrom('contacts')
+    .select('first_name')
+    .where((eb) => eb.and(parsed.where.map((f) => f(eb))))
+    .compile();
   return (sqlite.prepare(compiled.sql).all(...(compiled.parameters as unknown[])) as { first_name: string }[]).map((row) => row.first_name);
 }
 

@@ -33,7 +33,9 @@ export function contactSearchFilter(listIds: string[], query: string): string {
     // A house number is a whole word of the address, not a piece of its postal code.
     if (/^\d+[a-z]?$/i.test(word)) return or(like(ADDRESS, `${word} *`), like(ADDRESS, `* ${word} *`));
     const forms = [...new Set([word, unaccented(word)])];
-    return or(...forms.flatMap((form) => [like('/data/profile/name/first', `${form}*`), like('/data/profile/name/last', `${form}*`), like(ADDRESS, `*${form}*`)]));
+    return or(
+      ...forms.flatMap((form) => [like('/data/profile/name/first', `${form}*`), like('/data/profile/name/last', `${form}*`), like(ADDRESS, `*${form}*`)]),
+    );
   });
   return and(isIn('/data/listId', listIds), ...terms);
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { InteractionData, Question } from '@/lib/polis/schemas';
-import { applyFormValues, correctionSchema, describeConflict, describeCorrection, manualEntrySchema, milesBetween, reapplyEdits, toFormValues } from './correction';
+import {
+  applyFormValues,
+  correctionSchema,
+  describeConflict,
+  describeCorrection,
+  manualEntrySchema,
+  milesBetween,
+  reapplyEdits,
+  toFormValues,
+} from './correction';
 
 const NY = 'America/New_York';
 
@@ -13,12 +22,60 @@ const Q = {
   donation: 'aaaaaaaa-0000-4000-8000-000000000006',
 };
 const questions: Question[] = [
-  { questionId: Q.available, tag: 'available', text: 'Home?', type: 'availability', required: true, options: [{ text: 'Yes', tag: 'available', value: 'true' }, { text: 'No', tag: 'available', value: 'false' }] },
-  { questionId: Q.support, tag: 'support', text: 'Support?', type: 'multi-choice', required: false, options: [{ text: 'Strongly support', tag: 'support', value: 'strong-yes' }, { text: 'Undecided', tag: 'support', value: 'undecided' }] },
-  { questionId: Q.issues, tag: 'issues', text: 'Issues?', type: 'multi-select', required: false, options: [], choices: [{ tag: 'Housing', text: 'Housing costs' }, { tag: 'Transit', text: 'Buses' }] },
-  { questionId: Q.likely, tag: 'likelihood', text: 'Likely?', type: 'scale', required: false, options: [1, 2, 3, 4, 5].map((value) => ({ text: `L${value}`, tag: 'likelihood', value })) },
+  {
+    questionId: Q.available,
+    tag: 'available',
+    text: 'Home?',
+    type: 'availability',
+    required: true,
+    options: [
+      { text: 'Yes', tag: 'available', value: 'true' },
+      { text: 'No', tag: 'available', value: 'false' },
+    ],
+  },
+  {
+    questionId: Q.support,
+    tag: 'support',
+    text: 'Support?',
+    type: 'multi-choice',
+    required: false,
+    options: [
+      { text: 'Strongly support', tag: 'support', value: 'strong-yes' },
+      { text: 'Undecided', tag: 'support', value: 'undecided' },
+    ],
+  },
+  {
+    questionId: Q.issues,
+    tag: 'issues',
+    text: 'Issues?',
+    type: 'multi-select',
+    required: false,
+    options: [],
+    choices: [
+      { tag: 'Housing', text: 'Housing costs' },
+      { tag: 'Transit', text: 'Buses' },
+    ],
+  },
+  {
+    questionId: Q.likely,
+    tag: 'likelihood',
+    text: 'Likely?',
+    type: 'scale',
+    required: false,
+    options: [1, 2, 3, 4, 5].map((value) => ({ text: `L${value}`, tag: 'likelihood', value })),
+  },
   { questionId: Q.comments, tag: 'comments', text: 'Comments?', type: 'text', required: false, options: [], max: 20 },
-  { questionId: Q.donation, tag: 'donation', text: 'Donate?', type: 'payment', required: false, options: [{ text: '$25', tag: 'donation', value: 25 }, { text: 'No', tag: 'donation', value: 0 }] },
+  {
+    questionId: Q.donation,
+    tag: 'donation',
+    text: 'Donate?',
+    type: 'payment',
+    required: false,
+    options: [
+      { text: '$25', tag: 'donation', value: 25 },
+      { text: 'No', tag: 'donation', value: 0 },
+    ],
+  },
 ];
 
 const data: InteractionData = {
@@ -42,7 +99,11 @@ const data: InteractionData = {
   distance: 0.01,
 };
 
-const valid = (overrides: Partial<ReturnType<typeof toFormValues>> & { reason?: string } = {}) => ({ ...toFormValues(data, questions, NY), reason: 'Canvasser misread the answer', ...overrides });
+const valid = (overrides: Partial<ReturnType<typeof toFormValues>> & { reason?: string } = {}) => ({
+  ...toFormValues(data, questions, NY),
+  reason: 'Canvasser misread the answer',
+  ...overrides,
+});
 
 describe('the correction form model', () => {
   it('round-trips: unchanged values give back the same data', () => {
@@ -52,7 +113,18 @@ describe('the correction form model', () => {
 
   it('applies edits as the app records them: typed option values, choice tags, scale numbers', () => {
     const values = correctionSchema(questions, NY).parse(
-      valid({ outcome: 'unavailable', unavailableReason: 'Moved', answers: { ...valid().answers, [Q.support]: 'strong-yes', [Q.issues]: ['Housing', 'Transit'], [Q.likely]: '2', [Q.donation]: '25', [Q.comments]: 'Call back' } }),
+      valid({
+        outcome: 'unavailable',
+        unavailableReason: 'Moved',
+        answers: {
+          ...valid().answers,
+          [Q.support]: 'strong-yes',
+          [Q.issues]: ['Housing', 'Transit'],
+          [Q.likely]: '2',
+          [Q.donation]: '25',
+          [Q.comments]: 'Call back',
+        },
+      }),
     );
     const next = applyFormValues(data, values, questions, NY);
     expect(next).toMatchObject({ successful: false, unavailable: true, unavailableReason: 'Moved' });
@@ -66,7 +138,12 @@ describe('the correction form model', () => {
   });
 
   it('clears an answer to empty fields and drops the reason when the person was home', () => {
-    const next = applyFormValues({ ...data, unavailableReason: 'Not home' }, correctionSchema(questions, NY).parse(valid({ answers: { ...valid().answers, [Q.support]: '' } })), questions, NY);
+    const next = applyFormValues(
+      { ...data, unavailableReason: 'Not home' },
+      correctionSchema(questions, NY).parse(valid({ answers: { ...valid().answers, [Q.support]: '' } })),
+      questions,
+      NY,
+    );
     expect(next.survey.responses[Q.support]!.fields).toEqual({});
     expect(next.unavailableReason).toBeUndefined();
   });
@@ -97,23 +174,44 @@ describe('the correction form model', () => {
 
   it('refuses 2:30 am on 8 March 2026 next to the time, which New York skips', () => {
     const result = correctionSchema(questions, NY).safeParse(valid({ timestamp: '2026-03-08T02:30' }));
-    expect(result.error!.issues).toEqual([expect.objectContaining({ path: ['timestamp'], message: expect.stringContaining('does not exist in Eastern Time (New York)') })]);
+    expect(result.error!.issues).toEqual([
+      expect.objectContaining({ path: ['timestamp'], message: expect.stringContaining('does not exist in Eastern Time (New York)') }),
+    ]);
   });
 
   it('asks which 1:30 am of 1 November 2026 was meant, and stores the one chosen', () => {
     const unchosen = correctionSchema(questions, NY).safeParse(valid({ timestamp: '2026-11-01T01:30' }));
-    expect(unchosen.error!.issues).toEqual([expect.objectContaining({ path: ['timestampChoice'], message: expect.stringContaining('1:30 AM EDT and 1:30 AM EST') })]);
-    const first = applyFormValues(data, correctionSchema(questions, NY).parse(valid({ timestamp: '2026-11-01T01:30', timestampChoice: 'earlier' })), questions, NY);
-    const second = applyFormValues(data, correctionSchema(questions, NY).parse(valid({ timestamp: '2026-11-01T01:30', timestampChoice: 'later' })), questions, NY);
+    expect(unchosen.error!.issues).toEqual([
+      expect.objectContaining({ path: ['timestampChoice'], message: expect.stringContaining('1:30 AM EDT and 1:30 AM EST') }),
+    ]);
+    const first = applyFormValues(
+      data,
+      correctionSchema(questions, NY).parse(valid({ timestamp: '2026-11-01T01:30', timestampChoice: 'earlier' })),
+      questions,
+      NY,
+    );
+    const second = applyFormValues(
+      data,
+      correctionSchema(questions, NY).parse(valid({ timestamp: '2026-11-01T01:30', timestampChoice: 'later' })),
+      questions,
+      NY,
+    );
     expect([first.timestamp, second.timestamp]).toEqual(['2026-11-01T05:30:00.000Z', '2026-11-01T06:30:00.000Z']);
     // Loaded again, each keeps its reading, so saving it unchanged changes nothing.
     expect(toFormValues(second, questions, NY)).toMatchObject({ timestamp: '2026-11-01T01:30:00', timestampChoice: 'later' });
-    expect(applyFormValues(second, correctionSchema(questions, NY).parse({ ...toFormValues(second, questions, NY), reason: 'same' }), questions, NY)).toEqual(second);
+    expect(applyFormValues(second, correctionSchema(questions, NY).parse({ ...toFormValues(second, questions, NY), reason: 'same' }), questions, NY)).toEqual(
+      second,
+    );
   });
 
   it('asks manual entries for the contact', () => {
     const { reason: _reason, ...fields } = valid();
-    const result = manualEntrySchema(questions, NY).safeParse({ ...fields, id: 'eeeeeeee-0000-4000-8000-000000000001', surveyId: data.survey.surveyId, contactId: '' });
+    const result = manualEntrySchema(questions, NY).safeParse({
+      ...fields,
+      id: 'eeeeeeee-0000-4000-8000-000000000001',
+      surveyId: data.survey.surveyId,
+      contactId: '',
+    });
     expect(result.error!.issues[0]).toMatchObject({ path: ['contactId'], message: 'Choose the contact who was visited' });
   });
 });
@@ -132,7 +230,9 @@ describe('conflicts', () => {
     ]);
     // A walklist is named as people know it, not by its id.
     const moved = { ...original, walklistId: 'aaaaaaaa-0000-4000-8000-0000000000aa' };
-    expect(describeConflict(original, moved, original, questions, NY, () => 'Dorchester, walklist 2').find((row) => row.field === 'walklistId')?.theirs).toBe('Dorchester, walklist 2');
+    expect(describeConflict(original, moved, original, questions, NY, () => 'Dorchester, walklist 2').find((row) => row.field === 'walklistId')?.theirs).toBe(
+      'Dorchester, walklist 2',
+    );
     const merged = reapplyEdits(original, theirs, yours);
     expect(merged).toMatchObject({ outcome: 'unavailable', unavailableReason: 'Moved' });
     expect(merged.answers[Q.support]).toBe('strong-yes');
@@ -147,12 +247,36 @@ describe('conflicts', () => {
 
 describe('a correction in words', () => {
   const questions = [
-    { questionId: '00000000-0000-4000-8000-00000000000a', tag: 'support', text: 'Do you support fare-free buses?', type: 'multi-choice', required: false, options: [{ value: 'lean-yes', text: 'Leaning support' }, { value: 'strong-no', text: 'Strongly oppose' }] },
+    {
+      questionId: '00000000-0000-4000-8000-00000000000a',
+      tag: 'support',
+      text: 'Do you support fare-free buses?',
+      type: 'multi-choice',
+      required: false,
+      options: [
+        { value: 'lean-yes', text: 'Leaning support' },
+        { value: 'strong-no', text: 'Strongly oppose' },
+      ],
+    },
   ] as Question[];
-  const before = { outcome: 'unavailable', unavailableReason: 'Not home', timestamp: '2026-10-31T21:35:00', walklistId: '', lat: 42.3, lng: -71.06, answers: { '00000000-0000-4000-8000-00000000000a': 'lean-yes' } } as const;
+  const before = {
+    outcome: 'unavailable',
+    unavailableReason: 'Not home',
+    timestamp: '2026-10-31T21:35:00',
+    walklistId: '',
+    lat: 42.3,
+    lng: -71.06,
+    answers: { '00000000-0000-4000-8000-00000000000a': 'lean-yes' },
+  } as const;
 
   it('says each change with its value before and after, and how far the location moved', () => {
-    const after = { ...before, outcome: 'successful', unavailableReason: '', lat: 42.301, answers: { '00000000-0000-4000-8000-00000000000a': 'strong-no' } } as const;
+    const after = {
+      ...before,
+      outcome: 'successful',
+      unavailableReason: '',
+      lat: 42.301,
+      answers: { '00000000-0000-4000-8000-00000000000a': 'strong-no' },
+    } as const;
     expect(describeCorrection(before as never, after as never, questions, NY)).toEqual([
       { label: 'Outcome', before: 'Not available', after: 'Successful' },
       { label: 'Unavailable reason', before: 'Not home', after: 'None' },
@@ -168,7 +292,11 @@ describe('a correction in words', () => {
     const next = applyFormValues(unplaced, values, questions, NY);
     expect(next.location).toBeUndefined();
     expect(describeCorrection(toFormValues(unplaced, questions, NY), values, questions, NY).map((line) => line.label)).not.toContain('Location');
-    expect(correctionSchema(questions, NY).safeParse({ ...form, lat: 42.3 }).error?.issues.map((issue) => issue.path.join('.'))).toEqual(['lng']);
+    expect(
+      correctionSchema(questions, NY)
+        .safeParse({ ...form, lat: 42.3 })
+        .error?.issues.map((issue) => issue.path.join('.')),
+    ).toEqual(['lng']);
   });
 
   it('keeps a changed time as the instants the campaign clock names, to be shown in the campaign zone', () => {
@@ -179,11 +307,17 @@ describe('a correction in words', () => {
   });
 });
 
-describe('the forms\' messages', () => {
+describe("the forms' messages", () => {
   it('start with a capital and say the rule, "at least 3 characters" included', () => {
     const wrong = {
-      outcome: 'maybe', unavailableReason: 'On holiday', timestamp: 'yesterday', walklistId: 'x', lat: 200, lng: Number.NaN,
-      answers: { [Q.support]: 'nope', [Q.comments]: 'x'.repeat(21), [Q.issues]: ['Nothing'] }, reason: 'no',
+      outcome: 'maybe',
+      unavailableReason: 'On holiday',
+      timestamp: 'yesterday',
+      walklistId: 'x',
+      lat: 200,
+      lng: Number.NaN,
+      answers: { [Q.support]: 'nope', [Q.comments]: 'x'.repeat(21), [Q.issues]: ['Nothing'] },
+      reason: 'no',
     };
     const issues = correctionSchema(questions, NY).safeParse(wrong).error!.issues;
     const entry = manualEntrySchema(questions, NY).safeParse({ ...wrong, id: 'x', surveyId: 'x', contactId: '' }).error!.issues;

@@ -50,7 +50,9 @@ function answerSchema(question: Question): z.ZodType<AnswerValue> {
 const LocalTimestamp = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Enter a date and time')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}Z`)) && new Date(`${value}Z`).toISOString().slice(0, 10) === value.slice(0, 10), { message: 'Enter a real date and time' });
+  .refine((value) => !Number.isNaN(Date.parse(`${value}Z`)) && new Date(`${value}Z`).toISOString().slice(0, 10) === value.slice(0, 10), {
+    message: 'Enter a real date and time',
+  });
 
 /** Which reading of a wall time the daylight-saving change repeats: the first (still summer time) or the second. */
 export const TIME_CHOICES = ['earlier', 'later'] as const;
@@ -75,7 +77,11 @@ function checkTime(zone: string) {
     if (!LocalTimestamp.safeParse(values.timestamp).success) return;
     const wall = wallTimeOf(values, zone);
     if (wall.kind === 'nonexistent') {
-      ctx.addIssue({ code: 'custom', path: ['timestamp'], message: `This time does not exist in ${zoneLabel(zone)}: the clocks skip it for daylight saving. Enter a time outside the skipped hour.` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timestamp'],
+        message: `This time does not exist in ${zoneLabel(zone)}: the clocks skip it for daylight saving. Enter a time outside the skipped hour.`,
+      });
       return;
     }
     if (wall.kind === 'ambiguous' && !values.timestampChoice) {
@@ -87,7 +93,8 @@ function checkTime(zone: string) {
       return;
     }
     const instant = instantOf(values, zone);
-    if (instant && instant.getTime() > Date.now() + FUTURE_TOLERANCE_MS) ctx.addIssue({ code: 'custom', path: ['timestamp'], message: 'The time cannot be in the future' });
+    if (instant && instant.getTime() > Date.now() + FUTURE_TOLERANCE_MS)
+      ctx.addIssue({ code: 'custom', path: ['timestamp'], message: 'The time cannot be in the future' });
   };
 }
 
@@ -95,7 +102,10 @@ function checkTime(zone: string) {
 const Coordinate = (shape: z.ZodNumber, name: string) => {
   const [min, max] = [shape.minValue ?? -Infinity, shape.maxValue ?? Infinity];
   const range = `The ${name} must be between ${min} and ${max}`;
-  return z.number({ error: `Enter the ${name}` }).min(min, range).max(max, range);
+  return z
+    .number({ error: `Enter the ${name}` })
+    .min(min, range)
+    .max(max, range);
 };
 
 /** An id as the API takes it (`IdSchema`), with a message written for the form: a sentence saying what to do. */
@@ -128,7 +138,8 @@ function fieldsObject(questions?: Question[]) {
 }
 
 /** Without a zone, only the shape is checked: what a server action reads before it knows the campaign's clock. */
-const withTimeCheck = <T extends z.ZodType<Pick<InteractionFields, 'timestamp' | 'timestampChoice'>>>(schema: T, zone?: string): T => (zone ? schema.superRefine(checkTime(zone)) : schema);
+const withTimeCheck = <T extends z.ZodType<Pick<InteractionFields, 'timestamp' | 'timestampChoice'>>>(schema: T, zone?: string): T =>
+  zone ? schema.superRefine(checkTime(zone)) : schema;
 
 export function interactionFieldsSchema(questions?: Question[], zone?: string) {
   return withTimeCheck(fieldsObject(questions), zone);
@@ -138,7 +149,11 @@ export function correctionSchema(questions?: Question[], zone?: string) {
   return withTimeCheck(
     fieldsObject(questions)
       .extend({
-        reason: z.string().trim().min(3, 'Say why you are correcting this interaction, in at least 3 characters').max(500, 'Keep the reason to 500 characters or fewer'),
+        reason: z
+          .string()
+          .trim()
+          .min(3, 'Say why you are correcting this interaction, in at least 3 characters')
+          .max(500, 'Keep the reason to 500 characters or fewer'),
         // A visit entered from a paper sheet may have no position: it stays without one unless the user gives both.
         lat: OptionalCoordinate(LocationSchema.shape.lat, 'latitude'),
         lng: OptionalCoordinate(LocationSchema.shape.lng, 'longitude'),
@@ -154,7 +169,11 @@ const OptionalCoordinate = (shape: z.ZodNumber, name: string) => z.nan().or(Coor
 function bothCoordinatesOrNeither(values: { lat: number; lng: number }, ctx: z.RefinementCtx) {
   if (Number.isNaN(values.lat) === Number.isNaN(values.lng)) return;
   const missing = Number.isNaN(values.lat) ? 'latitude' : 'longitude';
-  ctx.addIssue({ code: 'custom', path: [missing === 'latitude' ? 'lat' : 'lng'], message: `Enter the ${missing} too, or leave both empty when there is no position` });
+  ctx.addIssue({
+    code: 'custom',
+    path: [missing === 'latitude' ? 'lat' : 'lng'],
+    message: `Enter the ${missing} too, or leave both empty when there is no position`,
+  });
 }
 
 /**
@@ -173,7 +192,8 @@ export function manualEntrySchema(questions?: Question[], zone?: string) {
         lng: OptionalCoordinate(LocationSchema.shape.lng, 'longitude'),
       })
       .superRefine((values, ctx) => {
-        if (values.outcome === 'unavailable' && !values.unavailableReason) ctx.addIssue({ code: 'custom', path: ['unavailableReason'], message: 'Say why nobody was available' });
+        if (values.outcome === 'unavailable' && !values.unavailableReason)
+          ctx.addIssue({ code: 'custom', path: ['unavailableReason'], message: 'Say why nobody was available' });
         bothCoordinatesOrNeither(values, ctx);
       }),
     zone,
@@ -262,14 +282,21 @@ function show(question: Question | null, value: AnswerValue): string {
   if (isEmpty(value)) return 'Not answered';
   if (!question) return String(value);
   if (Array.isArray(value)) return value.map((tag) => choiceText(question, tag) ?? tag).join('; ');
-  return OPTION_TYPES.has(question.type) ? optionText(question, value) ?? value : value;
+  return OPTION_TYPES.has(question.type) ? (optionText(question, value) ?? value) : value;
 }
 
 /**
  * Field by field, what someone else changed (`original` → `theirs`) and what
  * the user wants (`yours`), for every field either side touched.
  */
-export function describeConflict(original: InteractionFields, theirs: InteractionFields, yours: InteractionFields, questions: Question[], zone: string, walklistName: (id: string) => string = (id) => id): FieldChange[] {
+export function describeConflict(
+  original: InteractionFields,
+  theirs: InteractionFields,
+  yours: InteractionFields,
+  questions: Question[],
+  zone: string,
+  walklistName: (id: string) => string = (id) => id,
+): FieldChange[] {
   const when = (v: InteractionFields) => {
     const instant = instantOf(v, zone);
     return instant ? formatLocal(instant, zone, 'long') : v.timestamp.replace('T', ' ');
@@ -296,7 +323,13 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
  * "Outcome: Not available → Successful", "Location moved 120 m" (the distance is written in the
  * organization's units where it is shown).
  */
-export function describeCorrection(before: InteractionFields, after: InteractionFields, questions: Question[], zone: string, walklistName: (id: string) => string = (id) => id): ChangeLine[] {
+export function describeCorrection(
+  before: InteractionFields,
+  after: InteractionFields,
+  questions: Question[],
+  zone: string,
+  walklistName: (id: string) => string = (id) => id,
+): ChangeLine[] {
   const lines: ChangeLine[] = [];
   const push = (label: string, a: string, b: string) => {
     if (a !== b) lines.push({ label, before: a, after: b });

@@ -76,7 +76,9 @@ beforeAll(async () => {
 describe('the CSV export', () => {
   it('writes one row for every interaction matching the filters, with a column per survey question', async () => {
     const filters = { outcome: 'successful' as const };
-    const bytes = new Uint8Array(await new Response(exportInteractionsCsv(auth, campaignId, filters, 'America/New_York', readTableQuery({}), 'metric')).arrayBuffer());
+    const bytes = new Uint8Array(
+      await new Response(exportInteractionsCsv(auth, campaignId, filters, 'America/New_York', readTableQuery({}), 'metric')).arrayBuffer(),
+    );
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the byte-order mark, so a spreadsheet reads UTF-8
     const [header, ...rows] = parseCsv(new TextDecoder().decode(bytes));
     const { total } = await auth.polis.listInteractions({ filter: toPolisFilter(campaignId, filters, 'America/New_York'), limit: 0 });
@@ -84,7 +86,22 @@ describe('the CSV export', () => {
     expect(rows).toHaveLength(total);
     const surveys = await auth.polis.listSurveys({ limit: 100 });
     const questionTexts = surveys.data.filter((s) => s.data.campaignId === campaignId).flatMap((s) => s.data.questions.map((q) => q.text));
-    expect(header).toEqual(['Interaction id', 'Time (local)', 'Time (UTC)', 'Contact', 'Address', 'Canvasser', 'List', 'Outcome', 'Unavailable reason', 'Distance (metres)', 'GPS accuracy (metres)', 'Latitude', 'Longitude', ...questionTexts]);
+    expect(header).toEqual([
+      'Interaction id',
+      'Time (local)',
+      'Time (UTC)',
+      'Contact',
+      'Address',
+      'Canvasser',
+      'List',
+      'Outcome',
+      'Unavailable reason',
+      'Distance (metres)',
+      'GPS accuracy (metres)',
+      'Latitude',
+      'Longitude',
+      ...questionTexts,
+    ]);
     expect(new Set(rows.map((row) => row[7]))).toEqual(new Set(['Successful']));
     // Each row's local time is its UTC time on New York's clock, with the offset of that day.
     expect(rows.every((row) => Date.parse(row[1]!) === Date.parse(row[2]!) && /[-+]0[45]:00$/.test(row[1]!))).toBe(true);

@@ -38,9 +38,23 @@ const line = (cells: (string | number | null | undefined)[]) => cells.map(csvCel
 const EXPORT_PAGE = 500;
 
 /** Every matching row in the table's order: the same reads as the table, page after page, or a sorted keyset walk. */
-async function walkInTableOrder(auth: AuthContext, campaignId: string, filters: InteractionFilters, timeZone: string, order: TableQuery, names: Names, onPage: (page: Interaction[]) => Promise<void>) {
+async function walkInTableOrder(
+  auth: AuthContext,
+  campaignId: string,
+  filters: InteractionFilters,
+  timeZone: string,
+  order: TableQuery,
+  names: Names,
+  onPage: (page: Interaction[]) => Promise<void>,
+) {
   if (order.sort in SORTABLE && !order.search && !filters.contact && !filters.answer) {
-    await walkInteractionsSorted(auth.polis, toPolisFilter(campaignId, filters, timeZone), SORTABLE[order.sort as keyof typeof SORTABLE], order.direction === 'asc' ? 'ASC' : 'DESC', onPage);
+    await walkInteractionsSorted(
+      auth.polis,
+      toPolisFilter(campaignId, filters, timeZone),
+      SORTABLE[order.sort as keyof typeof SORTABLE],
+      order.direction === 'asc' ? 'ASC' : 'DESC',
+      onPage,
+    );
     return;
   }
   for (let page = 1; ; page++) {
@@ -51,7 +65,14 @@ async function walkInTableOrder(auth: AuthContext, campaignId: string, filters: 
   }
 }
 
-export function exportInteractionsCsv(auth: AuthContext, campaignId: string, filters: InteractionFilters, timeZone: string, order: TableQuery, units: UnitSystem): ReadableStream<Uint8Array> {
+export function exportInteractionsCsv(
+  auth: AuthContext,
+  campaignId: string,
+  filters: InteractionFilters,
+  timeZone: string,
+  order: TableQuery,
+  units: UnitSystem,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream({
     async start(controller) {
@@ -62,16 +83,50 @@ export function exportInteractionsCsv(auth: AuthContext, campaignId: string, fil
         // Distances in the organization's units, as numbers a spreadsheet can sum.
         const distanceUnit = DISTANCE_INPUT[units];
         const accuracyUnit = ACCURACY_INPUT[units];
-        controller.enqueue(encoder.encode('\uFEFF' + line(['Interaction id', 'Time (local)', 'Time (UTC)', 'Contact', 'Address', 'Canvasser', 'List', 'Outcome', 'Unavailable reason', `Distance (${distanceUnit.label})`, `GPS accuracy (${accuracyUnit.label})`, 'Latitude', 'Longitude', ...questions.map((q) => q.text)])));
+        controller.enqueue(
+          encoder.encode(
+            '\uFEFF' +
+              line([
+                'Interaction id',
+                'Time (local)',
+                'Time (UTC)',
+                'Contact',
+                'Address',
+                'Canvasser',
+                'List',
+                'Outcome',
+                'Unavailable reason',
+                `Distance (${distanceUnit.label})`,
+                `GPS accuracy (${accuracyUnit.label})`,
+                'Latitude',
+                'Longitude',
+                ...questions.map((q) => q.text),
+              ]),
+          ),
+        );
         await walkInTableOrder(auth, campaignId, filters, timeZone, order, names, async (page) => {
           const matching = page.filter((interaction) => matchesAnswer(interaction, filters.answer));
-          const contacts = await loadContacts(auth, matching.map((i) => i.data.contactId));
+          const contacts = await loadContacts(
+            auth,
+            matching.map((i) => i.data.contactId),
+          );
           let chunk = '';
           for (const interaction of matching) {
             const facts = rowFacts(interaction, contacts.get(interaction.data.contactId), names);
             chunk += line([
-              facts.id, formatLocalIso(facts.time, timeZone), facts.time, facts.contactName, facts.address, facts.canvasser, facts.list, OUTCOME_LABELS[facts.outcome], facts.unavailableReason,
-              facts.distance === null ? null : distanceUnit.fromMiles(facts.distance), facts.confidence === null ? null : accuracyUnit.fromMetres(facts.confidence), interaction.data.location?.lat, interaction.data.location?.lng,
+              facts.id,
+              formatLocalIso(facts.time, timeZone),
+              facts.time,
+              facts.contactName,
+              facts.address,
+              facts.canvasser,
+              facts.list,
+              OUTCOME_LABELS[facts.outcome],
+              facts.unavailableReason,
+              facts.distance === null ? null : distanceUnit.fromMiles(facts.distance),
+              facts.confidence === null ? null : accuracyUnit.fromMetres(facts.confidence),
+              interaction.data.location?.lat,
+              interaction.data.location?.lng,
               ...questions.map((q) => answerToText(formatAnswer(q, interaction.data.survey.responses[q.questionId]))),
             ]);
           }

@@ -49,7 +49,8 @@ export async function loadWalklistOptions(auth: AuthContext, campaignId: string,
 }
 
 /** What the walklist choice asks for when its page was rendered during the campaign's first index build. */
-export type WalklistChoice = { state: 'building'; loaded: number; total: number } | { state: 'failed'; error: string } | { state: 'ready'; walklists: WalklistOption[] };
+export type WalklistChoice =
+  { state: 'building'; loaded: number; total: number } | { state: 'failed'; error: string } | { state: 'ready'; walklists: WalklistOption[] };
 
 /** The campaign's walklists by name once its index is built; its progress until then. Never waits. */
 export async function loadWalklistChoice(auth: AuthContext, campaignId: string): Promise<WalklistChoice> {

@@ -16,7 +16,10 @@ import { getAuth } from '@/lib/auth/session';
 const campaignName = cache(async (campaignId: string): Promise<string | null> => {
   const auth = await getAuth();
   if (!auth) return null;
-  return auth.polis.getCampaign(campaignId).then((campaign) => campaign.data.name, () => null);
+  return auth.polis.getCampaign(campaignId).then(
+    (campaign) => campaign.data.name,
+    () => null,
+  );
 });
 
 export async function campaignPageMetadata(page: string, campaignId: string): Promise<Metadata> {

@@ -37,7 +37,10 @@ export async function loadPointDetails(auth: AuthContext, campaignId: string, id
   const found = ids.flatMap((id) => byId.get(id) ?? []);
   const creators = [...new Set(found.map((interaction) => interaction.meta.createdBy))];
   const [contacts, users] = await Promise.all([
-    loadContacts(auth, found.map((interaction) => interaction.data.contactId)),
+    loadContacts(
+      auth,
+      found.map((interaction) => interaction.data.contactId),
+    ),
     creators.length ? auth.polis.listUsers({ filter: isIn('/id', creators), limit: creators.length }) : Promise.resolve({ data: [] }),
   ]);
   const people = new Map(users.data.map((user) => [user.id, user.data.profile?.name ?? user.data.email]));

@@ -93,17 +93,30 @@ const OUTCOME_ORDER: Record<Outcome, number> = { successful: 0, contacted: 1, un
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
 /** Interactions in the order of a sort key, ties by time (newest first) then id: stable across pages. */
-export function sortInteractions(interactions: Interaction[], key: SortKey, direction: 'asc' | 'desc', names: Names, contactNames: Map<string, string> = new Map()): Interaction[] {
+export function sortInteractions(
+  interactions: Interaction[],
+  key: SortKey,
+  direction: 'asc' | 'desc',
+  names: Names,
+  contactNames: Map<string, string> = new Map(),
+): Interaction[] {
   const sign = direction === 'asc' ? 1 : -1;
   const text = (interaction: Interaction): string | number => {
     switch (key) {
-      case 'contact': return contactNames.get(interaction.data.contactId) ?? '';
-      case 'canvasser': return names.people.get(interaction.meta.createdBy) ?? '';
-      case 'list': return names.lists.get(interaction.data.listId) ?? '';
-      case 'outcome': return OUTCOME_ORDER[outcomeOf(interaction.data)];
-      case 'timestamp': return Date.parse(interaction.data.timestamp);
-      case 'distance': return interaction.data.distance ?? -1;
-      case 'confidence': return interaction.data.location?.confidence ?? -1;
+      case 'contact':
+        return contactNames.get(interaction.data.contactId) ?? '';
+      case 'canvasser':
+        return names.people.get(interaction.meta.createdBy) ?? '';
+      case 'list':
+        return names.lists.get(interaction.data.listId) ?? '';
+      case 'outcome':
+        return OUTCOME_ORDER[outcomeOf(interaction.data)];
+      case 'timestamp':
+        return Date.parse(interaction.data.timestamp);
+      case 'distance':
+        return interaction.data.distance ?? -1;
+      case 'confidence':
+        return interaction.data.location?.confidence ?? -1;
     }
   };
   const keyed = interactions.map((interaction) => ({ interaction, value: text(interaction) }));
@@ -119,7 +132,14 @@ export type InteractionPage =
   | { state: 'indexing'; loaded: number; total: number };
 
 /** A page of the table; `zone` reads the filters' days, `names` orders rows by canvasser and list names. */
-export async function loadInteractionPage(auth: AuthContext, campaignId: string, filters: InteractionFilters, query: TableQuery, zone: string, names: Names = { people: new Map(), lists: new Map() }): Promise<InteractionPage> {
+export async function loadInteractionPage(
+  auth: AuthContext,
+  campaignId: string,
+  filters: InteractionFilters,
+  query: TableQuery,
+  zone: string,
+  names: Names = { people: new Map(), lists: new Map() },
+): Promise<InteractionPage> {
   const skip = (query.page - 1) * query.size;
   const apiSort = query.sort in SORTABLE ? SORTABLE[query.sort as keyof typeof SORTABLE] : SORTABLE.timestamp;
   if (filters.contact || query.search || query.sort === 'contact') {
@@ -128,16 +148,35 @@ export async function loadInteractionPage(auth: AuthContext, campaignId: string,
     let contactsMatched: number | undefined;
     if (query.search) {
       const campaign = await auth.polis.getCampaign(campaignId);
-      const found = await auth.polis.listContacts({ filter: contactSearchFilter(campaign.data.lists.map((l) => l.listId), query.search), sort: ['/data/profile/name/last', 'ASC'], limit: SEARCH_CONTACTS });
+      const found = await auth.polis.listContacts({
+        filter: contactSearchFilter(
+          campaign.data.lists.map((l) => l.listId),
+          query.search,
+        ),
+        sort: ['/data/profile/name/last', 'ASC'],
+        limit: SEARCH_CONTACTS,
+      });
       contactsMatched = found.total;
       if (found.data.length === 0) return { state: 'ready', interactions: [], total: 0, contactsMatched };
-      scope = and(scope, isIn('/data/contactId', found.data.map((c) => c.id)));
+      scope = and(
+        scope,
+        isIn(
+          '/data/contactId',
+          found.data.map((c) => c.id),
+        ),
+      );
     }
     if (!query.search && !filters.contact) return sortByContact(auth, campaignId, filters, query, zone);
     const { data } = await auth.polis.listInteractions({ filter: scope, sort: [apiSort, query.direction === 'asc' ? 'ASC' : 'DESC'], limit: 1000 });
     let matching = data.filter((interaction) => matchesAnswer(interaction, filters.answer));
     if (!(query.sort in SORTABLE)) {
-      const contacts = query.sort === 'contact' ? await loadContacts(auth, matching.map((i) => i.data.contactId)) : new Map<string, Contact>();
+      const contacts =
+        query.sort === 'contact'
+          ? await loadContacts(
+              auth,
+              matching.map((i) => i.data.contactId),
+            )
+          : new Map<string, Contact>();
       const contactNames = new Map([...contacts].map(([id, contact]) => [id, `${contact.data.profile.name.last} ${contact.data.profile.name.first}`]));
       matching = sortInteractions(matching, query.sort, query.direction, names, contactNames);
     }
@@ -173,12 +212,18 @@ function indexOrder(index: PointIndex, key: SortKey, names: Names): (a: number, 
     return (a: number, b: number) => collator.compare(label(a), label(b));
   };
   switch (key) {
-    case 'distance': return byNumber(index.distance);
-    case 'confidence': return byNumber(index.confidence);
-    case 'canvasser': return byName(index.canvasser, index.canvassers.values, names.people);
-    case 'list': return byName(index.list, index.lists.values, names.lists);
-    case 'outcome': return (a, b) => OUTCOME_ORDER[index.outcomeAt(a)] - OUTCOME_ORDER[index.outcomeAt(b)];
-    default: return byNumber(index.time);
+    case 'distance':
+      return byNumber(index.distance);
+    case 'confidence':
+      return byNumber(index.confidence);
+    case 'canvasser':
+      return byName(index.canvasser, index.canvassers.values, names.people);
+    case 'list':
+      return byName(index.list, index.lists.values, names.lists);
+    case 'outcome':
+      return (a, b) => OUTCOME_ORDER[index.outcomeAt(a)] - OUTCOME_ORDER[index.outcomeAt(b)];
+    default:
+      return byNumber(index.time);
   }
 }
 
@@ -190,13 +235,21 @@ async function sortByContact(auth: AuthContext, campaignId: string, filters: Int
   const { total } = await auth.polis.listInteractions({ filter: toPolisFilter(campaignId, filters, zone), limit: 0 });
   if (total > CONTACT_SORT_LIMIT) {
     const page = await loadInteractionPage(auth, campaignId, filters, { ...query, sort: 'timestamp' }, zone);
-    return page.state === 'ready' ? { ...page, note: `Sorting by contact works on up to ${CONTACT_SORT_LIMIT.toLocaleString('en-US')} interactions; these ${total.toLocaleString('en-US')} are shown by time. Narrow the filters to sort them by contact.` } : page;
+    return page.state === 'ready'
+      ? {
+          ...page,
+          note: `Sorting by contact works on up to ${CONTACT_SORT_LIMIT.toLocaleString('en-US')} interactions; these ${total.toLocaleString('en-US')} are shown by time. Narrow the filters to sort them by contact.`,
+        }
+      : page;
   }
   const all: Interaction[] = [];
   await walkInteractions(auth.polis, toPolisFilter(campaignId, filters, zone), (page) => {
     all.push(...page.filter((interaction) => matchesAnswer(interaction, filters.answer)));
   });
-  const contacts = await loadContacts(auth, all.map((i) => i.data.contactId));
+  const contacts = await loadContacts(
+    auth,
+    all.map((i) => i.data.contactId),
+  );
   const contactNames = new Map([...contacts].map(([id, contact]) => [id, `${contact.data.profile.name.last} ${contact.data.profile.name.first}`]));
   const sorted = sortInteractions(all, 'contact', query.direction, { people: new Map(), lists: new Map() }, contactNames);
   const skip = (query.page - 1) * query.size;
@@ -204,7 +257,8 @@ async function sortByContact(auth: AuthContext, campaignId: string, filters: Int
 }
 
 /** A side read that may fail on its own (deleted contact, survey of another group) without failing the page. */
-const orNull = <T>(promise: Promise<T>) => promise.catch((error: unknown) => (error instanceof PolisApiError && error.status !== 401 ? null : Promise.reject(error)));
+const orNull = <T>(promise: Promise<T>) =>
+  promise.catch((error: unknown) => (error instanceof PolisApiError && error.status !== 401 ? null : Promise.reject(error)));
 
 /** One interaction with what its page shows beside it; `null` when it is not of this campaign. */
 export async function loadInteractionDetail(auth: AuthContext, campaignId: string, interactionId: string) {

@@ -12,7 +12,10 @@ describe('walklist names', () => {
         { walklistId: '3eb6e3ac-0000-4000-8000-000000000000', listId: ROSLINDALE },
         { walklistId: 'aaaaaaaa-0000-4000-8000-000000000000', listId: DORCHESTER },
       ],
-      new Map([[DORCHESTER, 'Dorchester'], [ROSLINDALE, 'Roslindale']]),
+      new Map([
+        [DORCHESTER, 'Dorchester'],
+        [ROSLINDALE, 'Roslindale'],
+      ]),
     );
     expect(options).toEqual([
       { id: 'aaaaaaaa-0000-4000-8000-000000000000', name: 'Dorchester, walklist 1' },

@@ -11,7 +11,18 @@ const ISSUES = randomUUID();
 const COMMENT = randomUUID();
 const QUESTIONS = [
   { questionId: SUPPORT, tag: 'support', text: 'Support?', type: 'multi-choice', required: false, options: [] },
-  { questionId: ISSUES, tag: 'issues', text: 'Issues?', type: 'multi-select', required: false, options: [], choices: [{ tag: 'Housing', text: 'Housing' }, { tag: 'Transit', text: 'Transit' }] },
+  {
+    questionId: ISSUES,
+    tag: 'issues',
+    text: 'Issues?',
+    type: 'multi-select',
+    required: false,
+    options: [],
+    choices: [
+      { tag: 'Housing', text: 'Housing' },
+      { tag: 'Transit', text: 'Transit' },
+    ],
+  },
   { questionId: COMMENT, tag: 'comments', text: 'Comments?', type: 'text', required: false, options: [] },
 ] as Question[];
 
@@ -29,10 +40,12 @@ function interaction(overrides: Partial<Interaction['data']> = {}, answers: Reco
       timestamp: '2026-09-10T15:00:00.000Z',
       survey: {
         surveyId: randomUUID(),
-        responses: Object.fromEntries(Object.entries(answers).map(([questionId, value]) => {
-          const tag = QUESTIONS.find((q) => q.questionId === questionId)!.tag;
-          return [questionId, { questionId, fields: value === undefined ? {} : { [tag]: value } }];
-        })) as Interaction['data']['survey']['responses'],
+        responses: Object.fromEntries(
+          Object.entries(answers).map(([questionId, value]) => {
+            const tag = QUESTIONS.find((q) => q.questionId === questionId)!.tag;
+            return [questionId, { questionId, fields: value === undefined ? {} : { [tag]: value } }];
+          }),
+        ) as Interaction['data']['survey']['responses'],
       },
       unavailable: false,
       successful: true,
@@ -70,9 +83,14 @@ describe('walkInteractions', () => {
     const all = Array.from({ length: 25 }, () => interaction());
     const { client, calls } = fakeApi(all);
     const seen: string[] = [];
-    await walkInteractions(client, `/data/campaignId eq "${CAMPAIGN}"`, (page) => {
-      seen.push(...page.map((i) => i.id));
-    }, 10);
+    await walkInteractions(
+      client,
+      `/data/campaignId eq "${CAMPAIGN}"`,
+      (page) => {
+        seen.push(...page.map((i) => i.id));
+      },
+      10,
+    );
     expect(seen).toEqual(all.map((i) => i.id).sort());
     expect(calls).toHaveLength(3);
     expect(calls.every((call) => !call.skip && call.limit === 10 && call.sort?.[0] === '/id')).toBe(true);
@@ -96,7 +114,10 @@ describe('PointIndex', () => {
     const rows = [
       interaction({ successful: true }, { [SUPPORT]: 'strong-yes', [ISSUES]: ['Housing'] }),
       interaction({ successful: false, unavailable: true, unavailableReason: 'Not home', distance: 2.5 }),
-      interaction({ successful: false, timestamp: '2026-09-20T12:00:00.000Z', walklistId: 'bbbbbbbb-0000-4000-8000-000000000002' }, { [ISSUES]: ['Housing', 'Transit'], [COMMENT]: 'hi' }),
+      interaction(
+        { successful: false, timestamp: '2026-09-20T12:00:00.000Z', walklistId: 'bbbbbbbb-0000-4000-8000-000000000002' },
+        { [ISSUES]: ['Housing', 'Transit'], [COMMENT]: 'hi' },
+      ),
       interaction({ listId: 'aaaaaaaa-0000-4000-8000-000000000009', location: { lat: 1, lng: 2, confidence: 80 } }, { [SUPPORT]: 'undecided' }),
     ];
     for (const row of rows) index.upsert(row);
@@ -118,7 +139,13 @@ describe('PointIndex', () => {
     expect(ids({ answer: { questionId: ISSUES, value: 'Housing' }, outcome: 'successful' })).toEqual([rows[0]!.id]);
 
     const distribution = index.distribution(index.select({}, 'UTC'));
-    expect(distribution.get(ISSUES)).toEqual({ answered: 2, counts: new Map([['Housing', 2], ['Transit', 1]]) });
+    expect(distribution.get(ISSUES)).toEqual({
+      answered: 2,
+      counts: new Map([
+        ['Housing', 2],
+        ['Transit', 1],
+      ]),
+    });
     expect(distribution.get(SUPPORT)!.answered).toBe(2);
     expect(distribution.get(COMMENT)!.answered).toBe(1);
 
@@ -139,7 +166,11 @@ describe('applyChangesSince', () => {
     const all = Array.from({ length: 12 }, () => interaction());
     const { client } = fakeApi(all);
     const { index, newest } = await buildIndex(client, CAMPAIGN);
-    const corrected = { ...all[3]!, data: { ...all[3]!.data, successful: false, unavailable: true }, meta: { ...all[3]!.meta, modified: new Date((clock += 1000)).toISOString() } };
+    const corrected = {
+      ...all[3]!,
+      data: { ...all[3]!.data, successful: false, unavailable: true },
+      meta: { ...all[3]!.meta, modified: new Date((clock += 1000)).toISOString() },
+    };
     all[3] = corrected;
     const created = interaction({ successful: false });
     all.push(created);
@@ -158,17 +189,27 @@ describe('walkInteractions against a rate-limited Polis', () => {
     let requests = 0;
     const limitedFetch = (async (url: string) => {
       requests++;
-      if (requests % 2 === 1) return Response.json({ error: { status: 429, code: 'rate_limited', message: 'Too many requests' } }, { status: 429, headers: { 'Retry-After': '1' } });
+      if (requests % 2 === 1)
+        return Response.json({ error: { status: 429, code: 'rate_limited', message: 'Too many requests' } }, { status: 429, headers: { 'Retry-After': '1' } });
       const query = new URL(url).searchParams;
-      const page = await api.listInteractions({ filter: query.get('filter') ?? undefined, sort: JSON.parse(query.get('sort')!), limit: Number(query.get('limit')) });
+      const page = await api.listInteractions({
+        filter: query.get('filter') ?? undefined,
+        sort: JSON.parse(query.get('sort')!),
+        limit: Number(query.get('limit')),
+      });
       return Response.json({ data: page.data, meta: { total: page.total } });
     }) as unknown as typeof fetch;
     const waits: number[] = [];
     const polis = createPolisClient({ token: 't', baseUrl: 'https://api.example', fetch: limitedFetch, sleep: async (ms) => void waits.push(ms) });
     const seen: string[] = [];
-    await walkInteractions(polis, `/data/campaignId eq "${CAMPAIGN}"`, (page) => {
-      seen.push(...page.map((i) => i.id));
-    }, 10);
+    await walkInteractions(
+      polis,
+      `/data/campaignId eq "${CAMPAIGN}"`,
+      (page) => {
+        seen.push(...page.map((i) => i.id));
+      },
+      10,
+    );
     expect(seen).toEqual(all.map((i) => i.id).sort());
     expect(requests).toBe(6);
     expect(waits.every((ms) => ms >= 1000)).toBe(true);

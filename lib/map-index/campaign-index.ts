@@ -22,7 +22,16 @@ import type { AuthContext } from '@/lib/auth/session';
 import type { PolisClient } from '@/lib/polis/client';
 import { and, compare, eq, gt, gte } from '@/lib/polis/filter';
 import type { IndexedInteraction, Interaction, Question } from '@/lib/polis/schemas';
-import { acquireLease, changesSince, latestChange, loadSnapshot, publishChange, recentSnapshots, releaseLease, saveSnapshot } from '@/lib/store/index-snapshots';
+import {
+  acquireLease,
+  changesSince,
+  latestChange,
+  loadSnapshot,
+  publishChange,
+  recentSnapshots,
+  releaseLease,
+  saveSnapshot,
+} from '@/lib/store/index-snapshots';
 import { listPaperCredits } from '@/lib/store/paper-credits';
 import { clustererFor } from './clusters';
 import type { WorkerReply } from './index-worker';
@@ -54,7 +63,12 @@ const WALK_CONCURRENCY = 4;
  * Walks the interactions matching `filter` in id order with keyset paging
  * (`/id gt "<last id>"`), never a growing skip, so the last page costs what the first does.
  */
-export async function walkInteractions(client: Pick<PolisClient, 'listInteractions'>, baseFilter: string, onPage: (page: Interaction[], total: number) => void | Promise<void>, pageSize = PAGE_SIZE): Promise<void> {
+export async function walkInteractions(
+  client: Pick<PolisClient, 'listInteractions'>,
+  baseFilter: string,
+  onPage: (page: Interaction[], total: number) => void | Promise<void>,
+  pageSize = PAGE_SIZE,
+): Promise<void> {
   let last: string | undefined;
   let total: number | undefined;
   for (;;) {
@@ -78,7 +92,14 @@ const valueAt = (interaction: Interaction, path: SortPath): string | number | un
  * of that value already delivered. Rows without the value come where the API puts them, first
  * ascending and last descending, in the API's order among themselves, as a sorted list pages them.
  */
-export async function walkInteractionsSorted(client: Pick<PolisClient, 'listInteractions'>, baseFilter: string, path: SortPath, direction: 'ASC' | 'DESC', onPage: (page: Interaction[]) => void | Promise<void>, pageSize = PAGE_SIZE): Promise<void> {
+export async function walkInteractionsSorted(
+  client: Pick<PolisClient, 'listInteractions'>,
+  baseFilter: string,
+  path: SortPath,
+  direction: 'ASC' | 'DESC',
+  onPage: (page: Interaction[]) => void | Promise<void>,
+  pageSize = PAGE_SIZE,
+): Promise<void> {
   // Rows without the value tie with one another: the API's own order for them (not the ids') is the table's.
   const withoutValue = async () => {
     const filter = and(baseFilter, eq(path, null));
@@ -127,11 +148,30 @@ export async function applyChangesSince(client: IndexClient, campaignId: string,
 type Part = { state: IndexState; newest: string };
 
 /** Each range walked in an index worker thread, as the user; null where no thread can start. */
-async function walkInWorkers(connection: { token: string; baseUrl: string }, campaignId: string, ranges: IdRange[], questions: Question[], onRows: (rows: number) => void): Promise<Part[] | null> {
-  const first = await runInWorker<Extract<WorkerReply, { type: 'walked' }>>({ type: 'walk', connection, campaignId, range: ranges[0]!, questions }, [], (reply) => reply.type === 'page' && onRows(reply.rows));
+async function walkInWorkers(
+  connection: { token: string; baseUrl: string },
+  campaignId: string,
+  ranges: IdRange[],
+  questions: Question[],
+  onRows: (rows: number) => void,
+): Promise<Part[] | null> {
+  const first = await runInWorker<Extract<WorkerReply, { type: 'walked' }>>(
+    { type: 'walk', connection, campaignId, range: ranges[0]!, questions },
+    [],
+    (reply) => reply.type === 'page' && onRows(reply.rows),
+  );
   if (!first) return null;
   const rest = await inParallel(
-    ranges.slice(1).map((range) => async () => (await runInWorker<Extract<WorkerReply, { type: 'walked' }>>({ type: 'walk', connection, campaignId, range, questions }, [], (reply) => reply.type === 'page' && onRows(reply.rows)))!),
+    ranges
+      .slice(1)
+      .map(
+        (range) => async () =>
+          (await runInWorker<Extract<WorkerReply, { type: 'walked' }>>(
+            { type: 'walk', connection, campaignId, range, questions },
+            [],
+            (reply) => reply.type === 'page' && onRows(reply.rows),
+          ))!,
+      ),
     WALK_CONCURRENCY,
   );
   return [first, ...rest];
@@ -153,7 +193,12 @@ function walkHere(client: WalkClient, campaignId: string, ranges: IdRange[], que
  * ranges walked at once (in worker threads when the client can be handed
  * over), then the parts appended in id order.
  */
-export async function buildIndex(client: IndexClient, campaignId: string, onProgress: (loaded: number, total: number) => void = () => {}, credits: ReadonlyMap<string, string> = new Map()) {
+export async function buildIndex(
+  client: IndexClient,
+  campaignId: string,
+  onProgress: (loaded: number, total: number) => void = () => {},
+  credits: ReadonlyMap<string, string> = new Map(),
+) {
   const surveys = await client.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 1000 });
   const questions = surveys.data.flatMap((survey) => survey.data.questions);
   const { total } = await client.listInteractionsForIndex({ filter: eq('/data/campaignId', campaignId), limit: 0 });
@@ -162,7 +207,9 @@ export async function buildIndex(client: IndexClient, campaignId: string, onProg
   let loaded = 0;
   const onRows = (rows: number) => onProgress((loaded += rows), Math.max(total, loaded));
   const connection = client.connection;
-  const parts = (connection && (await walkInWorkers(connection, campaignId, ranges, questions, onRows))) || (await walkHere(connection ? walkClient(connection, new ThrottleGate()) : client, campaignId, ranges, questions, onRows));
+  const parts =
+    (connection && (await walkInWorkers(connection, campaignId, ranges, questions, onRows))) ||
+    (await walkHere(connection ? walkClient(connection, new ThrottleGate()) : client, campaignId, ranges, questions, onRows));
   const index = new PointIndex(questions);
   index.reserve(parts.reduce((sum, part) => sum + part.state.size, 0));
   let newest = '';
@@ -203,7 +250,9 @@ export type Warmth = { done: boolean; loaded: number; loading: number };
 // Indexes live as long as the server process; one per organization and campaign. They sit on
 // globalThis because Next.js bundles each route apart: pages, actions and route handlers
 // must all reach the same index, not one copy each.
-const registry = ((globalThis as { polisIndexes?: { entries: Map<string, IndexEntry>; accessChecked: Map<string, number>; instance: string; warmth: Warmth | null } }).polisIndexes ??= {
+const registry = ((
+  globalThis as { polisIndexes?: { entries: Map<string, IndexEntry>; accessChecked: Map<string, number>; instance: string; warmth: Warmth | null } }
+).polisIndexes ??= {
   entries: new Map(),
   accessChecked: new Map(),
   instance: randomUUID(),
@@ -305,7 +354,17 @@ function startBuild(entry: IndexEntry, organizationId: string, campaignId: strin
       return obtained;
     })
     .then(({ index, newest, changeSeq }) => {
-      Object.assign(entry, { index, newest, changeSeq, polledAt: 0, state: 'ready', error: undefined, builtAt: Date.now(), refreshedAt: Date.now(), saved: { version: index.version, at: Date.now() } });
+      Object.assign(entry, {
+        index,
+        newest,
+        changeSeq,
+        polledAt: 0,
+        state: 'ready',
+        error: undefined,
+        builtAt: Date.now(),
+        refreshedAt: Date.now(),
+        saved: { version: index.version, at: Date.now() },
+      });
       // The map is the campaign's landing view: its first clusters start building now, in a worker thread.
       clustererFor(index, {}, 'UTC').clusterer.catch(() => undefined);
       entry.progress = { loaded: index.size, total: index.size };
@@ -349,7 +408,19 @@ export async function campaignIndex(auth: AuthContext, campaignId: string): Prom
   const key = `${auth.organization.id}:${campaignId}`;
   let entry = entries.get(key);
   if (!entry || entry.state === 'failed') {
-    entry = { state: 'building', index: null, progress: { loaded: 0, total: 0 }, builtAt: 0, refreshedAt: 0, newest: '', organizationId: auth.organization.id, client: auth.polis, work: null, changeSeq: 0, polledAt: 0 };
+    entry = {
+      state: 'building',
+      index: null,
+      progress: { loaded: 0, total: 0 },
+      builtAt: 0,
+      refreshedAt: 0,
+      newest: '',
+      organizationId: auth.organization.id,
+      client: auth.polis,
+      work: null,
+      changeSeq: 0,
+      polledAt: 0,
+    };
     entries.set(key, entry);
     startBuild(entry, auth.organization.id, campaignId);
     return entry;
@@ -410,7 +481,19 @@ export function warmUp(): Warmth {
 async function preload(organizationId: string, campaignId: string) {
   const key = `${organizationId}:${campaignId}`;
   if (entries.has(key)) return;
-  const entry: IndexEntry = { state: 'building', index: null, progress: { loaded: 0, total: 0 }, builtAt: 0, refreshedAt: 0, newest: '', organizationId, client: null, work: null, changeSeq: 0, polledAt: 0 };
+  const entry: IndexEntry = {
+    state: 'building',
+    index: null,
+    progress: { loaded: 0, total: 0 },
+    builtAt: 0,
+    refreshedAt: 0,
+    newest: '',
+    organizationId,
+    client: null,
+    work: null,
+    changeSeq: 0,
+    polledAt: 0,
+  };
   entries.set(key, entry);
   const loading = (async () => {
     const changeSeq = await latestChange(organizationId, campaignId).catch(() => 0);
@@ -418,7 +501,15 @@ async function preload(organizationId: string, campaignId: string) {
     if (!loaded) throw new Error('no snapshot to load');
     for (const [id, canvasser] of await listPaperCredits(organizationId, campaignId)) loaded.index.credit(id, canvasser);
     // Never refreshed: the first user's request reads what changed since the watermark.
-    Object.assign(entry, { index: loaded.index, newest: loaded.watermark, changeSeq, state: 'ready', builtAt: Date.now(), refreshedAt: 0, saved: { version: loaded.index.version, at: Date.now() } });
+    Object.assign(entry, {
+      index: loaded.index,
+      newest: loaded.watermark,
+      changeSeq,
+      state: 'ready',
+      builtAt: Date.now(),
+      refreshedAt: 0,
+      saved: { version: loaded.index.version, at: Date.now() },
+    });
     entry.progress = { loaded: loaded.index.size, total: loaded.index.size };
     clustererFor(loaded.index, {}, 'UTC').clusterer.catch(() => undefined);
   })();

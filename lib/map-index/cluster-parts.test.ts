@@ -22,14 +22,20 @@ function builtDirectly(input: ClusterInput, rows: Uint32Array) {
   const clusterer = new Supercluster<{ row: number }, { successful: number; contacted: number; unavailable: number }>({
     maxZoom: 16,
     radius: 60,
-    map: (props) => ({ successful: outcomeOf.get(props.row) === 0 ? 1 : 0, contacted: outcomeOf.get(props.row) === 1 ? 1 : 0, unavailable: outcomeOf.get(props.row) === 2 ? 1 : 0 }),
+    map: (props) => ({
+      successful: outcomeOf.get(props.row) === 0 ? 1 : 0,
+      contacted: outcomeOf.get(props.row) === 1 ? 1 : 0,
+      unavailable: outcomeOf.get(props.row) === 2 ? 1 : 0,
+    }),
     reduce: (sum, props) => {
       sum.successful += props.successful;
       sum.contacted += props.contacted;
       sum.unavailable += props.unavailable;
     },
   });
-  clusterer.load(Array.from(rows, (row, i) => ({ type: 'Feature', properties: { row }, geometry: { type: 'Point', coordinates: [input.lng[i]!, input.lat[i]!] } })));
+  clusterer.load(
+    Array.from(rows, (row, i) => ({ type: 'Feature', properties: { row }, geometry: { type: 'Point', coordinates: [input.lng[i]!, input.lat[i]!] } })),
+  );
   return clusterer;
 }
 

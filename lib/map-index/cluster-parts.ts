@@ -44,7 +44,16 @@ export type ClusterParts = {
 
 type Tree = { ids: { buffer: ArrayBufferLike }; data: Int32Array };
 /** The fields of supercluster 9's clusterer this module reads and writes. */
-type Internals = { trees: Tree[]; stride: number; numPoints: number; coords: Float64Array; props: ArrayLike<unknown>; clusterProps: ClusterCounts[]; ids: null; options: Record<string, unknown> };
+type Internals = {
+  trees: Tree[];
+  stride: number;
+  numPoints: number;
+  coords: Float64Array;
+  props: ArrayLike<unknown>;
+  clusterProps: ClusterCounts[];
+  ids: null;
+  options: Record<string, unknown>;
+};
 
 export type Clusterer = Supercluster<Record<string, never>, ClusterCounts>;
 
@@ -87,7 +96,9 @@ export function buildClusterParts(input: ClusterInput): { parts: ClusterParts; t
   internals.clusterProps.forEach((counts, i) => clusterCounts.set([counts.successful, counts.contacted, counts.unavailable], i * 3));
   const trees = distinct.map((tree) => ({ index: tree.ids.buffer as ArrayBuffer, data: tree.data }));
   const parts: ClusterParts = { numPoints: internals.numPoints, stride: internals.stride, trees, treeOfZoom, coords: internals.coords, clusterCounts };
-  const transfer = [...new Set([...trees.flatMap((tree) => [tree.index, tree.data.buffer as ArrayBuffer]), internals.coords.buffer as ArrayBuffer, clusterCounts.buffer])];
+  const transfer = [
+    ...new Set([...trees.flatMap((tree) => [tree.index, tree.data.buffer as ArrayBuffer]), internals.coords.buffer as ArrayBuffer, clusterCounts.buffer]),
+  ];
   return { parts, transfer };
 }
 

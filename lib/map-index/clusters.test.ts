@@ -14,7 +14,15 @@ function scatter(count: number): PointIndex {
     const timestamp = '2026-11-19T15:00:00.000Z';
     index.upsert({
       id: randomUUID(),
-      data: { campaignId: 'c', contactId: 'k', listId: 'l', timestamp, survey: { surveyId: 's', responses: {} }, unavailable: false, location: { lat: 42.2 + next() * 0.2, lng: -71.2 + next() * 0.2 } },
+      data: {
+        campaignId: 'c',
+        contactId: 'k',
+        listId: 'l',
+        timestamp,
+        survey: { surveyId: 's', responses: {} },
+        unavailable: false,
+        location: { lat: 42.2 + next() * 0.2, lng: -71.2 + next() * 0.2 },
+      },
       meta: { createdBy: 'u', modified: timestamp },
     } as unknown as Interaction);
   }
@@ -54,7 +62,16 @@ describe('clusters', () => {
     const arrive = (created: string, successful: boolean) =>
       index.upsert({
         id: randomUUID(),
-        data: { campaignId: 'c', contactId: 'k', listId: 'l', timestamp: created, survey: { surveyId: 's', responses: {} }, unavailable: false, successful, location: { lat: 42.3, lng: -71.1 } },
+        data: {
+          campaignId: 'c',
+          contactId: 'k',
+          listId: 'l',
+          timestamp: created,
+          survey: { surveyId: 's', responses: {} },
+          unavailable: false,
+          successful,
+          location: { lat: 42.3, lng: -71.1 },
+        },
         meta: { createdBy: 'u', created, modified: created },
       } as unknown as Interaction);
     arrive('2026-11-19T17:00:00.000Z', true);
@@ -85,7 +102,15 @@ function visit(lat: number, lng: number, canvasser = 'c1'): Interaction {
       successful: true,
       location: { lat, lng, confidence: 10 },
     },
-    meta: { created: '2026-10-31T21:35:00.000Z', createdBy: canvasser, modified: '2026-10-31T21:35:00.000Z', modifiedBy: canvasser, resource: 'interactions', etag: 'e', isDeleted: false },
+    meta: {
+      created: '2026-10-31T21:35:00.000Z',
+      createdBy: canvasser,
+      modified: '2026-10-31T21:35:00.000Z',
+      modifiedBy: canvasser,
+      resource: 'interactions',
+      etag: 'e',
+      isDeleted: false,
+    },
   };
 }
 

@@ -118,7 +118,15 @@ function select(index: PointIndex, rows: Uint32Array): Selection {
   }
   const counts = Object.fromEntries(OUTCOMES.map((outcome, code) => [outcome, byCode[code]!])) as Record<Outcome, number>;
   const trimmed: ClusterInput = n === rows.length ? input : { lng: input.lng.slice(0, n), lat: input.lat.slice(0, n), outcomes: input.outcomes.slice(0, n) };
-  const selection: Selection = { total: rows.length, unplaced: rows.length - n, counts, bounds: n ? atLeast([west, south, east, north], MIN_SPAN) : null, clusterer: buildClusterer(index, located.slice(0, n), trimmed), ready: null, stale: false };
+  const selection: Selection = {
+    total: rows.length,
+    unplaced: rows.length - n,
+    counts,
+    bounds: n ? atLeast([west, south, east, north], MIN_SPAN) : null,
+    clusterer: buildClusterer(index, located.slice(0, n), trimmed),
+    ready: null,
+    stale: false,
+  };
   selection.clusterer
     .then((clusterer) => {
       selection.ready = clusterer;
@@ -205,13 +213,24 @@ export function clustersFor(index: PointIndex, clusterer: Clusterer, bbox: [numb
     // A point's properties are its row in the index: a number, not an object.
     if (typeof feature.properties === 'number') {
       const row = feature.properties as number;
-      return { type: 'Feature', geometry: feature.geometry, properties: { cluster: false, id: index.idAt(row), outcome: index.outcomeAt(row), time: new Date(index.timeAt(row)).toISOString() } } satisfies PointFeature;
+      return {
+        type: 'Feature',
+        geometry: feature.geometry,
+        properties: { cluster: false, id: index.idAt(row), outcome: index.outcomeAt(row), time: new Date(index.timeAt(row)).toISOString() },
+      } satisfies PointFeature;
     }
     const props = feature.properties as ClusterCounts & ClusterProperties;
     return {
       type: 'Feature',
       geometry: feature.geometry,
-      properties: { cluster: true, id: props.cluster_id, count: props.point_count, successful: props.successful, contacted: props.contacted, unavailable: props.unavailable },
+      properties: {
+        cluster: true,
+        id: props.cluster_id,
+        count: props.point_count,
+        successful: props.successful,
+        contacted: props.contacted,
+        unavailable: props.unavailable,
+      },
     } satisfies ClusterFeature;
   });
 }

@@ -12,7 +12,9 @@ import type { IndexState } from './point-index';
 import { ThrottleGate, walkClient, walkRange, type IdRange } from './walk';
 
 /** Work a thread is given: walk one id range of a campaign, or build one filter's clusterer. */
-export type JobRequest = { type: 'walk'; connection: { token: string; baseUrl: string }; campaignId: string; range: IdRange; questions: Question[]; pageSize?: number } | { type: 'cluster'; input: ClusterInput };
+export type JobRequest =
+  | { type: 'walk'; connection: { token: string; baseUrl: string }; campaignId: string; range: IdRange; questions: Question[]; pageSize?: number }
+  | { type: 'cluster'; input: ClusterInput };
 
 export type WorkerRequest = (JobRequest & { id: number }) | { type: 'throttle'; until: number };
 
@@ -32,7 +34,9 @@ const gate = new ThrottleGate((until) => send({ type: 'throttle', until }));
 /** The buffers a part's arrays own, moved to the other thread rather than copied. */
 function buffersOf(state: IndexState): ArrayBuffer[] {
   const arrays = [...Object.values(state.columns), ...state.answers.map((answer) => answer.cells)];
-  return [...new Set(arrays.filter((array) => array.byteOffset === 0 && array.byteLength === array.buffer.byteLength).map((array) => array.buffer as ArrayBuffer))];
+  return [
+    ...new Set(arrays.filter((array) => array.byteOffset === 0 && array.byteLength === array.buffer.byteLength).map((array) => array.buffer as ArrayBuffer)),
+  ];
 }
 
 port.on('message', (request: WorkerRequest) => {

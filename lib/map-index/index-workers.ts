@@ -79,7 +79,11 @@ function threads(): Promise<Slot[] | null> {
  * (`walked` or `clustered`); `onReply` hears the ones before it. Resolves
  * null when there is no thread to run it; rejects with the job's failure.
  */
-export async function runInWorker<R extends WorkerReply>(request: JobRequest, transfer: ArrayBuffer[] = [], onReply: (reply: WorkerReply) => void = () => {}): Promise<R | null> {
+export async function runInWorker<R extends WorkerReply>(
+  request: JobRequest,
+  transfer: ArrayBuffer[] = [],
+  onReply: (reply: WorkerReply) => void = () => {},
+): Promise<R | null> {
   const slots = await threads();
   if (!slots) return null;
   const slot = slots.reduce((best, next) => (next.jobs < best.jobs ? next : best));

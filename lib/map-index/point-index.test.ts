@@ -139,7 +139,12 @@ describe('an index assembled from parts walked apart', () => {
         listId: `list-${(i * 7) % 5}`,
         walklistId: i % 3 ? `walk-${i % 4}` : undefined,
         timestamp: new Date(Date.UTC(2026, 8, 1 + (i % 20), 15, 0, 0, i)).toISOString(),
-        survey: { responses: { [SUPPORT]: { fields: { support: ['yes', 'no', 'maybe', 'lean'][(i * 5) % 4] } }, [ISSUES]: { fields: { issues: [['Housing'], ['Transit', 'Schools'], ['Schools'], []][i % 4] } } } },
+        survey: {
+          responses: {
+            [SUPPORT]: { fields: { support: ['yes', 'no', 'maybe', 'lean'][(i * 5) % 4] } },
+            [ISSUES]: { fields: { issues: [['Housing'], ['Transit', 'Schools'], ['Schools'], []][i % 4] } },
+          },
+        },
         successful: i % 4 === 0,
         unavailable: i % 5 === 0,
         location: { lat: 42 + i / 1000, lng: -71 - i / 1000, confidence: i % 60 },
@@ -164,7 +169,17 @@ describe('an index assembled from parts walked apart', () => {
     const assembled = new PointIndex(QUESTIONS);
     for (const part of parts) assembled.appendState(part.exportState());
     expect(assembled.size).toBe(whole.size);
-    for (const filters of [{}, { outcome: 'successful' as const }, { list: 'list-3' }, { walklist: 'walk-2' }, { canvasser: 'canvasser-5' }, { minDistance: 5 }, { minConfidence: 20 }, { answer: { questionId: ISSUES, value: 'Schools' } }, { answer: { questionId: SUPPORT, value: 'maybe' } }]) {
+    for (const filters of [
+      {},
+      { outcome: 'successful' as const },
+      { list: 'list-3' },
+      { walklist: 'walk-2' },
+      { canvasser: 'canvasser-5' },
+      { minDistance: 5 },
+      { minConfidence: 20 },
+      { answer: { questionId: ISSUES, value: 'Schools' } },
+      { answer: { questionId: SUPPORT, value: 'maybe' } },
+    ]) {
       const ours = Array.from(assembled.select(filters, 'UTC'), (row) => assembled.idAt(row)).sort();
       const theirs = Array.from(whole.select(filters, 'UTC'), (row) => whole.idAt(row)).sort();
       expect(ours, JSON.stringify(filters)).toEqual(theirs);
@@ -172,7 +187,12 @@ describe('an index assembled from parts walked apart', () => {
     for (const id of [ids[0]!, ids[95]!, ids[200]!, ids[399]!]) {
       const [mine, reference] = [assembled.find(id), whole.find(id)];
       expect(mine).toBeGreaterThanOrEqual(0);
-      expect([assembled.answerAt(mine, ISSUES), assembled.answerAt(mine, SUPPORT), assembled.timeAt(mine), assembled.households.ids[assembled.household[mine]!]]).toEqual([
+      expect([
+        assembled.answerAt(mine, ISSUES),
+        assembled.answerAt(mine, SUPPORT),
+        assembled.timeAt(mine),
+        assembled.households.ids[assembled.household[mine]!],
+      ]).toEqual([
         whole.answerAt(reference, ISSUES),
         whole.answerAt(reference, SUPPORT),
         whole.timeAt(reference),

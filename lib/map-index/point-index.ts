@@ -313,7 +313,10 @@ export class PointIndex {
       const walklist = this.walklist[row]!;
       if (walklist !== NONE && !listOf.has(walklist)) listOf.set(walklist, this.list[row]!);
     }
-    return [...listOf].map(([walklist, list]) => ({ walklistId: this.walklists.values[walklist]!, listId: list === NONE ? null : this.lists.values[list] ?? null }));
+    return [...listOf].map(([walklist, list]) => ({
+      walklistId: this.walklists.values[walklist]!,
+      listId: list === NONE ? null : (this.lists.values[list] ?? null),
+    }));
   }
 
   /** Credits an interaction (present or still to come) to the canvasser whose paper sheet it was. */

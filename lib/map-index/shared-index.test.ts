@@ -21,7 +21,15 @@ const interaction = (campaignId: string): Interaction => {
   const modified = new Date((clock += 1000)).toISOString();
   return {
     id: randomUUID(),
-    data: { campaignId, contactId: randomUUID(), timestamp: '2026-09-10T15:00:00.000Z', survey: { surveyId: 's', responses: {} }, successful: true, unavailable: false, location: { lat: 42.3, lng: -71.1 } },
+    data: {
+      campaignId,
+      contactId: randomUUID(),
+      timestamp: '2026-09-10T15:00:00.000Z',
+      survey: { surveyId: 's', responses: {} },
+      successful: true,
+      unavailable: false,
+      location: { lat: 42.3, lng: -71.1 },
+    },
     meta: { created: modified, createdBy: 'c1', modified, modifiedBy: 'c1', resource: 'interactions', etag: 'e', isDeleted: false },
   } as unknown as Interaction;
 };
@@ -42,7 +50,9 @@ function fakeUser(all: Interaction[]) {
       else calls.changes++;
       const after = filter.match(/\/id gt "([^"]+)"/)?.[1];
       const since = filter.match(/\/meta\/modified gte "([^"]+)"/)?.[1];
-      const rows = all.filter((i) => (!after || i.id > after) && (!since || i.meta.modified >= since)).sort((a, b) => (params.sort?.[0] === '/id' ? a.id.localeCompare(b.id) : a.meta.modified.localeCompare(b.meta.modified)));
+      const rows = all
+        .filter((i) => (!after || i.id > after) && (!since || i.meta.modified >= since))
+        .sort((a, b) => (params.sort?.[0] === '/id' ? a.id.localeCompare(b.id) : a.meta.modified.localeCompare(b.meta.modified)));
       return { data: rows.slice(params.skip ?? 0, (params.skip ?? 0) + (params.limit ?? 100)), total: rows.length };
     },
     listInteractionsForIndex: (params: ListParams = {}) => polis.listInteractions(params),
@@ -53,7 +63,8 @@ function fakeUser(all: Interaction[]) {
 
 /** What a new process starts with: no index in memory, its own instance id, nothing warmed up. */
 function restartProcess() {
-  const registry = (globalThis as { polisIndexes?: { entries: Map<string, unknown>; accessChecked: Map<string, number>; instance: string; warmth: unknown } }).polisIndexes;
+  const registry = (globalThis as { polisIndexes?: { entries: Map<string, unknown>; accessChecked: Map<string, number>; instance: string; warmth: unknown } })
+    .polisIndexes;
   registry?.entries.clear();
   registry?.accessChecked.clear();
   if (registry) {

@@ -20,7 +20,13 @@ const visit = (index: number, id = randomUUID()) =>
       listId: `list-${index % 3}`,
       walklistId: index % 2 ? 'walk-1' : undefined,
       timestamp: new Date(Date.UTC(2026, 8, 1 + (index % 20), 15, 0, 0, index % 1000)).toISOString(),
-      survey: { surveyId: 's', responses: { [SUPPORT]: { questionId: SUPPORT, fields: { support: ['yes', 'no', 'maybe'][index % 3] } }, [ISSUES]: { questionId: ISSUES, fields: { issues: index % 2 ? ['Housing', 'Transit'] : ['Transit'] } } } },
+      survey: {
+        surveyId: 's',
+        responses: {
+          [SUPPORT]: { questionId: SUPPORT, fields: { support: ['yes', 'no', 'maybe'][index % 3] } },
+          [ISSUES]: { questionId: ISSUES, fields: { issues: index % 2 ? ['Housing', 'Transit'] : ['Transit'] } },
+        },
+      },
       successful: index % 4 === 0,
       unavailable: index % 5 === 0,
       location: { lat: 42 + index / 1000, lng: -71 - index / 1000, confidence: index % 50 },
@@ -46,7 +52,17 @@ describe('an index snapshot', () => {
     const { index, ids } = sampleIndex();
     const copy = decodeSnapshot(encodeSnapshot(index));
     expect(copy.size).toBe(index.size);
-    for (const filters of [{}, { outcome: 'successful' as const }, { list: 'list-1' }, { walklist: 'walk-1' }, { canvasser: 'canvasser-2' }, { minDistance: 5 }, { minConfidence: 20 }, { answer: { questionId: ISSUES, value: 'Housing' } }, { from: '2026-09-05', to: '2026-09-09' }]) {
+    for (const filters of [
+      {},
+      { outcome: 'successful' as const },
+      { list: 'list-1' },
+      { walklist: 'walk-1' },
+      { canvasser: 'canvasser-2' },
+      { minDistance: 5 },
+      { minConfidence: 20 },
+      { answer: { questionId: ISSUES, value: 'Housing' } },
+      { from: '2026-09-05', to: '2026-09-09' },
+    ]) {
       expect(Array.from(copy.select(filters, 'America/New_York')), JSON.stringify(filters)).toEqual(Array.from(index.select(filters, 'America/New_York')));
     }
     expect(copy.find(ids[42]!)).toBe(index.find(ids[42]!));

@@ -97,8 +97,15 @@ export function decodeSnapshot(bytes: Uint8Array): PointIndex {
     canvassers: header.canvassers,
     lists: header.lists,
     walklists: header.walklists,
-    columns: Object.fromEntries(header.arrays.filter(({ name }) => !name.includes(':') && !name.includes('.')).map(({ name }) => [name, arrays.get(name)])) as IndexState['columns'],
+    columns: Object.fromEntries(
+      header.arrays.filter(({ name }) => !name.includes(':') && !name.includes('.')).map(({ name }) => [name, arrays.get(name)]),
+    ) as IndexState['columns'],
     answers: header.answers.map((answer) => ({ ...answer, cells: column<Uint8Array | Uint16Array>(`answer:${answer.questionId}`) })),
-    households: { ...header.households, lat: column<Float32Array>('households.lat'), lng: column<Float32Array>('households.lng'), building: column<Int32Array>('households.building') },
+    households: {
+      ...header.households,
+      lat: column<Float32Array>('households.lat'),
+      lng: column<Float32Array>('households.lng'),
+      building: column<Int32Array>('households.building'),
+    },
   });
 }

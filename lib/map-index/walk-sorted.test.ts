@@ -7,14 +7,31 @@ import { walkInteractionsSorted } from './campaign-index';
 function visit(timestamp: string, distance?: number): Interaction {
   return {
     id: randomUUID(),
-    data: { campaignId: 'c', contactId: randomUUID(), listId: 'l', timestamp, survey: { surveyId: 's', responses: {} }, unavailable: false, ...(distance === undefined ? {} : { distance }) },
+    data: {
+      campaignId: 'c',
+      contactId: randomUUID(),
+      listId: 'l',
+      timestamp,
+      survey: { surveyId: 's', responses: {} },
+      unavailable: false,
+      ...(distance === undefined ? {} : { distance }),
+    },
     meta: { created: timestamp, createdBy: 'u', modified: timestamp, modifiedBy: 'u', resource: 'interactions', etag: 'e', isDeleted: false },
   } as unknown as Interaction;
 }
 
 /** A fake API that understands the filters the walk sends and sorts as SQLite does (missing values smallest). */
 function fakeApi(all: Interaction[]) {
-  const get = (i: Interaction, path: string) => (path === '/data/distance' ? i.data.distance : path === '/data/timestamp' ? i.data.timestamp : path === '/id' ? i.id : path === '/data/campaignId' ? i.data.campaignId : undefined);
+  const get = (i: Interaction, path: string) =>
+    path === '/data/distance'
+      ? i.data.distance
+      : path === '/data/timestamp'
+        ? i.data.timestamp
+        : path === '/id'
+          ? i.id
+          : path === '/data/campaignId'
+            ? i.data.campaignId
+            : undefined;
   return {
     async listInteractions(params: ListParams = {}) {
       const filter = params.filter ?? '';
@@ -34,11 +51,14 @@ function fakeApi(all: Interaction[]) {
       const [path, direction] = params.sort ?? ['/id', 'ASC'];
       const sign = direction === 'ASC' ? 1 : -1;
       // Ties in the order rows were stored, as SQLite returns them for the same query.
-      rows = rows.map((row, at) => ({ row, at })).sort((a, b) => {
-        const [x, y] = [get(a.row, path), get(b.row, path)];
-        const order = x === y ? 0 : x === undefined ? -1 : y === undefined ? 1 : x < y ? -1 : 1;
-        return sign * order || a.at - b.at;
-      }).map(({ row }) => row);
+      rows = rows
+        .map((row, at) => ({ row, at }))
+        .sort((a, b) => {
+          const [x, y] = [get(a.row, path), get(b.row, path)];
+          const order = x === y ? 0 : x === undefined ? -1 : y === undefined ? 1 : x < y ? -1 : 1;
+          return sign * order || a.at - b.at;
+        })
+        .map(({ row }) => row);
       const skip = params.skip ?? 0;
       return { data: rows.slice(skip, skip + (params.limit ?? 100)), total: rows.length };
     },
@@ -63,7 +83,11 @@ describe('a sorted walk (the CSV in the order of the table)', () => {
     const expected = (await api.listInteractions({ filter: 'all', sort: [path, direction], limit: 100 })).data.map((r) => r.id);
     const walked: string[] = [];
     await walkInteractionsSorted(api, '/data/campaignId eq "c"', path, direction, (page) => void walked.push(...page.map((r) => r.id)), 2);
-    const values = (ids: string[]) => ids.map((id) => { const r = rows.find((x) => x.id === id)!; return path === '/data/distance' ? r.data.distance : r.data.timestamp; });
+    const values = (ids: string[]) =>
+      ids.map((id) => {
+        const r = rows.find((x) => x.id === id)!;
+        return path === '/data/distance' ? r.data.distance : r.data.timestamp;
+      });
     expect(new Set(walked).size).toBe(rows.length);
     expect(values(walked)).toEqual(values(expected));
     // Row for row, ties included: the table and the CSV list the same rows in the same places.

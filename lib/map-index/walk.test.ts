@@ -11,8 +11,19 @@ describe('id ranges of a walk', () => {
 
   it('hold every id in exactly one range, whatever its form', () => {
     const ranges = idRanges(600_000);
-    const ids = [...Array.from({ length: 2000 }, () => randomUUID()), '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', ranges[7]!.from!, 'not-a-uuid', 'FFFFFFFF-0000-4000-8000-000000000000'];
-    for (const id of ids) expect(ranges.filter((r) => (r.from === undefined || id >= r.from) && (r.to === undefined || id < r.to)), id).toHaveLength(1);
+    const ids = [
+      ...Array.from({ length: 2000 }, () => randomUUID()),
+      '00000000-0000-0000-0000-000000000000',
+      'ffffffff-ffff-ffff-ffff-ffffffffffff',
+      ranges[7]!.from!,
+      'not-a-uuid',
+      'FFFFFFFF-0000-4000-8000-000000000000',
+    ];
+    for (const id of ids)
+      expect(
+        ranges.filter((r) => (r.from === undefined || id >= r.from) && (r.to === undefined || id < r.to)),
+        id,
+      ).toHaveLength(1);
     for (let i = 1; i < ranges.length; i++) expect(ranges[i]!.from).toBe(ranges[i - 1]!.to);
   });
 

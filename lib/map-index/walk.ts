@@ -27,7 +27,10 @@ export type IdRange = { from?: string; to?: string };
 
 export type WalkClient = Pick<PolisClient, 'listInteractionsForIndex'>;
 
-const boundary = (fraction: number) => `${Math.floor(fraction * 2 ** 32).toString(16).padStart(8, '0')}-0000-0000-0000-000000000000`;
+const boundary = (fraction: number) =>
+  `${Math.floor(fraction * 2 ** 32)
+    .toString(16)
+    .padStart(8, '0')}-0000-0000-0000-000000000000`;
 
 /**
  * Ranges that split the ids of `total` interactions into parts of about
@@ -43,7 +46,12 @@ export function idRanges(total: number, pageSize = PAGE_SIZE): IdRange[] {
 
 /** The filter of one range of the campaign, after the id `last` when the walk has begun. */
 export function rangeFilter(campaignId: string, range: IdRange, last?: string): string {
-  return and(eq('/data/campaignId', campaignId), range.from !== undefined && gte('/id', range.from), range.to !== undefined && lt('/id', range.to), last !== undefined && gt('/id', last));
+  return and(
+    eq('/data/campaignId', campaignId),
+    range.from !== undefined && gte('/id', range.from),
+    range.to !== undefined && lt('/id', range.to),
+    last !== undefined && gt('/id', last),
+  );
 }
 
 /**
@@ -51,7 +59,14 @@ export function rangeFilter(campaignId: string, range: IdRange, last?: string): 
  * into an index of its own; `onPage` hears how many rows each page brought.
  * Returns the part and the newest modification it saw.
  */
-export async function walkRange(client: WalkClient, campaignId: string, range: IdRange, questions: Question[], onPage: (rows: number) => void = () => {}, pageSize = PAGE_SIZE) {
+export async function walkRange(
+  client: WalkClient,
+  campaignId: string,
+  range: IdRange,
+  questions: Question[],
+  onPage: (rows: number) => void = () => {},
+  pageSize = PAGE_SIZE,
+) {
   const index = new PointIndex(questions);
   let newest = '';
   let last: string | undefined;

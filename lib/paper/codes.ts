@@ -38,7 +38,9 @@ export function decodeOutcome(typed: string): Decoded<Outcome | ''> {
   const byCode = OUTCOME_CODES[text.toUpperCase()];
   if (byCode) return { ok: true, value: byCode };
   const byName = (Object.keys(OUTCOME_LABELS) as Outcome[]).find((o) => norm(o) === norm(text) || norm(OUTCOME_LABELS[o]) === norm(text));
-  return byName ? { ok: true, value: byName } : { ok: false, message: `Unknown outcome “${text}”: use ${Object.keys(OUTCOME_CODES).join(', ')} or the outcome’s name` };
+  return byName
+    ? { ok: true, value: byName }
+    : { ok: false, message: `Unknown outcome “${text}”: use ${Object.keys(OUTCOME_CODES).join(', ')} or the outcome’s name` };
 }
 
 /** A reason's code becomes its text; any other text is kept as written (Polis takes free text). */

@@ -21,7 +21,16 @@ export function isBlank(cells: GridCells): boolean {
   return !cells.outcome.trim() && !cells.reason.trim() && !cells.time.trim() && Object.values(cells.answers).every((v) => !v.trim());
 }
 
-type RowContext = { household: SheetHousehold; questions: Question[]; zone: string; surveyId: string; id: string; date: string; time: string; canvasserId: string };
+type RowContext = {
+  household: SheetHousehold;
+  questions: Question[];
+  zone: string;
+  surveyId: string;
+  id: string;
+  date: string;
+  time: string;
+  canvasserId: string;
+};
 
 export type ReadRow = { ok: true; values: ManualEntryValues } | { ok: false; errors: Record<string, string> };
 
@@ -56,7 +65,15 @@ export function readGridRow(cells: GridCells, context: RowContext): ReadRow {
   if (parsed.success) return { ok: true, values: parsed.data };
   for (const issue of parsed.error.issues) {
     const path = issue.path.join('.');
-    errors[path === 'timestamp' || path === 'timestampChoice' ? 'time' : path === 'unavailableReason' ? 'reason' : path === 'canvasserId' ? 'canvasser' : path || 'form'] ??= issue.message;
+    errors[
+      path === 'timestamp' || path === 'timestampChoice'
+        ? 'time'
+        : path === 'unavailableReason'
+          ? 'reason'
+          : path === 'canvasserId'
+            ? 'canvasser'
+            : path || 'form'
+    ] ??= issue.message;
   }
   return { ok: false, errors };
 }

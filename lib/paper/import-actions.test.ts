@@ -42,7 +42,9 @@ async function file(count: number, skip = 0) {
   const required = context.questions.filter((q) => q.required);
   const answer = (q: (typeof required)[number]) => (q.type === 'multi-select' ? 'a' : q.options.length ? '1' : 'yes');
   const header = ['Contact id', 'Time', 'Outcome', 'Reason', 'Canvasser', ...required.map((q) => JSON.stringify(q.text))].join(',');
-  const lines = context.contacts.slice(skip, skip + count).map((c) => [c.id, `${day} 06:13`, 'H', '', context.canvassers[0]!.name, ...required.map(answer)].join(','));
+  const lines = context.contacts
+    .slice(skip, skip + count)
+    .map((c) => [c.id, `${day} 06:13`, 'H', '', context.canvassers[0]!.name, ...required.map(answer)].join(','));
   return { context, text: [header, ...lines].join('\n'), contactIds: context.contacts.slice(skip, skip + count).map((c) => c.id) };
 }
 
@@ -78,7 +80,10 @@ describe('importing a file', () => {
         { line: 3, values: { ...row!.values!, id: crypto.randomUUID(), canvasserId: 'nobody' } },
       ],
     });
-    expect((result as { outcomes: { message: string }[] }).outcomes.map((o) => o.message)).toEqual(['Unknown contact: not in this campaign’s lists', 'Unknown canvasser: not a person of this organization']);
+    expect((result as { outcomes: { message: string }[] }).outcomes.map((o) => o.message)).toEqual([
+      'Unknown contact: not in this campaign’s lists',
+      'Unknown canvasser: not a person of this organization',
+    ]);
   });
 });
 

@@ -3,7 +3,12 @@ import { previewImport, type ImportContext } from './import-csv';
 import { sheetHousehold } from './sheet-household';
 import { contact, Q, questions } from './test-fixtures';
 
-const people = [contact('Ana', 'Diaz', '5', 'Elm St'), contact('Ben', 'Okafor', '7', 'Elm St'), contact('Cy', 'Lee', '9', 'Elm St'), contact('Cy', 'Lee', '11', 'Elm St')].map(sheetHousehold);
+const people = [
+  contact('Ana', 'Diaz', '5', 'Elm St'),
+  contact('Ben', 'Okafor', '7', 'Elm St'),
+  contact('Cy', 'Lee', '9', 'Elm St'),
+  contact('Cy', 'Lee', '11', 'Elm St'),
+].map(sheetHousehold);
 const context: ImportContext = {
   campaignId: 'bbbbbbbb-0000-4000-8000-000000000001',
   surveyId: 'eeeeeeee-0000-4000-8000-000000000001',
@@ -11,18 +16,30 @@ const context: ImportContext = {
   questions,
   contacts: people.map((p) => ({ id: p.contactId, name: p.name, address: p.address, lat: p.lat, lng: p.lng })),
   startsAt: '2026-01-01T05:00:00.000Z',
-  canvassers: [{ id: 'user-dana', name: 'Dana' }, { id: 'user-eli', name: 'Eli Park' }],
+  canvassers: [
+    { id: 'user-dana', name: 'Dana' },
+    { id: 'user-eli', name: 'Eli Park' },
+  ],
 };
 
 const header = 'Contact id,Name,Address,Time,Outcome,Reason,Canvasser,Is the voter available?,Support?,Issues?\n';
 
 describe('previewing an import', () => {
   it('reads the simple format by id or by name and address, on the campaign’s clock', async () => {
-    const file = header + `${people[0]!.contactId},,,2026-03-07 17:05,S,,Dana,Yes,Strongly support,Housing costs; Buses\n` + `,Ben Okafor,"7 Elm St, Boston, MA",2026-03-07 17:10,N,NH,Dana,,,\n`;
+    const file =
+      header +
+      `${people[0]!.contactId},,,2026-03-07 17:05,S,,Dana,Yes,Strongly support,Housing costs; Buses\n` +
+      `,Ben Okafor,"7 Elm St, Boston, MA",2026-03-07 17:10,N,NH,Dana,,,\n`;
     const preview = await previewImport(file, context);
     expect(preview.format).toBe('simple');
     expect(preview.rows.map((r) => r.problems)).toEqual([[], []]);
-    expect(preview.rows[0]!.values).toMatchObject({ contactId: people[0]!.contactId, canvasserId: 'user-dana', outcome: 'successful', timestamp: '2026-03-07T17:05', answers: { [Q.support]: 'strong-yes', [Q.issues]: ['Housing', 'Transit'] } });
+    expect(preview.rows[0]!.values).toMatchObject({
+      contactId: people[0]!.contactId,
+      canvasserId: 'user-dana',
+      outcome: 'successful',
+      timestamp: '2026-03-07T17:05',
+      answers: { [Q.support]: 'strong-yes', [Q.issues]: ['Housing', 'Transit'] },
+    });
     expect(preview.rows[1]!.values).toMatchObject({ contactId: people[1]!.contactId, outcome: 'unavailable', unavailableReason: 'Not home' });
   });
 
@@ -60,7 +77,12 @@ describe('previewing an import', () => {
       `11111111-2222-4333-8444-555555555555,2026-03-07T17:05:00-05:00,2026-03-07T22:05:00.000Z,Ana Diaz,"5 Elm St, Boston, MA",Dana,North,Successful,,0.01,5,42.36,-71.06,Yes,Undecided,Schools,4 of 5 (L4)\r\n`;
     const preview = await previewImport(file, context);
     expect(preview.format).toBe('export');
-    expect(preview.rows[0]).toMatchObject({ id: '11111111-2222-4333-8444-555555555555', fromFile: true, problems: [], values: { timestamp: '2026-03-07T17:05:00', lat: 42.36, lng: -71.06, answers: { [Q.support]: 'undecided', [Q.issues]: ['Schools'], [Q.likely]: '4' } } });
+    expect(preview.rows[0]).toMatchObject({
+      id: '11111111-2222-4333-8444-555555555555',
+      fromFile: true,
+      problems: [],
+      values: { timestamp: '2026-03-07T17:05:00', lat: 42.36, lng: -71.06, answers: { [Q.support]: 'undecided', [Q.issues]: ['Schools'], [Q.likely]: '4' } },
+    });
   });
 
   it('refuses a file whose columns it does not know, saying which it reads', async () => {

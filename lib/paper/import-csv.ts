@@ -99,7 +99,8 @@ function findContact(lookup: Lookup, id: string, name: string, address: string):
   if (!name) return { problem: 'Unknown contact: give a contact id, or a name and address' };
   const matches = address ? (lookup.byNameAddress.get(`${norm(name)}|${norm(address)}`) ?? []) : (lookup.byName.get(norm(name)) ?? []);
   // An address written differently still finds a single person of that name.
-  const found = matches.length === 0 && address ? (lookup.byName.get(norm(name)) ?? []).filter((c) => norm(c.address).startsWith(norm(address.split(',')[0]))) : matches;
+  const found =
+    matches.length === 0 && address ? (lookup.byName.get(norm(name)) ?? []).filter((c) => norm(c.address).startsWith(norm(address.split(',')[0]))) : matches;
   if (found.length === 1) return { contact: found[0] };
   if (found.length > 1) return { problem: `Ambiguous contact: ${found.length} contacts are ${name}${address ? ` at ${address}` : ''}; give the contact id` };
   return { problem: `Unknown contact: no ${name}${address ? ` at ${address}` : ''} in this campaign’s lists` };
@@ -129,8 +130,17 @@ function isEmptyAnswer(value: string | string[] | undefined) {
 export async function previewImport(text: string, context: ImportContext): Promise<ImportPreview> {
   const { headers, rows, errors } = parseCsv(text);
   const format = detectFormat(headers);
-  if (!format) return { format, rows: [], fileProblems: [`The columns are neither the dashboard’s export nor the simple format (${SIMPLE_COLUMNS.join(', ')}, then one column per question)`, ...errors] };
-  if (rows.length > IMPORT_MAX_ROWS) return { format, rows: [], fileProblems: [`The file has ${rows.length} rows; import at most ${IMPORT_MAX_ROWS} at a time`] };
+  if (!format)
+    return {
+      format,
+      rows: [],
+      fileProblems: [
+        `The columns are neither the dashboard’s export nor the simple format (${SIMPLE_COLUMNS.join(', ')}, then one column per question)`,
+        ...errors,
+      ],
+    };
+  if (rows.length > IMPORT_MAX_ROWS)
+    return { format, rows: [], fileProblems: [`The file has ${rows.length} rows; import at most ${IMPORT_MAX_ROWS} at a time`] };
   const column = new Map(headers.map((h) => [norm(h), h]));
   const cell = (row: Record<string, string>, name: string) => (row[column.get(norm(name)) ?? name] ?? '').trim();
   const questionColumns = context.questions.map((q) => ({ question: q, header: column.get(norm(q.text)) }));
@@ -155,13 +165,21 @@ export async function previewImport(text: string, context: ImportContext): Promi
       const decoded = decodeAnswer(question, header ? (row[header] ?? '') : '');
       if (!decoded.ok) problems.push(decoded.message);
       else answers[question.questionId] = decoded.value;
-      if (decoded.ok && question.required && outcome.ok && outcome.value !== 'unavailable' && isEmptyAnswer(decoded.value)) problems.push(`Missing required answer to “${question.text}”`);
+      if (decoded.ok && question.required && outcome.ok && outcome.value !== 'unavailable' && isEmptyAnswer(decoded.value))
+        problems.push(`Missing required answer to “${question.text}”`);
     }
     const canvasserText = cell(row, 'Canvasser');
-    const canvasserMatches = canvasserText ? context.canvassers.filter((c) => norm(c.name) === norm(canvasserText) || c.id === canvasserText) : context.canvassers.filter((c) => c.id === context.defaultCanvasser);
+    const canvasserMatches = canvasserText
+      ? context.canvassers.filter((c) => norm(c.name) === norm(canvasserText) || c.id === canvasserText)
+      : context.canvassers.filter((c) => c.id === context.defaultCanvasser);
     const canvasser = canvasserMatches.length === 1 ? canvasserMatches[0]! : undefined;
     if (!canvasserText && !canvasser) problems.push('Missing canvasser: name whose sheet this is in the file, or choose one for the file');
-    else if (!canvasser) problems.push(canvasserMatches.length ? `Ambiguous canvasser “${canvasserText}”: several people have this name` : `Unknown canvasser “${canvasserText}”: not a person of this organization`);
+    else if (!canvasser)
+      problems.push(
+        canvasserMatches.length
+          ? `Ambiguous canvasser “${canvasserText}”: several people have this name`
+          : `Unknown canvasser “${canvasserText}”: not a person of this organization`,
+      );
     const time = formTime(row, format, context.zone);
     if (typeof time === 'string') problems.push(time);
     // Identical lines are separate visits: the occurrence count keeps their ids apart.
@@ -175,20 +193,40 @@ export async function previewImport(text: string, context: ImportContext): Promi
       const lat = cell(row, 'Latitude') ? Number(cell(row, 'Latitude')) : NaN;
       const lng = cell(row, 'Longitude') ? Number(cell(row, 'Longitude')) : NaN;
       const parsed = schema.safeParse({
-        id, surveyId: context.surveyId, contactId: found.contact.id, outcome: outcome.value,
+        id,
+        surveyId: context.surveyId,
+        contactId: found.contact.id,
+        outcome: outcome.value,
         unavailableReason: decodeReason(cell(row, format === 'export' ? 'Unavailable reason' : 'Reason')),
-        ...time, canvasserId: canvasser.id, walklistId: '', lat, lng, answers,
+        ...time,
+        canvasserId: canvasser.id,
+        walklistId: '',
+        lat,
+        lng,
+        answers,
       });
       if (parsed.success) values = parsed.data;
       else problems.push(...parsed.error.issues.map((i) => (i.path[0] === 'timestamp' ? `Time: ${i.message}` : i.message)));
-      if (values && startsAt !== null && values.timestamp < startsAt) problems.push(`Time outside the campaign: it began ${startsAt.replace('T', ' ').slice(0, 16)}`);
+      if (values && startsAt !== null && values.timestamp < startsAt)
+        problems.push(`Time outside the campaign: it began ${startsAt.replace('T', ' ').slice(0, 16)}`);
     }
-    out.push({ line: index + 2, id, fromFile: Boolean(fileId), contact: found.contact?.name ?? contactName, canvasser: canvasser?.name ?? canvasserText, problems, values: problems.length ? undefined : values });
+    out.push({
+      line: index + 2,
+      id,
+      fromFile: Boolean(fileId),
+      contact: found.contact?.name ?? contactName,
+      canvasser: canvasser?.name ?? canvasserText,
+      problems,
+      values: problems.length ? undefined : values,
+    });
   }
   return { format, rows: out, fileProblems: errors };
 }
 
 /** The result file: every row with what became of it. */
 export function resultCsv(rows: { line: number; id: string; contact: string; outcome: string; message: string }[]): string {
-  return Papa.unparse({ fields: ['Line', 'Interaction id', 'Contact', 'Result', 'Message'], data: rows.map((r) => [r.line, r.id, r.contact, r.outcome, r.message]) });
+  return Papa.unparse({
+    fields: ['Line', 'Interaction id', 'Contact', 'Result', 'Message'],
+    data: rows.map((r) => [r.line, r.id, r.contact, r.outcome, r.message]),
+  });
 }

@@ -43,7 +43,10 @@ export async function importContextFor(auth: AuthContext, { campaignId, surveyId
     const [zone, surveys, contacts, first, canvassers] = await Promise.all([
       campaignTimeZone(auth, campaign),
       auth.polis.listSurveys({ filter: eq('/data/campaignId', campaignId), limit: 100 }),
-      campaignContacts(auth, campaign.data.lists.map((l) => l.listId)),
+      campaignContacts(
+        auth,
+        campaign.data.lists.map((l) => l.listId),
+      ),
       auth.polis.listInteractions({ filter: eq('/data/campaignId', campaignId), sort: ['/data/timestamp', 'ASC'], limit: 1 }),
       campaignCanvassers(auth, campaignId),
     ]);
@@ -88,15 +91,21 @@ export type SendState = ActionState & { outcomes?: ImportOutcome[] };
 
 async function inPool<T>(items: T[], size: number, work: (item: T) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(size, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 /** Sends checked rows: each checked again with the form's schema, an id Polis holds reported as present. */
 export async function sendRows(auth: AuthContext, { campaignId, surveyId, rows }: z.output<typeof SendInput>): Promise<SendState> {
   {
-    const [campaign, survey, users] = await Promise.all([auth.polis.getCampaign(campaignId), auth.polis.getSurvey(surveyId), auth.polis.listUsers({ limit: 1000 })]);
+    const [campaign, survey, users] = await Promise.all([
+      auth.polis.getCampaign(campaignId),
+      auth.polis.getSurvey(surveyId),
+      auth.polis.listUsers({ limit: 1000 }),
+    ]);
     const people = new Set(users.data.map((u) => u.id));
     if (survey.data.campaignId !== campaignId) return { ok: false, message: 'This survey belongs to another campaign.' };
     const zone = await campaignTimeZone(auth, campaign);
@@ -118,7 +127,8 @@ export async function sendRows(auth: AuthContext, { campaignId, surveyId, rows }
       if (!values.success) return void outcomes.push({ line: row.line, id, result: 'refused', message: values.error.issues[0]!.message });
       const contact = contactById.get(values.data.contactId);
       if (!contact) return void outcomes.push({ line: row.line, id, result: 'refused', message: 'Unknown contact: not in this campaign’s lists' });
-      if (!people.has(values.data.canvasserId)) return void outcomes.push({ line: row.line, id, result: 'refused', message: 'Unknown canvasser: not a person of this organization' });
+      if (!people.has(values.data.canvasserId))
+        return void outcomes.push({ line: row.line, id, result: 'refused', message: 'Unknown canvasser: not a person of this organization' });
       const empty: InteractionData = {
         campaignId,
         contactId: contact.id,
@@ -135,17 +145,38 @@ export async function sendRows(auth: AuthContext, { campaignId, surveyId, rows }
         outcomes.push({ line: row.line, id, result: 'created', message: 'Created' });
       } catch (error) {
         if (!(error instanceof PolisApiError) || error.status === 401) throw error;
-        outcomes.push({ line: row.line, id, result: 'refused', message: error.status === 409 ? 'Another interaction already has this id with different answers' : `Polis refused: ${error.message}` });
+        outcomes.push({
+          line: row.line,
+          id,
+          result: 'refused',
+          message: error.status === 409 ? 'Another interaction already has this id with different answers' : `Polis refused: ${error.message}`,
+        });
       }
     });
     if (created.length) {
-      const stored = await auth.polis.listInteractions({ filter: and(eq('/data/campaignId', campaignId), isIn('/id', created.map((c) => c.id))), limit: 1000 });
+      const stored = await auth.polis.listInteractions({
+        filter: and(
+          eq('/data/campaignId', campaignId),
+          isIn(
+            '/id',
+            created.map((c) => c.id),
+          ),
+        ),
+        limit: 1000,
+      });
       const etags = new Map(stored.data.map((i) => [i.id, i.meta.etag]));
       for (const c of created) {
         await savePaperCredit({ organizationId: auth.organization.id, campaignId, interactionId: c.id, canvasserId: c.canvasserId, enteredBy: auth.user.id });
         await logCorrection({
-          organizationId: auth.organization.id, campaignId, interactionId: c.id, action: 'create', user: { id: auth.user.id, name: auth.user.name },
-          reason: 'Imported from a file', patch: [{ op: 'add', path: '', value: c.data }], etagBefore: null, etagAfter: etags.get(c.id) ?? null,
+          organizationId: auth.organization.id,
+          campaignId,
+          interactionId: c.id,
+          action: 'create',
+          user: { id: auth.user.id, name: auth.user.name },
+          reason: 'Imported from a file',
+          patch: [{ op: 'add', path: '', value: c.data }],
+          etagBefore: null,
+          etagAfter: etags.get(c.id) ?? null,
         });
       }
       const credit = new Map(created.map((c) => [c.id, c.canvasserId]));

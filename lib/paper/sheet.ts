@@ -28,7 +28,6 @@ export const SheetQuerySchema = z.object({
 });
 export type SheetQuery = z.infer<typeof SheetQuerySchema>;
 
-
 export type Sheet = {
   campaignName: string;
   zone: string;
@@ -39,7 +38,6 @@ export type Sheet = {
   households: SheetHousehold[];
   truncated: boolean;
 };
-
 
 async function walklistContactIds(auth: AuthContext, campaignId: string, walklistId: string): Promise<string[]> {
   const { data } = await auth.polis.listInteractions({ filter: and(eq('/data/campaignId', campaignId), eq('/data/walklistId', walklistId)), limit: 1000 });
@@ -62,7 +60,9 @@ export async function loadSheet(auth: AuthContext, campaignId: string, query: Sh
     const conditions = [eq('/data/listId', listId)];
     if (query.walklistId) conditions.push(isIn('/id', await walklistContactIds(auth, campaignId, query.walklistId)));
     if (query.street) conditions.push(like('/data/profile/address/formatted', `*${query.street.replace(/["\\*]/g, '')}*`));
-    contacts = (await auth.polis.listContacts({ filter: and(...conditions), sort: ['/data/profile/address/formatted', 'ASC'], limit: SHEET_MAX_HOUSEHOLDS + 1 })).data;
+    contacts = (
+      await auth.polis.listContacts({ filter: and(...conditions), sort: ['/data/profile/address/formatted', 'ASC'], limit: SHEET_MAX_HOUSEHOLDS + 1 })
+    ).data;
   }
   const ordered = walkingOrder(contacts).map(sheetHousehold);
   return {

@@ -13,7 +13,12 @@ describe('walking order', () => {
       contact('F', 'Six', '21', 'Elm St'),
     ];
     expect(walkingOrder(doors).map((c) => `${c.data.profile.address.streetAddress!.number} ${c.data.profile.address.streetAddress!.route}`)).toEqual([
-      '9 Ash Ave', '3 Elm St', '21 Elm St', '101 Elm St', '2 Elm St', '12 Elm St',
+      '9 Ash Ave',
+      '3 Elm St',
+      '21 Elm St',
+      '101 Elm St',
+      '2 Elm St',
+      '12 Elm St',
     ]);
   });
 

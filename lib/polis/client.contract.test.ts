@@ -22,7 +22,11 @@ describe('the client against the sandbox rate limit', () => {
     const started = Date.now();
     const error = await walkInteractions(polis, `/data/campaignId eq "${data[0]!.id}"`, (page) => void pages.push(page.length), 10).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PolisApiError);
-    expect(error).toMatchObject({ status: 429, code: 'rate_limited', message: expect.stringMatching(/Polis is limiting how often the dashboard may call it \(429\).*it asks to wait \d+ s\. Try again in a minute\./) });
+    expect(error).toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      message: expect.stringMatching(/Polis is limiting how often the dashboard may call it \(429\).*it asks to wait \d+ s\. Try again in a minute\./),
+    });
     // Within the limit the walk went on; past it, no request waited beyond the budget.
     expect(pages).toEqual([10, 10]);
     expect(Date.now() - started).toBeLessThan(5_000);

@@ -52,7 +52,14 @@ describe('createPolisClient', () => {
   });
 
   it('reports an unreachable API and a non-JSON error page as typed errors', async () => {
-    const down = createPolisClient({ token: 't', baseUrl: 'https://api.example', fetch: async () => { throw new TypeError('fetch failed'); }, sleep: async () => undefined });
+    const down = createPolisClient({
+      token: 't',
+      baseUrl: 'https://api.example',
+      fetch: async () => {
+        throw new TypeError('fetch failed');
+      },
+      sleep: async () => undefined,
+    });
     await expect(down.getMe()).rejects.toMatchObject({ status: 0, code: 'network_error' });
     const { fetchImpl } = fakeFetch(502, '<html>Bad gateway</html>');
     const proxy = createPolisClient({ token: 't', baseUrl: 'https://api.example', fetch: fetchImpl });
@@ -82,7 +89,10 @@ describe('timeouts and retries', () => {
     return { seen, fetchImpl };
   }
   const limited = (retryAfter?: string) =>
-    new Response(JSON.stringify({ error: { status: 429, code: 'rate_limited', message: 'Too many requests' } }), { status: 429, headers: retryAfter ? { 'Retry-After': retryAfter } : {} });
+    new Response(JSON.stringify({ error: { status: 429, code: 'rate_limited', message: 'Too many requests' } }), {
+      status: 429,
+      headers: retryAfter ? { 'Retry-After': retryAfter } : {},
+    });
   const ok = () => new Response(JSON.stringify({ data: [campaign], meta: { total: 1 } }), { status: 200 });
   const contact = {
     ...campaign,
@@ -120,7 +130,11 @@ describe('timeouts and retries', () => {
     const error = await polis.listCampaigns().catch((e: unknown) => e);
     expect(seen).toHaveLength(3);
     expect(error).toBeInstanceOf(PolisApiError);
-    expect(error).toMatchObject({ status: 429, code: 'rate_limited', message: expect.stringMatching(/Polis is limiting how often.*429.*after 3 attempts.*wait 1 s/) });
+    expect(error).toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      message: expect.stringMatching(/Polis is limiting how often.*429.*after 3 attempts.*wait 1 s/),
+    });
   });
 
   it('does not wait past its time budget: a Retry-After beyond it ends the request at once', async () => {
@@ -134,14 +148,28 @@ describe('timeouts and retries', () => {
   it('times out an attempt that never answers, and says so', async () => {
     const { seen, fetchImpl } = scripted(['hang']);
     const { polis } = client(fetchImpl, { timeoutMs: 50, attempts: 2 });
-    await expect(polis.getMe()).rejects.toMatchObject({ status: 0, code: 'network_error', message: expect.stringMatching(/did not answer within 1 s; gave up after 2 attempts/) });
+    await expect(polis.getMe()).rejects.toMatchObject({
+      status: 0,
+      code: 'network_error',
+      message: expect.stringMatching(/did not answer within 1 s; gave up after 2 attempts/),
+    });
     expect(seen).toHaveLength(2);
   });
 
   it('retries a create that carries its id, but not one without an id, after a network failure', async () => {
-    const body = { data: { campaignId: campaign.id, contactId: campaign.id, timestamp: '2026-01-01T00:00:00Z', survey: { surveyId: campaign.id, responses: {} }, unavailable: false } };
+    const body = {
+      data: {
+        campaignId: campaign.id,
+        contactId: campaign.id,
+        timestamp: '2026-01-01T00:00:00Z',
+        survey: { surveyId: campaign.id, responses: {} },
+        unavailable: false,
+      },
+    };
     const withId = scripted([new TypeError('socket hang up'), new Response(JSON.stringify(contact), { status: 201 })]);
-    await client(withId.fetchImpl).polis.createInteraction({ id: campaign.id, ...body }).catch(() => undefined);
+    await client(withId.fetchImpl)
+      .polis.createInteraction({ id: campaign.id, ...body })
+      .catch(() => undefined);
     expect(withId.seen).toHaveLength(2);
     const withoutId = scripted([new TypeError('socket hang up'), new Response(JSON.stringify(contact), { status: 201 })]);
     await expect(client(withoutId.fetchImpl).polis.createInteraction(body as never)).rejects.toMatchObject({ status: 0 });

@@ -95,7 +95,13 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 
 const seconds = (ms: number) => `${Math.max(1, Math.round(ms / 1000))} s`;
 
-export function createPolisClient({ token, baseUrl: base = settings.polisApiUrl, fetch: fetchImpl = fetch, retry, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }: PolisClientOptions) {
+export function createPolisClient({
+  token,
+  baseUrl: base = settings.polisApiUrl,
+  fetch: fetchImpl = fetch,
+  retry,
+  sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+}: PolisClientOptions) {
   const baseUrl = base.replace(/\/+$/, '');
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...retry };
 
@@ -137,7 +143,11 @@ export function createPolisClient({ token, baseUrl: base = settings.polisApiUrl,
         const why = response!.status === 429 ? 'is limiting how often the dashboard may call it' : 'is unavailable';
         const after = hinted !== null ? `; it asks to wait ${seconds(hinted)}` : '';
         const body = ErrorBodySchema.safeParse(await response!.json().catch(() => null));
-        throw new PolisApiError(response!.status, body.success ? body.data : null, `Polis ${why} (${response!.status}), still after ${n} attempt${n === 1 ? '' : 's'} in ${seconds(elapsed)}${after}. Try again in a minute.`);
+        throw new PolisApiError(
+          response!.status,
+          body.success ? body.data : null,
+          `Polis ${why} (${response!.status}), still after ${n} attempt${n === 1 ? '' : 's'} in ${seconds(elapsed)}${after}. Try again in a minute.`,
+        );
       }
       // Frees the connection; not awaited, since a tee'd body only settles when every branch is cancelled.
       void response?.body?.cancel().catch(() => undefined);
@@ -173,7 +183,11 @@ export function createPolisClient({ token, baseUrl: base = settings.polisApiUrl,
       const body = ErrorBodySchema.safeParse(json);
       throw new PolisApiError(response.status, body.success ? body.data : null);
     }
-    const etag = response.headers.get('etag')?.replace(/^W\//, '').replace(/^"(.*)"$/, '$1') ?? null;
+    const etag =
+      response.headers
+        .get('etag')
+        ?.replace(/^W\//, '')
+        .replace(/^"(.*)"$/, '$1') ?? null;
     if (!schema) return { value: undefined as z.infer<T>, etag };
     const parsed = schema.safeParse(json);
     if (!parsed.success) {

@@ -52,17 +52,7 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 // --- Surveys -----------------------------------------------------------------
 
-export const QUESTION_TYPES = [
-  'availability',
-  'multi-choice',
-  'multi-select',
-  'payment',
-  'pdf',
-  'scale',
-  'text',
-  'verification',
-  'youtube',
-] as const;
+export const QUESTION_TYPES = ['availability', 'multi-choice', 'multi-select', 'payment', 'pdf', 'scale', 'text', 'verification', 'youtube'] as const;
 export const QuestionTypeSchema = z.enum(QUESTION_TYPES);
 export type QuestionType = z.infer<typeof QuestionTypeSchema>;
 
@@ -72,9 +62,7 @@ export const OptionSchema = z.object({
   tag: z.string(),
   value: z.union([z.string(), z.number(), z.boolean()]),
   success: z.boolean().optional(),
-  action: z
-    .object({ type: z.enum(['question', 'end']), questionId: IdSchema.optional() })
-    .optional(),
+  action: z.object({ type: z.enum(['question', 'end']), questionId: IdSchema.optional() }).optional(),
 });
 export type Option = z.infer<typeof OptionSchema>;
 
@@ -119,12 +107,7 @@ export type Survey = z.infer<typeof SurveySchema>;
 // --- Interactions ------------------------------------------------------------
 
 /** A recorded answer value: strings (booleans arrive as "true"/"false"), numbers, or arrays of strings. */
-export const FieldValueSchema = z.union([
-  z.string(),
-  z.number(),
-  z.boolean(),
-  z.array(z.union([z.string(), z.number(), z.boolean()])),
-]);
+export const FieldValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()]))]);
 export type FieldValue = z.infer<typeof FieldValueSchema>;
 
 export const SurveyResponseSchema = z.object({
@@ -170,7 +153,16 @@ export type Interaction = z.infer<typeof InteractionSchema>;
 export const IndexedInteractionSchema = z.object({
   id: IdSchema,
   data: z.object({
-    ...InteractionDataSchema.pick({ contactId: true, listId: true, walklistId: true, timestamp: true, unavailable: true, successful: true, location: true, distance: true }).shape,
+    ...InteractionDataSchema.pick({
+      contactId: true,
+      listId: true,
+      walklistId: true,
+      timestamp: true,
+      unavailable: true,
+      successful: true,
+      location: true,
+      distance: true,
+    }).shape,
     survey: z.object({ responses: z.record(z.string(), z.object({ fields: z.record(z.string(), z.unknown()) })).default({}) }),
   }),
   meta: MetaSchema.pick({ created: true, createdBy: true, modified: true }),

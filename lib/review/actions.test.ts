@@ -42,15 +42,25 @@ describe('the review actions', () => {
   it('refuse a viewer and a request from another site, before reading anything', async () => {
     session.auth = viewer;
     expect(await resolveShift(looksFine('Checked with the canvasser'))).toMatchObject({ ok: false, message: expect.stringContaining('may not do this') });
-    expect(await recordRecontact({ campaignId, callId: randomUUID(), outcome: 'confirmed' })).toMatchObject({ ok: false, message: expect.stringContaining('may not do this') });
+    expect(await recordRecontact({ campaignId, callId: randomUUID(), outcome: 'confirmed' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('may not do this'),
+    });
     session.auth = organizer;
     session.origin = 'http://elsewhere.example';
-    expect(await resolveShift(looksFine('Checked with the canvasser'))).toMatchObject({ ok: false, message: 'This request did not come from the dashboard and was refused.' });
+    expect(await resolveShift(looksFine('Checked with the canvasser'))).toMatchObject({
+      ok: false,
+      message: 'This request did not come from the dashboard and was refused.',
+    });
     expect(session.revalidated).toEqual([]);
   });
 
   it('answer a decision without a reason with the field at fault', async () => {
-    expect(await resolveShift(looksFine('ok'))).toEqual({ ok: false, message: 'Some fields need attention.', fieldErrors: { reason: 'Say why, in a few words' } });
+    expect(await resolveShift(looksFine('ok'))).toEqual({
+      ok: false,
+      message: 'Some fields need attention.',
+      fieldErrors: { reason: 'Say why, in a few words' },
+    });
     const confirmed = { ...looksFine('Nobody lives at these doors'), status: 'confirmed' as const, remove: [] };
     expect(await resolveShift(confirmed)).toMatchObject({ ok: false, fieldErrors: { remove: 'Tick at least one interaction to remove' } });
     const recontact = { ...looksFine('Call a few back'), status: 'recontact' as const, sharePercent: 0 };
@@ -59,11 +69,18 @@ describe('the review actions', () => {
 
   it('answer a call outcome that is neither with the field at fault', async () => {
     const result = await recordRecontact({ campaignId, callId: randomUUID(), outcome: 'maybe' as 'confirmed' });
-    expect(result).toEqual({ ok: false, message: 'Choose whether the visit was confirmed.', fieldErrors: { outcome: 'Choose whether the visit was confirmed' } });
+    expect(result).toEqual({
+      ok: false,
+      message: 'Choose whether the visit was confirmed.',
+      fieldErrors: { outcome: 'Choose whether the visit was confirmed' },
+    });
   });
 
   it('say so when the call is on no list of the organization', async () => {
-    expect(await recordRecontact({ campaignId, callId: randomUUID(), outcome: 'confirmed' })).toEqual({ ok: false, message: 'This call is not on any of your call lists.' });
+    expect(await recordRecontact({ campaignId, callId: randomUUID(), outcome: 'confirmed' })).toEqual({
+      ok: false,
+      message: 'This call is not on any of your call lists.',
+    });
   });
 });
 
@@ -81,13 +98,20 @@ describe('the thresholds actions', () => {
 
   it('name the threshold at fault and save nothing', async () => {
     const result = await saveReviewThresholds({ campaignId, thresholds: { ...defaults(), shiftGapMinutes: '2', latestHour: '8' } });
-    expect(result).toEqual({ ok: false, message: 'Some fields need attention.', fieldErrors: { 'thresholds.shiftGapMinutes': 'At least 5', 'thresholds.latestHour': 'Must be later than the earliest hour' } });
+    expect(result).toEqual({
+      ok: false,
+      message: 'Some fields need attention.',
+      fieldErrors: { 'thresholds.shiftGapMinutes': 'At least 5', 'thresholds.latestHour': 'Must be later than the earliest hour' },
+    });
     expect(session.revalidated).toEqual([]);
   });
 
-  it('refuse a viewer, and another organization\'s campaign', async () => {
+  it("refuse a viewer, and another organization's campaign", async () => {
     session.auth = viewer;
-    expect(await saveReviewThresholds({ campaignId, thresholds: defaults() })).toMatchObject({ ok: false, message: expect.stringContaining('may not do this') });
+    expect(await saveReviewThresholds({ campaignId, thresholds: defaults() })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('may not do this'),
+    });
     session.auth = organizer;
     expect(await restoreReviewThresholds({ campaignId: randomUUID() })).toMatchObject({ ok: false });
   });

@@ -37,9 +37,19 @@ const ResolveInput = z.discriminatedUnion('status', [
     interactionId: IdSchema,
     shownIds: z.array(IdSchema).min(1).max(5000),
     reason: Reason,
-    remove: z.array(z.object({ id: IdSchema, etag: z.string().min(1).max(200) })).min(1, 'Tick at least one interaction to remove').max(5000),
+    remove: z
+      .array(z.object({ id: IdSchema, etag: z.string().min(1).max(200) }))
+      .min(1, 'Tick at least one interaction to remove')
+      .max(5000),
   }),
-  z.object({ status: z.literal('recontact'), campaignId: IdSchema, interactionId: IdSchema, shownIds: z.array(IdSchema).min(1).max(5000), reason: Reason, sharePercent: z.coerce.number().int().min(1, 'At least 1 %').max(100, 'At most 100 %') }),
+  z.object({
+    status: z.literal('recontact'),
+    campaignId: IdSchema,
+    interactionId: IdSchema,
+    shownIds: z.array(IdSchema).min(1).max(5000),
+    reason: Reason,
+    sharePercent: z.coerce.number().int().min(1, 'At least 1 %').max(100, 'At most 100 %'),
+  }),
 ]);
 export type ResolveInput = z.input<typeof ResolveInput>;
 
@@ -54,7 +64,8 @@ async function currentShift(auth: AuthContext, campaignId: string, interactionId
   const rows = found.shift.visits.map((visit) => Number(visit.id));
   const ids = rows.map((row) => loaded.index.idAt(row));
   const shown = new Set(shownIds);
-  if (ids.length !== shown.size || ids.some((id) => !shown.has(id))) return { error: 'Interactions joined or left this shift since you opened it. Reload the page to see it as it is now.' } as const;
+  if (ids.length !== shown.size || ids.some((id) => !shown.has(id)))
+    return { error: 'Interactions joined or left this shift since you opened it. Reload the page to see it as it is now.' } as const;
   return { loaded, found, rows, ids, timeZone } as const;
 }
 
@@ -99,12 +110,26 @@ export async function resolveShift(input: ResolveInput): Promise<ResolveState> {
           throw error;
         }
         removed++;
-        await logCorrection({ organizationId: auth.organization.id, campaignId: request.campaignId, interactionId: item.id, action: 'delete', user: base.user, reason: `Review confirmed: ${request.reason}`, patch: [], etagBefore: item.etag, etagAfter: null });
+        await logCorrection({
+          organizationId: auth.organization.id,
+          campaignId: request.campaignId,
+          interactionId: item.id,
+          action: 'delete',
+          user: base.user,
+          reason: `Review confirmed: ${request.reason}`,
+          patch: [],
+          etagBefore: item.etag,
+          etagAfter: null,
+        });
         recordChange(auth.organization.id, request.campaignId, { remove: item.id });
       }
-      if (removed === 0) return { ok: false, message: 'Nothing was removed: every ticked interaction changed since you opened the shift. Reload and try again.' };
+      if (removed === 0)
+        return { ok: false, message: 'Nothing was removed: every ticked interaction changed since you opened the shift. Reload and try again.' };
       const saved = await saveResolution({ ...base, status: 'confirmed' });
-      const message = failed.length === 0 ? `Confirmed: ${removed} interactions removed and logged.` : `Confirmed: ${removed} removed; ${failed.length} changed since you opened the shift and were kept. Reload to review them.`;
+      const message =
+        failed.length === 0
+          ? `Confirmed: ${removed} interactions removed and logged.`
+          : `Confirmed: ${removed} removed; ${failed.length} changed since you opened the shift and were kept. Reload to review them.`;
       return { ok: true, message, resolutionId: saved.id, removed };
     }
 
@@ -119,7 +144,10 @@ export async function resolveShift(input: ResolveInput): Promise<ResolveState> {
     const sample = successful.slice(0, size);
     const [byId, context] = await Promise.all([loadInteractions(auth, sample), loadCampaignContext(auth, request.campaignId)]);
     const interactions = [...byId.values()];
-    const contacts = await loadContacts(auth, interactions.map((interaction) => interaction.data.contactId));
+    const contacts = await loadContacts(
+      auth,
+      interactions.map((interaction) => interaction.data.contactId),
+    );
     const calls = interactions.map((interaction) => {
       const contact = contacts.get(interaction.data.contactId);
       return {
@@ -132,13 +160,22 @@ export async function resolveShift(input: ResolveInput): Promise<ResolveState> {
       };
     });
     const saved = await saveResolution({ ...base, status: 'recontact', calls });
-    return { ok: true, message: `Call list of ${calls.length} contacts drawn from ${successful.length} successful ones.`, resolutionId: saved.id, sampled: calls.length };
+    return {
+      ok: true,
+      message: `Call list of ${calls.length} contacts drawn from ${successful.length} successful ones.`,
+      resolutionId: saved.id,
+      sampled: calls.length,
+    };
   });
   if (result.ok) revalidatePath(`/campaigns/${campaignId}`, 'layout');
   return result;
 }
 
-const CallInput = z.object({ campaignId: IdSchema, callId: IdSchema, outcome: z.enum(['confirmed', 'not-confirmed'], 'Choose whether the visit was confirmed') });
+const CallInput = z.object({
+  campaignId: IdSchema,
+  callId: IdSchema,
+  outcome: z.enum(['confirmed', 'not-confirmed'], 'Choose whether the visit was confirmed'),
+});
 
 /** Records whether a recontacted person confirmed the visit. */
 export async function recordRecontact(input: z.input<typeof CallInput>): Promise<ActionState> {
@@ -167,7 +204,13 @@ export async function saveReviewThresholds(input: z.input<typeof ThresholdsInput
     await storeThresholds({ organizationId: auth.organization.id, campaignId: request.campaignId, thresholds: request.thresholds, userId: auth.user.id });
     campaignId = request.campaignId;
     const changed = Object.keys(request.thresholds).length;
-    return { ok: true, message: changed === 0 ? 'Saved: every threshold is at its default.' : `Saved: ${changed} ${changed === 1 ? 'threshold differs' : 'thresholds differ'} from the defaults. The queue is computed again with them.` };
+    return {
+      ok: true,
+      message:
+        changed === 0
+          ? 'Saved: every threshold is at its default.'
+          : `Saved: ${changed} ${changed === 1 ? 'threshold differs' : 'thresholds differ'} from the defaults. The queue is computed again with them.`,
+    };
   });
   if (result.ok) revalidatePath(`/campaigns/${campaignId}`, 'layout');
   return result;

@@ -78,12 +78,18 @@ export async function loadReviewQueue(auth: AuthContext, campaignId: string, tim
   }
   await state.households;
   const organizationId = auth.organization.id;
-  const [entered, credits, resolutions, stored] = await Promise.all([listEnteredByHand(organizationId, campaignId), listPaperCredits(organizationId, campaignId), resolutionsByInteraction(organizationId, campaignId), readReviewThresholds(organizationId, campaignId)]);
+  const [entered, credits, resolutions, stored] = await Promise.all([
+    listEnteredByHand(organizationId, campaignId),
+    listPaperCredits(organizationId, campaignId),
+    resolutionsByInteraction(organizationId, campaignId),
+    readReviewThresholds(organizationId, campaignId),
+  ]);
   // Paper entries: typed in by hand, or credited to a sheet's canvasser (whom the index already counts them for).
   const paperRows: PaperRows = new Set([...entered, ...credits.keys()].map((id) => index.find(id)).filter((row) => row >= 0));
   const settings = withOverrides(stored?.thresholds);
   // New thresholds or another zone change every shift's review: the queue is computed afresh, else only what changed.
-  if (!state.queue || state.queue.timeZone !== timeZone || state.queue.ruleSetVersion !== ruleSetVersionOf(settings)) state.queue = computeQueue(index, { timeZone, settings, paper: paperRows });
+  if (!state.queue || state.queue.timeZone !== timeZone || state.queue.ruleSetVersion !== ruleSetVersionOf(settings))
+    state.queue = computeQueue(index, { timeZone, settings, paper: paperRows });
   else refreshQueue(state.queue, index, paperRows);
   const shifts = state.queue.queued.map((shift) => {
     const ids = shift.rows.map((row) => index.idAt(row));

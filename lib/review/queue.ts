@@ -143,7 +143,16 @@ function gatherColumns(columns: ShiftColumns, index: PointIndex, paper: PaperRow
   columns.reserve(n);
   const { time, received, lat, lng, accuracy, distance, household, homeLat, homeLng, building, successful, list } = columns;
   const flags = index.flags;
-  const source = { time: index.time, received: index.received, lat: index.lat, lng: index.lng, confidence: index.confidence, distance: index.distance, household: index.household, list: index.list };
+  const source = {
+    time: index.time,
+    received: index.received,
+    lat: index.lat,
+    lng: index.lng,
+    confidence: index.confidence,
+    distance: index.distance,
+    household: index.household,
+    list: index.list,
+  };
   for (let i = 0; i < n; i++) time[i] = source.time[rows[i]!]!;
   for (let i = 0; i < n; i++) received[i] = source.received[rows[i]!]!;
   for (let i = 0; i < n; i++) {
@@ -198,7 +207,10 @@ function copyShift(stretch: ShiftColumns, from: number, n: number, columns: Shif
 
 function indexColumns(index: PointIndex): IndexColumns {
   const compared = [...index.answers].filter(([, column]) => column.kind !== 'answered');
-  const columns = new IndexColumns(256, compared.map(([questionId, column]) => ({ questionId, text: (cell: number) => index.answerText(column, cell) })));
+  const columns = new IndexColumns(
+    256,
+    compared.map(([questionId, column]) => ({ questionId, text: (cell: number) => index.answerText(column, cell) })),
+  );
   columns.listId = (code) => index.lists.values[code] ?? '';
   return columns;
 }
@@ -401,7 +413,11 @@ function doorsByDay(time: Float64Array, from: number, n: number, timeZone: strin
 }
 
 function contextFor(queue: Pick<Queue, 'settings' | 'timeZone' | 'peers'>, days: Map<number, number>): RuleContext {
-  return { settings: queue.settings, timeZone: queue.timeZone, peers: { ...queue.peers, doorsThatDay: (_canvasser, time) => days.get(localDayNumber(queue.timeZone, time)) ?? 0 } };
+  return {
+    settings: queue.settings,
+    timeZone: queue.timeZone,
+    peers: { ...queue.peers, doorsThatDay: (_canvasser, time) => days.get(localDayNumber(queue.timeZone, time)) ?? 0 },
+  };
 }
 
 function summarise(index: PointIndex, canvasser: string, rows: Uint32Array, review: ShiftReview): ReviewedShift {
@@ -445,7 +461,7 @@ function reviewCanvassers(queue: Queue, index: PointIndex, grouped: Groups, prev
   const { order, groups } = grouped;
   for (const group of groups) sortByTime(index, order.subarray(group.start, group.end));
   const stretch = new ShiftColumns(0, queue.columns.answers);
-  for (let first = 0; first < groups.length; ) {
+  for (let first = 0; first < groups.length;) {
     let last = first + 1;
     while (last < groups.length && groups[last]!.end - groups[first]!.start <= STRETCH_ROWS) last++;
     const from = groups[first]!.start;
@@ -460,7 +476,16 @@ function reviewCanvassers(queue: Queue, index: PointIndex, grouped: Groups, prev
 }
 
 /** Cuts one canvasser's time-ordered rows (copied into `stretch` from `offset` on) into shifts and reviews them. */
-function reviewCanvasser(queue: Queue, index: PointIndex, code: number, rows: Uint32Array, stretch: ShiftColumns, offset: number, before?: CanvasserShifts, changed?: ReadonlySet<number>): CanvasserShifts {
+function reviewCanvasser(
+  queue: Queue,
+  index: PointIndex,
+  code: number,
+  rows: Uint32Array,
+  stretch: ShiftColumns,
+  offset: number,
+  before?: CanvasserShifts,
+  changed?: ReadonlySet<number>,
+): CanvasserShifts {
   const starts = shiftStarts(stretch.time, offset, rows.length, queue.settings.shiftGapMinutes);
   const days = doorsByDay(stretch.time, offset, rows.length, queue.timeZone);
   const context = contextFor(queue, days);

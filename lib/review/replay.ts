@@ -20,8 +20,15 @@ export function replayLegs(shift: Shift | ShiftData, settings: ReviewSettings): 
       [columns.lat[leg.from]!, columns.lng[leg.from]!],
       [columns.lat[leg.to]!, columns.lng[leg.to]!],
     ];
-    if (leg.speed > settings.impossibleSpeed) out.push({ from: ends[0], to: ends[1], kind: 'fast', label: `${formatMetres(leg.metres)} in ${formatSeconds(leg.seconds)}: faster than ${settings.impossibleSpeed} m/s` });
-    else if (leg.speed > settings.drivingSpeed) out.push({ from: ends[0], to: ends[1], kind: 'driving', label: `${formatMetres(leg.metres)} in ${formatSeconds(leg.seconds)}: driving?` });
+    if (leg.speed > settings.impossibleSpeed)
+      out.push({
+        from: ends[0],
+        to: ends[1],
+        kind: 'fast',
+        label: `${formatMetres(leg.metres)} in ${formatSeconds(leg.seconds)}: faster than ${settings.impossibleSpeed} m/s`,
+      });
+    else if (leg.speed > settings.drivingSpeed)
+      out.push({ from: ends[0], to: ends[1], kind: 'driving', label: `${formatMetres(leg.metres)} in ${formatSeconds(leg.seconds)}: driving?` });
     else if (leg.seconds > LONG_GAP_SECONDS) out.push({ from: ends[0], to: ends[1], kind: 'gap', label: `${formatSeconds(leg.seconds)} between these doors` });
   }
   return out;

@@ -31,7 +31,17 @@ export type Resolution = {
   created: string;
 };
 
-export type CallListEntry = { id: string; interactionId: string; contactId: string; name: string; phone: string; address: string; recorded: string; outcome: CallRow['outcome']; outcomeAt: string | null };
+export type CallListEntry = {
+  id: string;
+  interactionId: string;
+  contactId: string;
+  name: string;
+  phone: string;
+  address: string;
+  recorded: string;
+  outcome: CallRow['outcome'];
+  outcomeAt: string | null;
+};
 
 const toResolution = (row: ResolutionRow): Resolution => ({
   id: row.id,
@@ -81,7 +91,20 @@ export async function saveResolution(entry: {
     for (const call of entry.calls ?? []) {
       await tx
         .insertInto('review_call')
-        .values({ id: randomUUID(), resolution_id: row.id, organization_id: entry.organizationId, interaction_id: call.interactionId, contact_id: call.contactId, name: call.name, phone: call.phone, address: call.address, recorded: call.recorded, outcome: null, outcome_by: null, outcome_at: null })
+        .values({
+          id: randomUUID(),
+          resolution_id: row.id,
+          organization_id: entry.organizationId,
+          interaction_id: call.interactionId,
+          contact_id: call.contactId,
+          name: call.name,
+          phone: call.phone,
+          address: call.address,
+          recorded: call.recorded,
+          outcome: null,
+          outcome_by: null,
+          outcome_at: null,
+        })
         .execute();
     }
   });
@@ -111,19 +134,45 @@ export async function resolutionsByInteraction(organizationId: string, campaignI
 
 export async function getResolution(organizationId: string, resolutionId: string): Promise<(Resolution & { campaignId: string }) | null> {
   const { db } = await openStore();
-  const row = await db.selectFrom('review_resolution').selectAll().where('organization_id', '=', organizationId).where('id', '=', resolutionId).executeTakeFirst();
+  const row = await db
+    .selectFrom('review_resolution')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', resolutionId)
+    .executeTakeFirst();
   return row ? { ...toResolution(row), campaignId: row.campaign_id } : null;
 }
 
 export async function listCalls(organizationId: string, resolutionId: string): Promise<CallListEntry[]> {
   const { db } = await openStore();
-  const rows = await db.selectFrom('review_call').selectAll().where('organization_id', '=', organizationId).where('resolution_id', '=', resolutionId).orderBy('name').execute();
-  return rows.map((row) => ({ id: row.id, interactionId: row.interaction_id, contactId: row.contact_id, name: row.name, phone: row.phone, address: row.address, recorded: row.recorded, outcome: row.outcome, outcomeAt: row.outcome_at }));
+  const rows = await db
+    .selectFrom('review_call')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('resolution_id', '=', resolutionId)
+    .orderBy('name')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    interactionId: row.interaction_id,
+    contactId: row.contact_id,
+    name: row.name,
+    phone: row.phone,
+    address: row.address,
+    recorded: row.recorded,
+    outcome: row.outcome,
+    outcomeAt: row.outcome_at,
+  }));
 }
 
 /** Records what the call found; only a call of the caller's organization can be changed. */
 export async function recordCallOutcome(organizationId: string, callId: string, outcome: 'confirmed' | 'not-confirmed', userId: string): Promise<boolean> {
   const { db } = await openStore();
-  const result = await db.updateTable('review_call').set({ outcome, outcome_by: userId, outcome_at: new Date().toISOString() }).where('organization_id', '=', organizationId).where('id', '=', callId).executeTakeFirst();
+  const result = await db
+    .updateTable('review_call')
+    .set({ outcome, outcome_by: userId, outcome_at: new Date().toISOString() })
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', callId)
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }

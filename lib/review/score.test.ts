@@ -3,8 +3,21 @@ import { context, walk } from './fixtures';
 import type { Finding } from './model';
 import { reasonsText, reviewShift, scoreFindings } from './score';
 
-const visitFinding = (ids: string[], points: number): Finding => ({ rule: 'far-from-household', level: 'interaction', points: ids.length * points, perVisit: new Map(ids.map((id) => [id, points])), visits: ids, sentence: 'far' });
-const shiftFinding = (points: number, rule: Finding['rule'] = 'one-spot'): Finding => ({ rule, level: 'shift', points, visits: [], sentence: `${rule} worth ${points}` });
+const visitFinding = (ids: string[], points: number): Finding => ({
+  rule: 'far-from-household',
+  level: 'interaction',
+  points: ids.length * points,
+  perVisit: new Map(ids.map((id) => [id, points])),
+  visits: ids,
+  sentence: 'far',
+});
+const shiftFinding = (points: number, rule: Finding['rule'] = 'one-spot'): Finding => ({
+  rule,
+  level: 'shift',
+  points,
+  visits: [],
+  sentence: `${rule} worth ${points}`,
+});
 
 describe('queue entry and score', () => {
   it('queues a shift once its shift-level points reach 3', () => {
@@ -34,7 +47,12 @@ describe('queue entry and score', () => {
     expect(scoreFindings(shift, []).score).toBe(0);
   });
   it('writes reasons as rule-id: sentence items', () => {
-    expect(reasonsText([{ rule: 'one-spot', weight: 3, sentence: 'a' }, { rule: 'clock', weight: 1, sentence: 'b' }])).toBe('one-spot: a; clock: b');
+    expect(
+      reasonsText([
+        { rule: 'one-spot', weight: 3, sentence: 'a' },
+        { rule: 'clock', weight: 1, sentence: 'b' },
+      ]),
+    ).toBe('one-spot: a; clock: b');
   });
   it('leaves an honest walk out of the queue', () => {
     const review = reviewShift(walk(40, { gap: 150 }), context());

@@ -64,7 +64,10 @@ export function scoreFindings(shift: Shift | ShiftData, findings: Finding[]): Sh
   const queued = shiftPoints >= QUEUE_SHIFT_POINTS || (heavy >= QUEUE_VISIT_MIN && heavy >= QUEUE_VISIT_SHARE * n);
   const score = Math.min(10, Math.round(shiftPoints + (10 * heavy) / n));
   const weighed = findings.map((finding) => ({ rule: finding.rule, weight: weightOf(finding, n), sentence: finding.sentence, points: finding.points }));
-  const reasons = weighed.filter((r) => r.points > 0).sort((a, b) => b.weight - a.weight).map(({ rule, weight, sentence }) => ({ rule, weight, sentence }));
+  const reasons = weighed
+    .filter((r) => r.points > 0)
+    .sort((a, b) => b.weight - a.weight)
+    .map(({ rule, weight, sentence }) => ({ rule, weight, sentence }));
   const notes = weighed.filter((r) => r.points === 0).map(({ rule, weight, sentence }) => ({ rule, weight, sentence }));
   return { score, queued, shiftPoints, visitScores, visitRules, reasons, notes, findings };
 }

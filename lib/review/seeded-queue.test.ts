@@ -28,13 +28,18 @@ beforeAll(async () => {
   const db = await openDatabase(path.join(dir, 'polis.sqlite'));
   summary = await seedDatabase(db, { interactions: 5000 });
   const campaign = await db.selectFrom('campaigns').selectAll().where('data', 'like', '%Boston Fair Transit%').executeTakeFirstOrThrow();
-  const survey = SurveySchema.parse(toEnvelope('surveys', await db.selectFrom('surveys').selectAll().where('data', 'like', `%${campaign.id}%`).executeTakeFirstOrThrow()));
+  const survey = SurveySchema.parse(
+    toEnvelope('surveys', await db.selectFrom('surveys').selectAll().where('data', 'like', `%${campaign.id}%`).executeTakeFirstOrThrow()),
+  );
   index = new PointIndex(survey.data.questions);
   const rows = await db.selectFrom('interactions').selectAll().where('campaign_id', '=', campaign.id).orderBy('id').execute();
   interactions = rows.map((row) => InteractionSchema.parse(toEnvelope('interactions', row)));
   for (const interaction of interactions) index.upsert(interaction);
   const contacts = await db.selectFrom('contacts').selectAll().execute();
-  placeContacts(index, contacts.map((row) => ContactSchema.parse(toEnvelope('contacts', row))));
+  placeContacts(
+    index,
+    contacts.map((row) => ContactSchema.parse(toEnvelope('contacts', row))),
+  );
   queue = computeQueue(index, { timeZone });
 }, 120_000);
 afterAll(async () => {
@@ -50,7 +55,10 @@ describe('the seeded demo data in the review queue', () => {
       const ids = summary.planted[kind]!;
       const at = queuedIds.findIndex((set) => ids.every((id) => set.has(id)));
       expect(at, kind).toBeGreaterThanOrEqual(0);
-      expect(queue.queued[at]!.reasons.map((r) => r.rule), kind).toContain(expected[kind]);
+      expect(
+        queue.queued[at]!.reasons.map((r) => r.rule),
+        kind,
+      ).toContain(expected[kind]);
     }
   });
 
@@ -66,12 +74,15 @@ describe('the seeded demo data in the review queue', () => {
 /** What the queue shows of a shift, to compare two queues. */
 const shown = (q: Queue) => q.queued.map((shift) => ({ key: shift.key, rows: shift.rows, score: shift.score, reasons: shift.reasons, notes: shift.notes }));
 
-describe('the queue computed over the index\'s columns', () => {
+describe("the queue computed over the index's columns", () => {
   it('finds what the rules find over an object per visit, shift by shift', () => {
     // The plain way: every live row as a Visit, split into shifts, each through reviewShift.
-    const visits = Array.from({ length: index.size }, (_, row) => row).filter((row) => !(index.flags[row]! & FLAG_DELETED)).map((row) => visitAt(index, row, new Set()));
+    const visits = Array.from({ length: index.size }, (_, row) => row)
+      .filter((row) => !(index.flags[row]! & FLAG_DELETED))
+      .map((row) => visitAt(index, row, new Set()));
     const days = new Map<string, number>();
-    for (const v of visits) days.set(`${v.canvasser} ${localDayNumber(timeZone, v.time)}`, (days.get(`${v.canvasser} ${localDayNumber(timeZone, v.time)}`) ?? 0) + 1);
+    for (const v of visits)
+      days.set(`${v.canvasser} ${localDayNumber(timeZone, v.time)}`, (days.get(`${v.canvasser} ${localDayNumber(timeZone, v.time)}`) ?? 0) + 1);
     const peers = { ...queue.peers, doorsThatDay: (canvasser: string, time: number) => days.get(`${canvasser} ${localDayNumber(timeZone, time)}`) ?? 0 };
     const shifts = splitShifts(visits, DEFAULT_REVIEW_SETTINGS.shiftGapMinutes);
     const flagged = shifts
@@ -89,16 +100,23 @@ describe('the queue computed over the index\'s columns', () => {
     // Six of an honest canvasser's visits move to a night of their own, recorded two miles from the door: that shift flags.
     // (Peers' figures stay as they were at the full computation; moving visits leaves them as they are.)
     const honest = live.queued.length === 0 ? '' : live.queued[0]!.canvasser;
-    const mine = interactions.filter((interaction) => interaction.meta.createdBy !== honest).filter((interaction, _, all) => interaction.meta.createdBy === all[0]!.meta.createdBy);
+    const mine = interactions
+      .filter((interaction) => interaction.meta.createdBy !== honest)
+      .filter((interaction, _, all) => interaction.meta.createdBy === all[0]!.meta.createdBy);
     mine.sort((a, b) => a.data.timestamp.localeCompare(b.data.timestamp));
-    const late = mine.slice(0, 6).map((interaction, i) => ({ ...interaction, data: { ...interaction.data, distance: 2, timestamp: new Date(Date.UTC(2026, 9, 4, 3, i * 2)).toISOString() } }));
+    const late = mine.slice(0, 6).map((interaction, i) => ({
+      ...interaction,
+      data: { ...interaction.data, distance: 2, timestamp: new Date(Date.UTC(2026, 9, 4, 3, i * 2)).toISOString() },
+    }));
     for (const interaction of late) copy.upsert(interaction);
     const canvassers = refreshQueue(live, copy);
     expect(canvassers).toBe(1);
     const shifts = live.byCanvasser.get(copy.canvassers.find(mine[0]!.meta.createdBy)!)!.starts.length - 1;
     expect(live.reviewedLast).toBeGreaterThan(0);
     expect(live.reviewedLast).toBeLessThan(shifts);
-    expect(live.queued.some((shift) => shift.reasons.some((reason) => reason.rule === 'far-from-household') && shift.canvasser === mine[0]!.meta.createdBy)).toBe(true);
+    expect(
+      live.queued.some((shift) => shift.reasons.some((reason) => reason.rule === 'far-from-household') && shift.canvasser === mine[0]!.meta.createdBy),
+    ).toBe(true);
     expect(shown(live)).toEqual(shown(computeQueue(copy, { timeZone })));
     // Nothing changed since: nothing is reviewed.
     expect(refreshQueue(live, copy)).toBe(0);
@@ -121,7 +139,7 @@ describe('the queue computed over the index\'s columns', () => {
 });
 
 describe('paper sheets in the queue', () => {
-  it('count a sheet\'s visits in its canvasser\'s shifts, exempt from the GPS rules', () => {
+  it("count a sheet's visits in its canvasser's shifts, exempt from the GPS rules", () => {
     const copy = PointIndex.fromState(index.exportState());
     const live = computeQueue(copy, { timeZone });
     const ids = summary.planted['coffee-shop']!;
@@ -138,13 +156,17 @@ describe('paper sheets in the queue', () => {
   });
 });
 
-describe('the queue under a campaign\'s own thresholds', () => {
+describe("the queue under a campaign's own thresholds", () => {
   it('flags by them, under a rule-set version of their own', () => {
     const coffee = new Set(summary.planted['coffee-shop']!.map((id) => index.find(id)));
     const strict = computeQueue(PointIndex.fromState(index.exportState()), { timeZone, settings: withOverrides({ oneSpotHouseholds: 500 }) });
     expect(queue.ruleSetVersion).toBe(RULE_SET_VERSION);
     expect(strict.ruleSetVersion).not.toBe(RULE_SET_VERSION);
-    const oneSpot = (q: Queue) => q.queued.filter((shift) => shift.rows.some((row) => coffee.has(row))).flatMap((shift) => shift.reasons.map((reason) => reason.rule)).includes('one-spot');
+    const oneSpot = (q: Queue) =>
+      q.queued
+        .filter((shift) => shift.rows.some((row) => coffee.has(row)))
+        .flatMap((shift) => shift.reasons.map((reason) => reason.rule))
+        .includes('one-spot');
     expect(oneSpot(queue)).toBe(true);
     expect(oneSpot(strict)).toBe(false);
   });

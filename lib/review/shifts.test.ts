@@ -5,7 +5,10 @@ import { splitShifts } from './shifts';
 describe('splitShifts', () => {
   it('splits one canvasser where visits are more than 30 minutes apart, not at exactly 30', () => {
     const times = [0, 600, 600 + 1800, 600 + 1800 + 1801, 600 + 1800 + 1801 + 60];
-    const shifts = splitShifts(times.map((t) => visit({ time: AFTERNOON + t })), 30);
+    const shifts = splitShifts(
+      times.map((t) => visit({ time: AFTERNOON + t })),
+      30,
+    );
     expect(shifts.map((s) => s.visits.length)).toEqual([3, 2]);
   });
   it('keeps canvassers apart and orders each shift by time', () => {

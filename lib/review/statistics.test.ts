@@ -15,8 +15,30 @@ describe('statistics', () => {
     expect(chiSquarePValue(5, 0)).toBe(1);
   });
   it('fits observed counts to expected shares', () => {
-    expect(chiSquareFit(new Map([['a', 30], ['b', 10]]), new Map([['a', 0.5], ['b', 0.5]]))).toEqual({ statistic: 10, df: 1 });
-    expect(chiSquareFit(new Map([['a', 20], ['b', 20]]), new Map([['a', 0.5], ['b', 0.5]]))).toEqual({ statistic: 0, df: 1 });
+    expect(
+      chiSquareFit(
+        new Map([
+          ['a', 30],
+          ['b', 10],
+        ]),
+        new Map([
+          ['a', 0.5],
+          ['b', 0.5],
+        ]),
+      ),
+    ).toEqual({ statistic: 10, df: 1 });
+    expect(
+      chiSquareFit(
+        new Map([
+          ['a', 20],
+          ['b', 20],
+        ]),
+        new Map([
+          ['a', 0.5],
+          ['b', 0.5],
+        ]),
+      ),
+    ).toEqual({ statistic: 0, df: 1 });
   });
   it('counts a value the peers never gave against the fit', () => {
     const fit = chiSquareFit(new Map([['new', 10]]), new Map([['a', 1]]));

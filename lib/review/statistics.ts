@@ -30,7 +30,11 @@ const prepared = new WeakMap<Map<string, number>, Prepared>();
 function prepare(expectedShare: Map<string, number>): Prepared {
   let out = prepared.get(expectedShare);
   if (!out) {
-    out = { shares: Float64Array.from(expectedShare.values()), position: new Map([...expectedShare.keys()].map((value, k) => [value, k])), seen: new Float64Array(expectedShare.size) };
+    out = {
+      shares: Float64Array.from(expectedShare.values()),
+      position: new Map([...expectedShare.keys()].map((value, k) => [value, k])),
+      seen: new Float64Array(expectedShare.size),
+    };
     prepared.set(expectedShare, out);
   }
   return out;
@@ -43,7 +47,12 @@ function prepare(expectedShare: Map<string, number>): Prepared {
  * lookup per observed value and one numeric pass over the expected ones (in
  * the map's order, as `chiSquareFit` adds them).
  */
-export function chiSquareFitCounts(values: readonly string[], counts: ArrayLike<number>, n: number, expectedShare: Map<string, number>): { statistic: number; df: number } {
+export function chiSquareFitCounts(
+  values: readonly string[],
+  counts: ArrayLike<number>,
+  n: number,
+  expectedShare: Map<string, number>,
+): { statistic: number; df: number } {
   let total = 0;
   for (let i = 0; i < n; i++) total += counts[i]!;
   if (total === 0) return { statistic: 0, df: 0 };

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { statusOf } from './campaign-queue';
 import type { Resolution } from './resolutions';
 
-const resolution = (status: Resolution['status'], ids: string[], created: string): Resolution => ({ id: created, shiftKey: 'k', canvasserId: 'c', interactionIds: ids, status, reason: 'r', ruleSetVersion: 'v', score: 5, userName: 'Maya', created });
+const resolution = (status: Resolution['status'], ids: string[], created: string): Resolution => ({
+  id: created,
+  shiftKey: 'k',
+  canvasserId: 'c',
+  interactionIds: ids,
+  status,
+  reason: 'r',
+  ruleSetVersion: 'v',
+  score: 5,
+  userName: 'Maya',
+  created,
+});
 const byInteraction = (...all: Resolution[]) => {
   const map = new Map<string, Resolution>();
   for (const r of all) for (const id of r.interactionIds) map.set(id, r);

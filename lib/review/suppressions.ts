@@ -32,5 +32,11 @@ export function buildingOf(streetAddress: { formatted?: string; number?: string;
   if (!streetAddress) return null;
   if (streetAddress.number && streetAddress.route) return `${streetAddress.number} ${streetAddress.route}`.toLowerCase().replace(/\s+/g, ' ').trim();
   if (!streetAddress.formatted) return null;
-  return streetAddress.formatted.toLowerCase().replace(/\s*(,|\b(apt|apartment|unit|suite|ste|fl|floor)\b\.?|#).*$/, '').replace(/\s+/g, ' ').trim() || null;
+  return (
+    streetAddress.formatted
+      .toLowerCase()
+      .replace(/\s*(,|\b(apt|apartment|unit|suite|ste|fl|floor)\b\.?|#).*$/, '')
+      .replace(/\s+/g, ' ')
+      .trim() || null
+  );
 }

@@ -13,7 +13,7 @@ describe('review thresholds per campaign', () => {
     expect(THRESHOLDS).toHaveLength(Object.keys(DEFAULT_REVIEW_SETTINGS).length + 2);
   });
 
-  it('stores only what the organizer changed, in the settings\' own units', () => {
+  it("stores only what the organizer changed, in the settings' own units", () => {
     expect(thresholdsSchema().parse(defaults())).toEqual({});
     const changed = thresholdsSchema().parse({ ...defaults(), shiftGapMinutes: '45', contactRatePercent: '70', duplicateMinutes: '5', farThreeMetres: '2000' });
     expect(changed).toEqual({ shiftGapMinutes: 45, contactRateOver: 0.7, duplicateSeconds: 300, 'farMetres.2': 2000 });
@@ -24,7 +24,10 @@ describe('review thresholds per campaign', () => {
   });
 
   it('names the field at fault: out of bounds, not a number, not whole, out of order', () => {
-    const errors = (fields: Record<string, string>) => thresholdsSchema().safeParse({ ...defaults(), ...fields }).error?.issues.map((issue) => [issue.path.join('.'), issue.message]);
+    const errors = (fields: Record<string, string>) =>
+      thresholdsSchema()
+        .safeParse({ ...defaults(), ...fields })
+        .error?.issues.map((issue) => [issue.path.join('.'), issue.message]);
     expect(errors({ shiftGapMinutes: '2' })).toEqual([['shiftGapMinutes', 'At least 5']]);
     expect(errors({ doorsPerDay: 'many' })).toEqual([['doorsPerDay', 'Enter a number']]);
     expect(errors({ sprintMinDoors: '' })).toEqual([['sprintMinDoors', 'Enter a number']]);

@@ -60,6 +60,7 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 /** 'Sat, Oct 3, 2026' on the campaign's calendar. */
 export function localDayLabel(timeZone: string, time: number): string {
   let format = dayFormats.get(timeZone);
-  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone })));
+  if (!format)
+    dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone })));
   return format.format(new Date(time * 1000));
 }

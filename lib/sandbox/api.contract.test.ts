@@ -8,7 +8,13 @@ const tokens = inject('tokens');
 const organizer = httpClient(apiUrl, tokens.organizer);
 const viewer = httpClient(apiUrl, tokens.viewer);
 
-type Fixture = { campaignId: string; surveyId: string; questions: { questionId: string; tag: string; type: string }[]; contact: ReturnType<typeof ContactSchema.parse>; otherCampaignSurveyId: string };
+type Fixture = {
+  campaignId: string;
+  surveyId: string;
+  questions: { questionId: string; tag: string; type: string }[];
+  contact: ReturnType<typeof ContactSchema.parse>;
+  otherCampaignSurveyId: string;
+};
 let fx: Fixture;
 
 beforeAll(async () => {
@@ -113,7 +119,10 @@ describe('create interaction', () => {
       [originShapedRequest({ contactId: randomUUID() }), '/data/contactId'],
       [originShapedRequest({ campaignId: randomUUID() }), '/data/campaignId'],
       [originShapedRequest({ survey: { surveyId: fx.otherCampaignSurveyId, responses: {} } }), '/data/survey/surveyId'],
-      [originShapedRequest({ survey: { surveyId: fx.surveyId, responses: { [fx.contact.id]: { questionId: fx.contact.id, fields: {} } } } }), `/data/survey/responses/${fx.contact.id}`],
+      [
+        originShapedRequest({ survey: { surveyId: fx.surveyId, responses: { [fx.contact.id]: { questionId: fx.contact.id, fields: {} } } } }),
+        `/data/survey/responses/${fx.contact.id}`,
+      ],
       [originShapedRequest({ location: { lat: 123, lng: 0 } }), '/data/location/lat'],
     ];
     for (const [body, field] of cases) {
@@ -173,7 +182,13 @@ describe('retrieve, update and delete an interaction', () => {
     const { interaction, etag } = await createOne();
     const patched = await organizer('PATCH', `/v1/interactions/${interaction.id}`, {
       etag,
-      body: { data: [{ op: 'test', path: '/successful', value: true }, { op: 'replace', path: '/successful', value: false }, { op: 'add', path: '/unavailableReason', value: 'Moved' }] },
+      body: {
+        data: [
+          { op: 'test', path: '/successful', value: true },
+          { op: 'replace', path: '/successful', value: false },
+          { op: 'add', path: '/unavailableReason', value: 'Moved' },
+        ],
+      },
     });
     expect(patched.status).toBe(200);
     const updated = InteractionSchema.parse(patched.body);
@@ -213,10 +228,21 @@ describe('retrieve, update and delete an interaction', () => {
       [[{ op: 'replace', path: '/securityGroupId', value: randomUUID() }], 400, 'securityGroupId'],
       [[{ op: 'replace', path: '/meta/etag', value: 'x' }], 400, 'meta'],
       [[{ op: 'replace', path: '/listId', value: randomUUID() }], 400, 'read-only'],
-      [[{ op: 'test', path: '/distance', value: 12345 }, { op: 'replace', path: '/distance', value: 1 }], 409, '/data/0'],
+      [
+        [
+          { op: 'test', path: '/distance', value: 12345 },
+          { op: 'replace', path: '/distance', value: 1 },
+        ],
+        409,
+        '/data/0',
+      ],
       [[{ op: 'replace', path: '/timestamp', value: 'soon' }], 400, '/data/timestamp'],
       [[{ op: 'replace', path: '/nope/deeper', value: 1 }], 400, '/data/0'],
-      [[{ op: 'add', path: `/survey/responses/${fx.contact.id}`, value: { questionId: fx.contact.id, fields: {} } }], 400, `/data/survey/responses/${fx.contact.id}`],
+      [
+        [{ op: 'add', path: `/survey/responses/${fx.contact.id}`, value: { questionId: fx.contact.id, fields: {} } }],
+        400,
+        `/data/survey/responses/${fx.contact.id}`,
+      ],
       [[{ op: 'jump', path: '/distance' }], 400, '/data/0/op'],
     ];
     for (const [operations, status, named] of cases) {
@@ -258,7 +284,9 @@ describe('list', () => {
     const all = await organizer('GET', `/v1/interactions${query({ filter: scope, limit: 0 })}`);
     const total = all.body.meta.total as number;
     expect(total).toBeGreaterThan(100);
-    const page = listOf(InteractionSchema).parse((await organizer('GET', `/v1/interactions${query({ filter: scope, sort: '["data/timestamp","DESC"]', limit: 50, skip: 10 })}`)).body);
+    const page = listOf(InteractionSchema).parse(
+      (await organizer('GET', `/v1/interactions${query({ filter: scope, sort: '["data/timestamp","DESC"]', limit: 50, skip: 10 })}`)).body,
+    );
     expect(page.meta.total).toBe(total);
     expect(page.data).toHaveLength(50);
     const times = page.data.map((i) => i.data.timestamp);
@@ -281,9 +309,18 @@ describe('list', () => {
     for (const i of response.data) {
       expect((i.data.successful === true && (i.data.distance ?? 0) >= 0.5) || (i.data.unavailableReason ?? '').startsWith('Not')).toBe(true);
     }
-    const between = listOf(InteractionSchema).parse((await organizer('GET', `/v1/interactions${query({ filter: 'data/distance between 0.01,0.02', limit: 1000 })}`)).body);
+    const between = listOf(InteractionSchema).parse(
+      (await organizer('GET', `/v1/interactions${query({ filter: 'data/distance between 0.01,0.02', limit: 1000 })}`)).body,
+    );
     expect(between.data.every((i) => i.data.distance! >= 0.01 && i.data.distance! <= 0.02)).toBe(true);
-    const reasons = listOf(InteractionSchema).parse((await organizer('GET', `/v1/interactions${query({ filter: '/data/unavailableReason in ["Moved","Deceased"] and /data/unavailable eq true', limit: 1000 })}`)).body);
+    const reasons = listOf(InteractionSchema).parse(
+      (
+        await organizer(
+          'GET',
+          `/v1/interactions${query({ filter: '/data/unavailableReason in ["Moved","Deceased"] and /data/unavailable eq true', limit: 1000 })}`,
+        )
+      ).body,
+    );
     expect(reasons.meta.total).toBeGreaterThan(0);
     expect(reasons.data.every((i) => ['Moved', 'Deceased'].includes(i.data.unavailableReason!) && i.data.unavailable)).toBe(true);
   });
@@ -313,7 +350,9 @@ describe('list', () => {
   it('lists and retrieves contacts, surveys, campaigns and lists', async () => {
     const campaign = CampaignSchema.parse((await organizer('GET', `/v1/campaigns/${fx.campaignId}`)).body);
     const survey = SurveySchema.parse((await organizer('GET', `/v1/surveys/${fx.surveyId}`)).body);
-    expect(new Set(survey.data.questions.map((q) => q.type))).toEqual(new Set(['availability', 'verification', 'multi-choice', 'multi-select', 'scale', 'pdf', 'youtube', 'payment', 'text']));
+    expect(new Set(survey.data.questions.map((q) => q.type))).toEqual(
+      new Set(['availability', 'verification', 'multi-choice', 'multi-select', 'scale', 'pdf', 'youtube', 'payment', 'text']),
+    );
     const list = ListSchema.parse((await organizer('GET', `/v1/lists/${campaign.data.lists[0]!.listId}`)).body);
     expect(list.contactsCount).toBeGreaterThan(0);
     const contacts = listOf(ContactSchema).parse((await organizer('GET', `/v1/contacts${query({ filter: `/data/listId eq "${list.id}"`, limit: 0 })}`)).body);
@@ -334,10 +373,16 @@ describe('list', () => {
 describe('contacts update and method handling', () => {
   it('patches a contact with its etag and validates the result', async () => {
     const got = await organizer('GET', `/v1/contacts/${fx.contact.id}`);
-    const patched = await organizer('PATCH', `/v1/contacts/${fx.contact.id}`, { etag: got.headers.get('etag')!, body: { data: [{ op: 'add', path: '/notes', value: 'Prefers evenings' }] } });
+    const patched = await organizer('PATCH', `/v1/contacts/${fx.contact.id}`, {
+      etag: got.headers.get('etag')!,
+      body: { data: [{ op: 'add', path: '/notes', value: 'Prefers evenings' }] },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.data.notes).toBe('Prefers evenings');
-    const tooLong = await organizer('PATCH', `/v1/contacts/${fx.contact.id}`, { etag: patched.headers.get('etag')!, body: { data: [{ op: 'replace', path: '/notes', value: 'x'.repeat(3000) }] } });
+    const tooLong = await organizer('PATCH', `/v1/contacts/${fx.contact.id}`, {
+      etag: patched.headers.get('etag')!,
+      body: { data: [{ op: 'replace', path: '/notes', value: 'x'.repeat(3000) }] },
+    });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.message).toContain('/data/notes');
   });

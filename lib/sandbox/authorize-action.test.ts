@@ -33,7 +33,13 @@ beforeAll(async () => {
   const db = await openDatabase();
   await seedDatabase(db, { interactions: 20 });
   await registerClient(db, CLIENT);
-  const other = await db.selectFrom('users').innerJoin('memberships', 'memberships.user_id', 'users.id').innerJoin('organizations', 'organizations.id', 'memberships.organization_id').select(['organizations.id', 'organizations.name']).where('users.email', '=', DEMO_USERS.otherOrganizer).executeTakeFirstOrThrow();
+  const other = await db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
+    .select(['organizations.id', 'organizations.name'])
+    .where('users.email', '=', DEMO_USERS.otherOrganizer)
+    .executeTakeFirstOrThrow();
   foreignOrganization = other;
 });
 afterAll(async () => {
@@ -64,7 +70,12 @@ describe('the authorize action keeps the sign-in on the server (fault 9)', () =>
   });
 
   it('refuses the organization step without the server-side sign-in, and a malformed state', async () => {
-    const forged = { step: 'organization', email: DEMO_USERS.organizer, ticket: 'bm90LWpzb24.c2ln', organizations: [{ ...foreignOrganization, role: 'organizer' }] } as AuthorizeState;
+    const forged = {
+      step: 'organization',
+      email: DEMO_USERS.organizer,
+      ticket: 'bm90LWpzb24.c2ln',
+      organizations: [{ ...foreignOrganization, role: 'organizer' }],
+    } as AuthorizeState;
     const result = await authorize(forged, form({ organizationId: foreignOrganization.id }));
     expect(result.redirectTo).toBeUndefined();
     expect(result.error).toMatch(/Sign in again/);
@@ -73,7 +84,7 @@ describe('the authorize action keeps the sign-in on the server (fault 9)', () =>
     expect(malformed.error).toMatch(/Sign in again/);
   });
 
-  it('issues a code for one of the signed-in user\'s organizations', async () => {
+  it("issues a code for one of the signed-in user's organizations", async () => {
     const first = await authorize(start, form({ email: DEMO_USERS.organizer, password: DEMO_PASSWORD }));
     const chosen = first.organizations![1]!;
     const result = await authorize(first, form({ organizationId: chosen.id }));
@@ -87,11 +98,22 @@ describe('the authorize action keeps the sign-in on the server (fault 9)', () =>
     const verifier = 'the-dashboards-verifier-for-this-one-sign-in-0123456789';
     const challenge = createHash('sha256').update(verifier).digest('base64url');
     const exchange = async (code: string, codeVerifier: string) => {
-      const body = { grant_type: 'authorization_code', code, client_id: CLIENT.id, client_secret: CLIENT.secret, redirect_uri: CLIENT.redirectUris[0]!, code_verifier: codeVerifier };
-      const response = await handleTokenRequest(await openDatabase(), new Request('http://sandbox.test/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
+      const body = {
+        grant_type: 'authorization_code',
+        code,
+        client_id: CLIENT.id,
+        client_secret: CLIENT.secret,
+        redirect_uri: CLIENT.redirectUris[0]!,
+        code_verifier: codeVerifier,
+      };
+      const response = await handleTokenRequest(
+        await openDatabase(),
+        new Request('http://sandbox.test/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+      );
       return { status: response.status, body: await response.json() };
     };
-    const signIn = () => authorize(start, form({ email: DEMO_USERS.viewer, password: DEMO_PASSWORD, code_challenge: challenge, code_challenge_method: 'S256' }));
+    const signIn = () =>
+      authorize(start, form({ email: DEMO_USERS.viewer, password: DEMO_PASSWORD, code_challenge: challenge, code_challenge_method: 'S256' }));
     const stolen = new URL((await signIn()).redirectTo!).searchParams.get('code')!;
     expect(await exchange(stolen, 'an-attackers-guess-at-the-verifier-0123456789-abcdefgh')).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
     const code = new URL((await signIn()).redirectTo!).searchParams.get('code')!;
@@ -99,7 +121,10 @@ describe('the authorize action keeps the sign-in on the server (fault 9)', () =>
   });
 
   it('refuses a PKCE challenge other than S256 without issuing a code', async () => {
-    const result = await authorize(start, form({ email: DEMO_USERS.viewer, password: DEMO_PASSWORD, code_challenge: 'x'.repeat(43), code_challenge_method: 'plain' }));
+    const result = await authorize(
+      start,
+      form({ email: DEMO_USERS.viewer, password: DEMO_PASSWORD, code_challenge: 'x'.repeat(43), code_challenge_method: 'plain' }),
+    );
     expect(result.redirectTo).toBeUndefined();
     expect(result.error).toMatch(/S256/);
   });

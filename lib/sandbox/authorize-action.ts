@@ -109,14 +109,21 @@ export async function authorize(_previous: AuthorizeState, form: FormData): Prom
     try {
       login = await verifyLogin(db, email, text(form, 'password'));
     } catch (error) {
-      if (error instanceof PasswordCheckBusyError) return { step: 'credentials', email, retryAfterSeconds: 1, error: 'Sign-in is busy. Try again in a moment.' };
+      if (error instanceof PasswordCheckBusyError)
+        return { step: 'credentials', email, retryAfterSeconds: 1, error: 'Sign-in is busy. Try again in a moment.' };
       throw error;
     }
     if (!login) return { step: 'credentials', email, error: 'That email and password do not match a Polis account.' };
     await forgiveSignIn(email, address);
     if (login.organizations.length === 0) return { step: 'credentials', email, error: 'This account has no access to the dashboard.' };
     if (login.organizations.length > 1) {
-      jar.set(TICKET_COOKIE, signLoginTicket(login.userId, ticketSecret()), { httpOnly: true, sameSite: 'lax', secure: settings.appUrl.startsWith('https:'), path: '/oauth', maxAge: 5 * 60 });
+      jar.set(TICKET_COOKIE, signLoginTicket(login.userId, ticketSecret()), {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: settings.appUrl.startsWith('https:'),
+        path: '/oauth',
+        maxAge: 5 * 60,
+      });
       return { step: 'organization', email, organizations: login.organizations };
     }
     userId = login.userId;

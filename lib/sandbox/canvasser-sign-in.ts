@@ -30,7 +30,9 @@ export async function canvasserTeams(db: Db): Promise<CanvasserTeam[]> {
     .execute();
   const teams = new Map<string, CanvasserTeam>();
   for (const row of rows) {
-    const team = teams.get(row.organizationId) ?? teams.set(row.organizationId, { organizationId: row.organizationId, organizationName: row.organizationName, canvassers: [] }).get(row.organizationId)!;
+    const team =
+      teams.get(row.organizationId) ??
+      teams.set(row.organizationId, { organizationId: row.organizationId, organizationName: row.organizationName, canvassers: [] }).get(row.organizationId)!;
     const profile = (JSON.parse(row.data) as { profile?: { name?: string } }).profile;
     team.canvassers.push({ userId: row.userId, email: row.email, name: profile?.name ?? row.email });
   }

@@ -57,7 +57,10 @@ describe('the canvasser role: what the Polis mobile app needs', () => {
 
   it('changes no one else’s records: no patch, no delete, no reading others’ interactions', async () => {
     const theirs = (await organizer('GET', `/v1/interactions${query({ limit: 1, filter: `/meta/createdBy neq "${canvasserId}"` })}`)).body.data[0];
-    const patch = await canvasser('PATCH', `/v1/interactions/${theirs.id}`, { body: { data: [{ op: 'replace', path: '/successful', value: true }] }, etag: theirs.meta.etag });
+    const patch = await canvasser('PATCH', `/v1/interactions/${theirs.id}`, {
+      body: { data: [{ op: 'replace', path: '/successful', value: true }] },
+      etag: theirs.meta.etag,
+    });
     expect(patch.status).toBe(403);
     expect(patch.body.error.message).toContain('modify@interactions');
     const removal = await canvasser('DELETE', `/v1/interactions/${theirs.id}`, { etag: theirs.meta.etag });

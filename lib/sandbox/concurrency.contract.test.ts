@@ -73,13 +73,22 @@ describe('durability', () => {
     await Promise.all(writers);
 
     // Reopened by a separate process, as the next start would.
-    const check = spawn(process.execPath, ['-e', `
+    const check = spawn(
+      process.execPath,
+      [
+        '-e',
+        `
       const db = new (require('better-sqlite3'))(process.argv[1]);
       const integrity = db.pragma('integrity_check', { simple: true });
       const ids = JSON.parse(process.argv[2]);
       const found = ids.filter((id) => db.prepare('select 1 from interactions where id = ?').get(id)).length;
       console.log(JSON.stringify({ integrity, found }));
-    `, dbFile, JSON.stringify(acknowledged)], { cwd: path.resolve(import.meta.dirname, '../..') });
+    `,
+        dbFile,
+        JSON.stringify(acknowledged),
+      ],
+      { cwd: path.resolve(import.meta.dirname, '../..') },
+    );
     let output = '';
     check.stdout.on('data', (chunk) => (output += chunk));
     await new Promise((resolve) => check.once('exit', resolve));

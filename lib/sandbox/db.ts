@@ -15,7 +15,6 @@ export { closeDatabases, commitCount, databasePath } from '@/lib/db/sqlite';
 export type Db = Kysely<SandboxDatabase>;
 
 /** Opens (once per process and file) and migrates the sandbox's tables. */
-export const openDatabase = (file = databasePath()): Promise<Db> =>
-  openSqlite<SandboxDatabase>(file, { migrations, migrationTable: 'kysely_migration' });
+export const openDatabase = (file = databasePath()): Promise<Db> => openSqlite<SandboxDatabase>(file, { migrations, migrationTable: 'kysely_migration' });
 
 export const immediateTransaction = <T>(db: Db, work: (tx: Db) => Promise<T>) => inTransaction(db, work);

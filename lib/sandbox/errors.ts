@@ -42,5 +42,4 @@ export function validationError(error: z.ZodError, prefix: readonly PropertyKey[
   return new ApiError(400, 'invalid_object', `${first.path}: ${first.message}${more}`, details);
 }
 
-export const notFound = (resource: string, id: string) =>
-  new ApiError(404, 'not_found', `no ${resource.replace(/s$/, '')} with id ${id}`);
+export const notFound = (resource: string, id: string) => new ApiError(404, 'not_found', `no ${resource.replace(/s$/, '')} with id ${id}`);

@@ -15,15 +15,7 @@ import { immediateTransaction, type Db } from './db';
 import { ApiError, notFound, validationError } from './errors';
 import { checkStringLengths, checkTimestampRange, MAX_LONG_TEXT_LENGTH, MAX_STRING_LENGTH, parseJsonBody } from './limits';
 import { applyDataPatch } from './patching';
-import {
-  findVisible,
-  newEtag,
-  RESOURCES,
-  toEnvelope,
-  writeData,
-  type Envelope,
-  type ResourceDefinition,
-} from './resources';
+import { findVisible, newEtag, RESOURCES, toEnvelope, writeData, type Envelope, type ResourceDefinition } from './resources';
 import {
   ContactDataSchema,
   CreateInteractionSchema,
@@ -46,8 +38,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const badReference = (path: string, message: string) =>
-  new ApiError(400, 'invalid_reference', `${path}: ${message}`, [{ path, message }]);
+const badReference = (path: string, message: string) => new ApiError(400, 'invalid_reference', `${path}: ${message}`, [{ path, message }]);
 
 /**
  * Checks an interaction's references against the caller's tenant and returns
@@ -89,11 +80,15 @@ async function resolveInteraction(db: Db, caller: Caller, data: InteractionData)
 }
 
 /** A contact's notes and the answers merged into its fields may be longer than other strings. */
-const contactStringLimit = (pointer: string) =>
-  pointer === '/notes' || pointer.startsWith('/fields/') ? MAX_LONG_TEXT_LENGTH : MAX_STRING_LENGTH;
+const contactStringLimit = (pointer: string) => (pointer === '/notes' || pointer.startsWith('/fields/') ? MAX_LONG_TEXT_LENGTH : MAX_STRING_LENGTH);
 
 /** `POST /v1/interactions`: returns the updated contact, as Polis does. */
-export async function createInteraction(db: Db, caller: Caller, bodyText: string, now = new Date()): Promise<{ contact: Envelope; interactionId: string; created: boolean }> {
+export async function createInteraction(
+  db: Db,
+  caller: Caller,
+  bodyText: string,
+  now = new Date(),
+): Promise<{ contact: Envelope; interactionId: string; created: boolean }> {
   const parsed = CreateInteractionSchema.safeParse(parseJsonBody(bodyText));
   if (!parsed.success) throw validationError(parsed.error);
   const body = parsed.data;
@@ -106,11 +101,7 @@ export async function createInteraction(db: Db, caller: Caller, bodyText: string
 
   return immediateTransaction(db, async (tx) => {
     if (body.id) {
-      const existing = await tx
-        .selectFrom('interactions')
-        .select(['customer_id', 'request_hash', 'contact_id'])
-        .where('id', '=', body.id)
-        .executeTakeFirst();
+      const existing = await tx.selectFrom('interactions').select(['customer_id', 'request_hash', 'contact_id']).where('id', '=', body.id).executeTakeFirst();
       if (existing) {
         if (existing.customer_id !== caller.customerId || existing.request_hash !== requestHash) {
           throw new ApiError(409, 'conflict', `id: an interaction with id ${body.id} already exists with different data`, [
@@ -160,14 +151,20 @@ export function readEtag(headers: Headers): string {
   if (!raw || !raw.trim()) {
     throw new ApiError(428, 'etag_required', 'ETag: send the etag you read (ETag or If-Match header) so a concurrent change is not overwritten');
   }
-  return raw.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  return raw
+    .trim()
+    .replace(/^W\//, '')
+    .replace(/^"(.*)"$/, '$1');
 }
 
 function checkEtag(current: string, sent: string) {
   if (current !== sent) {
-    throw new ApiError(412, 'etag_mismatch', `ETag: "${sent}" is not the current etag; the object changed since you read it. Retrieve it again and reapply your change`, [
-      { path: 'ETag', message: 'stale etag' },
-    ]);
+    throw new ApiError(
+      412,
+      'etag_mismatch',
+      `ETag: "${sent}" is not the current etag; the object changed since you read it. Retrieve it again and reapply your change`,
+      [{ path: 'ETag', message: 'stale etag' }],
+    );
   }
 }
 
@@ -175,7 +172,15 @@ const DATA_SCHEMAS = { interactions: InteractionDataSchema, contacts: ContactDat
 const READ_ONLY = { interactions: new Set(['listId']), contacts: new Set<string>() } as const;
 
 /** `PATCH /v1/<resource>/{id}` with `{"data": [operations]}` and the current etag. */
-export async function patchResource(db: Db, definition: ResourceDefinition, caller: Caller, id: string, etag: string, bodyText: string, now = new Date()): Promise<Envelope> {
+export async function patchResource(
+  db: Db,
+  definition: ResourceDefinition,
+  caller: Caller,
+  id: string,
+  etag: string,
+  bodyText: string,
+  now = new Date(),
+): Promise<Envelope> {
   const resource = definition.name as keyof typeof DATA_SCHEMAS;
   const body = PatchBodySchema.safeParse(parseJsonBody(bodyText));
   if (!body.success) {

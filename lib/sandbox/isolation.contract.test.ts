@@ -16,7 +16,13 @@ describe('tenant isolation', () => {
     const totalA = page.body.meta.total;
 
     // B sees none of A's objects, by id or by any list filter.
-    for (const path of [`/v1/interactions/${interaction.id}`, `/v1/contacts/${contactA.id}`, `/v1/campaigns/${interaction.data.campaignId}`, `/v1/surveys/${interaction.data.survey.surveyId}`, `/v1/lists/${interaction.data.listId}`]) {
+    for (const path of [
+      `/v1/interactions/${interaction.id}`,
+      `/v1/contacts/${contactA.id}`,
+      `/v1/campaigns/${interaction.data.campaignId}`,
+      `/v1/surveys/${interaction.data.survey.surveyId}`,
+      `/v1/lists/${interaction.data.listId}`,
+    ]) {
       const response = await customerB('GET', path);
       expect(response.status, path).toBe(404);
     }
@@ -28,8 +34,17 @@ describe('tenant isolation', () => {
     expect(bTotal.data.every((i: { customerId: string }) => i.customerId !== interaction.customerId)).toBe(true);
 
     // B can neither patch, delete, nor create against A's objects.
-    expect((await customerB('PATCH', `/v1/interactions/${interaction.id}`, { etag, body: { data: [{ op: 'replace', path: '/distance', value: 99 }] } })).status).toBe(404);
-    expect((await customerB('PATCH', `/v1/contacts/${contactA.id}`, { etag: `"${contactA.meta.etag}"`, body: { data: [{ op: 'add', path: '/notes', value: 'x' }] } })).status).toBe(404);
+    expect(
+      (await customerB('PATCH', `/v1/interactions/${interaction.id}`, { etag, body: { data: [{ op: 'replace', path: '/distance', value: 99 }] } })).status,
+    ).toBe(404);
+    expect(
+      (
+        await customerB('PATCH', `/v1/contacts/${contactA.id}`, {
+          etag: `"${contactA.meta.etag}"`,
+          body: { data: [{ op: 'add', path: '/notes', value: 'x' }] },
+        })
+      ).status,
+    ).toBe(404);
     expect((await customerB('DELETE', `/v1/interactions/${interaction.id}`, { etag })).status).toBe(404);
     const create = await customerB('POST', '/v1/interactions', {
       body: { id: randomUUID(), data: { ...interaction.data, listId: undefined } },

@@ -72,7 +72,10 @@ async function createBody(overrides: Record<string, unknown> = {}) {
 describe('fault 1: patch amplification', () => {
   it('refuses a patch whose copies double the document, naming the size limit, and changes nothing', async () => {
     const before = await firstInteraction();
-    const ops = [{ op: 'add', path: '/t', value: Array.from({ length: 1000 }, () => 'a') }, ...Array.from({ length: 20 }, () => ({ op: 'copy', from: '/t', path: '/t/-' }))];
+    const ops = [
+      { op: 'add', path: '/t', value: Array.from({ length: 1000 }, () => 'a') },
+      ...Array.from({ length: 20 }, () => ({ op: 'copy', from: '/t', path: '/t/-' })),
+    ];
     const started = performance.now();
     const response = await call('PATCH', `/v1/interactions/${before.id}`, { body: JSON.stringify({ data: ops }), etag: before.etag });
     expect(performance.now() - started).toBeLessThan(1000);
@@ -130,18 +133,27 @@ describe('fault 2: body and field sizes', () => {
     expect(refused.body.error.message).toContain('/data/unavailableReason');
   });
 
-  it("refuses a contact patch that stores a name past 256 characters, or notes past 2048", async () => {
+  it('refuses a contact patch that stores a name past 256 characters, or notes past 2048', async () => {
     const contactId = (await firstInteraction()).body.data.contactId;
     const read = async () => call('GET', `/v1/contacts/${contactId}`);
     const before = await read();
     const etag = before.headers.get('etag')!;
-    const name = await call('PATCH', `/v1/contacts/${contactId}`, { body: JSON.stringify({ data: [{ op: 'replace', path: '/profile/name/first', value: 'n'.repeat(257) }] }), etag });
+    const name = await call('PATCH', `/v1/contacts/${contactId}`, {
+      body: JSON.stringify({ data: [{ op: 'replace', path: '/profile/name/first', value: 'n'.repeat(257) }] }),
+      etag,
+    });
     expect(name.status).toBe(400);
     expect(name.body.error.message).toBe('/data/profile/name/first: is 257 characters long; the limit is 256');
-    const notes = await call('PATCH', `/v1/contacts/${contactId}`, { body: JSON.stringify({ data: [{ op: 'add', path: '/notes', value: 'n'.repeat(2049) }] }), etag });
+    const notes = await call('PATCH', `/v1/contacts/${contactId}`, {
+      body: JSON.stringify({ data: [{ op: 'add', path: '/notes', value: 'n'.repeat(2049) }] }),
+      etag,
+    });
     expect(notes.status).toBe(400);
     expect((await read()).headers.get('etag')).toBe(etag);
-    const fine = await call('PATCH', `/v1/contacts/${contactId}`, { body: JSON.stringify({ data: [{ op: 'add', path: '/notes', value: 'n'.repeat(2048) }] }), etag });
+    const fine = await call('PATCH', `/v1/contacts/${contactId}`, {
+      body: JSON.stringify({ data: [{ op: 'add', path: '/notes', value: 'n'.repeat(2048) }] }),
+      etag,
+    });
     expect(fine.status).toBe(200);
   });
 });
@@ -169,7 +181,11 @@ describe('faults 4-7: filter, sort and skip limits', () => {
     ['600 right-nested levels', { filter: Array.from({ length: 600 }, () => 'id eq 1 and (').join('') + 'id eq 1' + ')'.repeat(600) }, /16 levels/],
     ['3,000 levels of parentheses', { filter: '('.repeat(3000) + '/data/distance gt 1' + ')'.repeat(3000) }, /position 16; the nesting limit is 16 levels/],
     ['2,000 sort keys', { sort: Array.from({ length: 2000 }, () => 'id') }, /5 sort keys/],
-    ['an in list of 1,500 values', { filter: `/data/distance in [${Array.from({ length: 1500 }, (_, i) => i).join(',')}]` }, /position \d+; the limit is 1000 values/],
+    [
+      'an in list of 1,500 values',
+      { filter: `/data/distance in [${Array.from({ length: 1500 }, (_, i) => i).join(',')}]` },
+      /position \d+; the limit is 1000 values/,
+    ],
     ['a filter of 20,000 characters', { filter: `/data/distance gt 1 ${' '.repeat(20_000)}` }, /20020 characters long; the limit is 16384/],
     ['skip of 2^63-1', { skip: '9223372036854775807' }, /skip.*10000000/],
     ['skip of 21 digits', { skip: '1'.repeat(21) }, /skip.*10000000/],
@@ -188,18 +204,23 @@ describe('faults 4-7: filter, sort and skip limits', () => {
   it('still answers 100 terms, 16 levels and 5 sort keys', async () => {
     expect((await list({ filter: chain(100, 'or') })).status).toBe(200);
     expect((await list({ filter: '('.repeat(16) + '/data/distance gt 1' + ')'.repeat(16) })).status).toBe(200);
-    expect((await list({ sort: '[["data/distance","ASC"],["data/timestamp","DESC"],["id","ASC"],["data/successful","ASC"],["data/listId","ASC"]]' })).status).toBe(200);
+    expect(
+      (await list({ sort: '[["data/distance","ASC"],["data/timestamp","DESC"],["id","ASC"],["data/successful","ASC"],["data/listId","ASC"]]' })).status,
+    ).toBe(200);
     expect((await list({ skip: '10000000' })).body.data).toEqual([]);
   });
 });
 
 describe('fault 11: timestamps', () => {
-  it.each(['0000-01-01T00:00:00-14:00', '9999-12-31T23:59:59Z', '1999-12-31T23:59:59.999Z', '2100-01-01T00:00:00Z'])('refuses %s with a 400 naming the range', async (timestamp) => {
-    const { body } = await createBody({ timestamp });
-    const response = await call('POST', '/v1/interactions', { body: JSON.stringify(body('ok')) });
-    expect(response.status).toBe(400);
-    expect(response.body.error.message).toMatch(/\/data\/timestamp: .* outside the accepted range, 2000-01-01/);
-  });
+  it.each(['0000-01-01T00:00:00-14:00', '9999-12-31T23:59:59Z', '1999-12-31T23:59:59.999Z', '2100-01-01T00:00:00Z'])(
+    'refuses %s with a 400 naming the range',
+    async (timestamp) => {
+      const { body } = await createBody({ timestamp });
+      const response = await call('POST', '/v1/interactions', { body: JSON.stringify(body('ok')) });
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toMatch(/\/data\/timestamp: .* outside the accepted range, 2000-01-01/);
+    },
+  );
 
   it('refuses a patch that moves a timestamp out of range', async () => {
     const before = await firstInteraction();

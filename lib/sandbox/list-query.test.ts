@@ -10,7 +10,10 @@ const db = new Kysely<SandboxDatabase>({ dialect: new SqliteDialect({ database: 
 
 function compile(search: string) {
   const query = parseListQuery(new URLSearchParams(search), RESOURCES.interactions.attributes);
-  let builder = db.selectFrom('interactions').select('id').where((eb) => eb.and(query.where.map((f) => f(eb))));
+  let builder = db
+    .selectFrom('interactions')
+    .select('id')
+    .where((eb) => eb.and(query.where.map((f) => f(eb))));
   for (const key of query.sort) builder = builder.orderBy(key.column as 'id', key.direction);
   return { ...builder.compile(), query };
 }

@@ -9,22 +9,9 @@
  */
 import { sql } from 'kysely';
 import { ApiError } from './errors';
-import {
-  compileFilter,
-  resolveAttribute,
-  type AttributeTable,
-  type FilterExpression,
-} from './filter/compile-filter';
+import { compileFilter, resolveAttribute, type AttributeTable, type FilterExpression } from './filter/compile-filter';
 import { FilterSyntaxError, parseFilter, type FilterLimits } from './filter/parse-filter';
-import {
-  MAX_FILTER_DEPTH,
-  MAX_FILTER_LENGTH,
-  MAX_FILTER_PARAMS,
-  MAX_FILTER_TERMS,
-  MAX_FILTER_VALUES,
-  MAX_SKIP,
-  MAX_SORT_KEYS,
-} from './limits';
+import { MAX_FILTER_DEPTH, MAX_FILTER_LENGTH, MAX_FILTER_PARAMS, MAX_FILTER_TERMS, MAX_FILTER_VALUES, MAX_SKIP, MAX_SORT_KEYS } from './limits';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
@@ -52,9 +39,7 @@ function parseFilterParam(source: string, attributes: AttributeTable, used: { te
     return compileFilter(parseFilter(source, FILTER_LIMITS, used), attributes);
   } catch (error) {
     if (error instanceof FilterSyntaxError) {
-      throw new ApiError(400, 'invalid_filter', `filter: ${error.message}`, [
-        { path: 'filter', message: error.message },
-      ]);
+      throw new ApiError(400, 'invalid_filter', `filter: ${error.message}`, [{ path: 'filter', message: error.message }]);
     }
     throw error;
   }
@@ -122,7 +107,10 @@ export function parseListQuery(params: URLSearchParams, attributes: AttributeTab
     const isEquality = key.startsWith('filter[') && key.endsWith(']');
     if (!isFilter && !isEquality) continue;
     if (++filterParams > MAX_FILTER_PARAMS) {
-      throw badParam(key, `more than the limit of ${MAX_FILTER_PARAMS} filter parameters (filter= and filter[...] together); combine them in one filter with and`);
+      throw badParam(
+        key,
+        `more than the limit of ${MAX_FILTER_PARAMS} filter parameters (filter= and filter[...] together); combine them in one filter with and`,
+      );
     }
     if (isFilter) {
       if (value.trim() !== '') where.push(parseFilterParam(value, attributes, used));

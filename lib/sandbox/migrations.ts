@@ -21,9 +21,7 @@ function resourceTable(db: Kysely<unknown>, name: string, extracted: Extracted[]
     .addColumn('etag', 'text', (c) => c.notNull())
     .addColumn('is_deleted', 'integer', (c) => c.notNull().defaultTo(0));
   for (const [column, type, jsonPath] of extracted) {
-    table = table.addColumn(column, type, (c) =>
-      c.generatedAlwaysAs(sql`json_extract(data, ${sql.lit(jsonPath)})`).stored(),
-    );
+    table = table.addColumn(column, type, (c) => c.generatedAlwaysAs(sql`json_extract(data, ${sql.lit(jsonPath)})`).stored());
   }
   return table;
 }

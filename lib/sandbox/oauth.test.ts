@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from './access';
 import { closeDatabases, openDatabase, type Db } from './db';
 import { ApiError } from './errors';
-import { authorizationServerMetadata, checkPkceParams, CODE_TTL_SECONDS, handleTokenRequest, issueAuthorizationCode, registerClient, verifyLogin } from './oauth';
+import {
+  authorizationServerMetadata,
+  checkPkceParams,
+  CODE_TTL_SECONDS,
+  handleTokenRequest,
+  issueAuthorizationCode,
+  registerClient,
+  verifyLogin,
+} from './oauth';
 import { handleSandboxRequest } from './router';
 import { DEMO_PASSWORD, DEMO_USERS, seedDatabase } from './seed/seed';
 
@@ -38,7 +46,13 @@ async function exchange(body: Record<string, unknown>, type = 'application/json'
   return { status: response.status, body: await response.json() };
 }
 
-const valid = (code: string) => ({ client_id: CLIENT.id, client_secret: CLIENT.secret, code, grant_type: 'authorization_code', redirect_uri: CLIENT.redirectUris[0] });
+const valid = (code: string) => ({
+  client_id: CLIENT.id,
+  client_secret: CLIENT.secret,
+  code,
+  grant_type: 'authorization_code',
+  redirect_uri: CLIENT.redirectUris[0],
+});
 
 describe('the token endpoint', () => {
   it('exchanges a code for a bearer token that authenticates as the user in the organization', async () => {
@@ -106,7 +120,10 @@ describe('the token endpoint', () => {
 
   it('refuses another grant type and a body that is not JSON', async () => {
     expect((await exchange({ ...valid('x'), grant_type: 'password' })).body.error).toBe('unsupported_grant_type');
-    const response = await handleTokenRequest(db, new Request('http://sandbox.test/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{nope' }));
+    const response = await handleTokenRequest(
+      db,
+      new Request('http://sandbox.test/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{nope' }),
+    );
     expect(response.status).toBe(400);
     expect((await response.json()).error).toBe('invalid_request');
   });
@@ -159,7 +176,14 @@ describe('client authentication (faults 8 and 17)', () => {
   });
 
   it('challenges with WWW-Authenticate: Basic only when the client used the Authorization header', async () => {
-    const post = await handleTokenRequest(db, new Request('http://sandbox.test/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...valid('c'), client_secret: 'guess' }) }));
+    const post = await handleTokenRequest(
+      db,
+      new Request('http://sandbox.test/token', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...valid('c'), client_secret: 'guess' }),
+      }),
+    );
     expect(post.status).toBe(401);
     expect(post.headers.get('www-authenticate')).toBeNull();
     const basic = await basicExchange(`${CLIENT.id}:guess`, { grant_type: 'authorization_code', code: 'c' });
@@ -169,7 +193,11 @@ describe('client authentication (faults 8 and 17)', () => {
 
   it('accepts Basic credentials form-encoded as RFC 6749 §2.3.1 says', async () => {
     const code = await issueAuthorizationCode(db, grant);
-    const { status } = await basicExchange(`${encodeURIComponent(CLIENT.id)}:${encodeURIComponent(CLIENT.secret)}`, { grant_type: 'authorization_code', code, redirect_uri: CLIENT.redirectUris[0]! });
+    const { status } = await basicExchange(`${encodeURIComponent(CLIENT.id)}:${encodeURIComponent(CLIENT.secret)}`, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: CLIENT.redirectUris[0]!,
+    });
     expect(status).toBe(200);
   });
 });
@@ -234,7 +262,15 @@ describe('revocation (RFC 7009) and discovery (RFC 8414) with a standard client 
 
   it('answers an unknown token with 200, a token of another client with 400, and bad client credentials with 401', async () => {
     const revoke = (body: Record<string, string>) =>
-      handleSandboxRequest(new Request('http://sandbox.test/api/polis/auth/oauth2/revoke', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }), ['auth', 'oauth2', 'revoke'], db);
+      handleSandboxRequest(
+        new Request('http://sandbox.test/api/polis/auth/oauth2/revoke', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+        ['auth', 'oauth2', 'revoke'],
+        db,
+      );
     expect((await revoke({ client_id: CLIENT.id, client_secret: CLIENT.secret, token: 'never-issued' })).status).toBe(200);
     expect((await revoke({ client_id: CLIENT.id, client_secret: 'guess', token: 'never-issued' })).status).toBe(401);
     expect((await revoke({ client_id: CLIENT.id, client_secret: CLIENT.secret })).status).toBe(400);

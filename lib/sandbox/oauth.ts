@@ -51,7 +51,11 @@ export async function registerClient(db: Db, client: { id: string; name: string;
     redirect_uris: JSON.stringify(client.redirectUris),
   };
   if (existing) await db.updateTable('oauth_clients').set(row).where('id', '=', client.id).execute();
-  else await db.insertInto('oauth_clients').values({ id: client.id, created: new Date().toISOString(), ...row }).execute();
+  else
+    await db
+      .insertInto('oauth_clients')
+      .values({ id: client.id, created: new Date().toISOString(), ...row })
+      .execute();
 }
 
 export type AuthorizeParams = {
@@ -178,7 +182,12 @@ export async function exchangeCode(db: Db, body: TokenRequest, now = new Date())
     const code = await tx.selectFrom('oauth_codes').selectAll().where('code_hash', '=', sha256(body.code!)).executeTakeFirst();
     if (!code) return { error: 'code is unknown' };
     if (code.used_at) {
-      await tx.updateTable('access_tokens').set({ revoked_at: now.toISOString() }).where('auth_code_id', '=', code.id).where('revoked_at', 'is', null).execute();
+      await tx
+        .updateTable('access_tokens')
+        .set({ revoked_at: now.toISOString() })
+        .where('auth_code_id', '=', code.id)
+        .where('revoked_at', 'is', null)
+        .execute();
       return { error: 'code was already used; the tokens issued from it are revoked' };
     }
     if (code.client_id !== client.id) return { error: 'code was issued to another client' };

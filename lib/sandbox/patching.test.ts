@@ -41,7 +41,12 @@ describe('applyDataPatch', () => {
   });
 
   it('reports a failing test as 409 and an unresolvable path as 400, naming the operation', () => {
-    const failed = refusal(() => applyDataPatch(data, [{ op: 'replace', path: '/successful', value: true }, { op: 'test', path: '/successful', value: false }]));
+    const failed = refusal(() =>
+      applyDataPatch(data, [
+        { op: 'replace', path: '/successful', value: true },
+        { op: 'test', path: '/successful', value: false },
+      ]),
+    );
     expect(failed.status).toBe(409);
     expect(failed.message).toContain('/data/1');
     const missing = refusal(() => applyDataPatch(data, [{ op: 'remove', path: '/nothing' }]));

@@ -32,9 +32,7 @@ const REASONS: Record<string, string> = {
 function checkPath(index: number, field: 'path' | 'from', pointer: string, readOnly: ReadonlySet<string>) {
   const at = `/data/${index}/${field}`;
   if (pointer !== '' && !pointer.startsWith('/')) {
-    throw new ApiError(400, 'invalid_patch', `${at}: "${pointer}" is not a JSON pointer (it must start with /)`, [
-      { path: at, message: 'not a JSON pointer' },
-    ]);
+    throw new ApiError(400, 'invalid_patch', `${at}: "${pointer}" is not a JSON pointer (it must start with /)`, [{ path: at, message: 'not a JSON pointer' }]);
   }
   const first = pointer.split('/')[1] ?? '';
   if (SERVER_OWNED.has(first)) {
@@ -55,7 +53,12 @@ export const PATCH_LIMITS: PatchLimits = {
   milliseconds: PATCH_TIME_LIMIT_MS,
 };
 
-export function applyDataPatch<T>(data: T, operations: PatchOperation[], readOnly: ReadonlySet<string> = new Set(), limits: PatchLimits = PATCH_LIMITS): unknown {
+export function applyDataPatch<T>(
+  data: T,
+  operations: PatchOperation[],
+  readOnly: ReadonlySet<string> = new Set(),
+  limits: PatchLimits = PATCH_LIMITS,
+): unknown {
   if (operations.length > limits.operations) {
     const message = `${operations.length} operations is more than the limit of ${limits.operations} operations in one patch`;
     throw new ApiError(400, 'invalid_patch', `/data: ${message}`, [{ path: '/data', message }]);

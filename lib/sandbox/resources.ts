@@ -35,12 +35,7 @@ const ENVELOPE_ATTRIBUTES: AttributeTable = {
   '/meta/modified': { column: 'modified', type: 'timestamp' },
 };
 
-function define(
-  name: ResourceName,
-  read: Permission | null,
-  modify: Permission | null,
-  attributes: AttributeTable,
-): ResourceDefinition {
+function define(name: ResourceName, read: Permission | null, modify: Permission | null, attributes: AttributeTable): ResourceDefinition {
   return { name, read, modify, attributes: { ...ENVELOPE_ATTRIBUTES, ...attributes } };
 }
 
@@ -131,7 +126,15 @@ export function toEnvelope(resource: ResourceName, row: EnvelopeRow): Envelope {
  * most of a page's serialization time.
  */
 export function envelopeJson(resource: ResourceName, row: EnvelopeRow): string {
-  const meta = { created: row.created, createdBy: row.created_by, modified: row.modified, modifiedBy: row.modified_by, resource, etag: row.etag, isDeleted: Boolean(row.is_deleted) };
+  const meta = {
+    created: row.created,
+    createdBy: row.created_by,
+    modified: row.modified,
+    modifiedBy: row.modified_by,
+    resource,
+    etag: row.etag,
+    isDeleted: Boolean(row.is_deleted),
+  };
   return `{"id":${JSON.stringify(row.id)},"customerId":${JSON.stringify(row.customer_id)},"securityGroupId":${JSON.stringify(row.security_group_id)},"data":${row.data},"meta":${JSON.stringify(meta)}}`;
 }
 
@@ -145,12 +148,14 @@ const generic = (db: Db) => db as unknown as Kysely<Record<ResourceName, Resourc
 
 /** Rows the caller may read: its tenant, its security groups, not soft-deleted. */
 function visibleRows(db: Db, resource: ResourceName, caller: Caller) {
-  return generic(db)
-    .selectFrom(resource)
-    .where('customer_id', '=', caller.customerId)
-    .where('security_group_id', 'in', caller.readGroups.length ? caller.readGroups : [''])
-    // A literal, not a parameter, so SQLite can use the partial indexes on live rows.
-    .where(sql.ref('is_deleted'), '=', sql.lit(0));
+  return (
+    generic(db)
+      .selectFrom(resource)
+      .where('customer_id', '=', caller.customerId)
+      .where('security_group_id', 'in', caller.readGroups.length ? caller.readGroups : [''])
+      // A literal, not a parameter, so SQLite can use the partial indexes on live rows.
+      .where(sql.ref('is_deleted'), '=', sql.lit(0))
+  );
 }
 
 export async function findVisible(db: Db, definition: ResourceDefinition, caller: Caller, id: string) {
@@ -204,10 +209,20 @@ export async function listResources(db: Db, definition: ResourceDefinition, call
   let rows: EnvelopeRow[] = [];
   if (query.limit > 0) {
     // Deferred join: page through the (covering) index for rowids, then read only those rows.
-    const page = order(filtered.select(sql<number>`rowid`.as('rid'))).limit(query.limit).offset(query.skip);
-    rows = await order(generic(db).selectFrom(definition.name).select(ENVELOPE_COLUMNS).where(sql`rowid`, 'in', page)).execute();
+    const page = order(filtered.select(sql<number>`rowid`.as('rid')))
+      .limit(query.limit)
+      .offset(query.skip);
+    rows = await order(
+      generic(db)
+        .selectFrom(definition.name)
+        .select(ENVELOPE_COLUMNS)
+        .where(sql`rowid`, 'in', page),
+    ).execute();
   }
-  const total = await countRows(db, filtered.select((eb) => eb.fn.countAll<number>().as('total')));
+  const total = await countRows(
+    db,
+    filtered.select((eb) => eb.fn.countAll<number>().as('total')),
+  );
   return { rows, total };
 }
 

@@ -50,7 +50,8 @@ class BlockMeter {
     const wall = performance.now() - started;
     const { user, system } = process.cpuUsage(cpu);
     const took = (user + system) / 1000;
-    if (process.env.FUZZ_SLOW && took > Number(process.env.FUZZ_SLOW)) console.log(`slow ${took.toFixed(1)} ms CPU, ${wall.toFixed(1)} ms wall: ${what.slice(0, 80)} (${what.length} chars)`);
+    if (process.env.FUZZ_SLOW && took > Number(process.env.FUZZ_SLOW))
+      console.log(`slow ${took.toFixed(1)} ms CPU, ${wall.toFixed(1)} ms wall: ${what.slice(0, 80)} (${what.length} chars)`);
     this.longestWall = Math.max(this.longestWall, wall);
     if (took > this.longest) {
       this.longest = took;
@@ -77,8 +78,48 @@ function request(method: string, pathAndQuery: string, init: { body?: string; et
 const handle = (prepared: Prepared) => handleSandboxRequest(prepared.request, prepared.segments, db);
 const call = (method: string, pathAndQuery: string, init: { body?: string; etag?: string } = {}) => handle(request(method, pathAndQuery, init));
 
-const WORDS = ['/data/distance', 'data/successful', '/data/timestamp', '/id', '/data/nope', 'eq', 'neq', 'gt', 'like', 'in', 'nin', 'between', 'and', 'or', '(', ')', '[', ']', ',', '"Not*"', '"2026-09-10"', '0.5', '-3', 'true', 'nil', '"', '\\', '%', "'"];
-const ATTRIBUTES = ['/data/distance', '/data/timestamp', '/data/successful', '/id', '/data/campaignId', '/data/unavailableReason', '/meta/modified', 'data/location/lat', '/data/nope'];
+const WORDS = [
+  '/data/distance',
+  'data/successful',
+  '/data/timestamp',
+  '/id',
+  '/data/nope',
+  'eq',
+  'neq',
+  'gt',
+  'like',
+  'in',
+  'nin',
+  'between',
+  'and',
+  'or',
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  '"Not*"',
+  '"2026-09-10"',
+  '0.5',
+  '-3',
+  'true',
+  'nil',
+  '"',
+  '\\',
+  '%',
+  "'",
+];
+const ATTRIBUTES = [
+  '/data/distance',
+  '/data/timestamp',
+  '/data/successful',
+  '/id',
+  '/data/campaignId',
+  '/data/unavailableReason',
+  '/meta/modified',
+  'data/location/lat',
+  '/data/nope',
+];
 const OPS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'like'];
 
 const bigNumber = fc.oneof(
@@ -87,13 +128,30 @@ const bigNumber = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
 );
 const badDate = fc.oneof(
-  fc.constantFrom('"0000-01-01T00:00:00-14:00"', '"9999-12-31T23:59:59Z"', '"+275760-09-13T00:00:00Z"', '"-271821-04-20"', '"2026-13-45"', '"2026-02-30T25:61:00Z"', '"not a date"', '""'),
+  fc.constantFrom(
+    '"0000-01-01T00:00:00-14:00"',
+    '"9999-12-31T23:59:59Z"',
+    '"+275760-09-13T00:00:00Z"',
+    '"-271821-04-20"',
+    '"2026-13-45"',
+    '"2026-02-30T25:61:00Z"',
+    '"not a date"',
+    '""',
+  ),
   fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? '"Invalid Date"' : JSON.stringify(d.toISOString()))),
 );
-const literal = fc.oneof(bigNumber, badDate, fc.string({ maxLength: 20 }).map((s) => JSON.stringify(s)), fc.constantFrom('true', 'false', 'nil'), fc.uuid().map((u) => `"${u}"`));
+const literal = fc.oneof(
+  bigNumber,
+  badDate,
+  fc.string({ maxLength: 20 }).map((s) => JSON.stringify(s)),
+  fc.constantFrom('true', 'false', 'nil'),
+  fc.uuid().map((u) => `"${u}"`),
+);
 const term = fc.oneof(
   fc.tuple(fc.constantFrom(...ATTRIBUTES), fc.constantFrom(...OPS), literal).map(([a, op, v]) => `${a} ${op} ${v}`),
-  fc.tuple(fc.constantFrom(...ATTRIBUTES), fc.constantFrom('in', 'nin'), fc.array(literal, { maxLength: 30 })).map(([a, op, vs]) => `${a} ${op} [${vs.join(',')}]`),
+  fc
+    .tuple(fc.constantFrom(...ATTRIBUTES), fc.constantFrom('in', 'nin'), fc.array(literal, { maxLength: 30 }))
+    .map(([a, op, vs]) => `${a} ${op} [${vs.join(',')}]`),
   fc.tuple(fc.constantFrom(...ATTRIBUTES), literal, literal).map(([a, low, high]) => `${a} between ${low},${high}`),
 );
 
@@ -102,9 +160,17 @@ const filters = fc.oneof(
   fc.array(fc.constantFrom(...WORDS), { maxLength: 12 }).map((words) => words.join(' ')),
   fc.string({ maxLength: 60 }),
   // Well-formed and nearly well-formed expressions.
-  fc.array(term, { minLength: 1, maxLength: 8 }).chain((terms) => fc.array(fc.constantFrom(' and ', ' or '), { minLength: terms.length - 1, maxLength: terms.length - 1 }).map((joins) => terms.map((t, i) => (i ? joins[i - 1] : '') + t).join(''))),
+  fc
+    .array(term, { minLength: 1, maxLength: 8 })
+    .chain((terms) =>
+      fc
+        .array(fc.constantFrom(' and ', ' or '), { minLength: terms.length - 1, maxLength: terms.length - 1 })
+        .map((joins) => terms.map((t, i) => (i ? joins[i - 1] : '') + t).join('')),
+    ),
   // Long chains, around and past the term limit.
-  fc.tuple(fc.integer({ min: 1, max: 700 }), fc.constantFrom(' and ', ' or ')).map(([n, join]) => Array.from({ length: n }, (_, i) => `/data/distance gt ${i}`).join(join)),
+  fc
+    .tuple(fc.integer({ min: 1, max: 700 }), fc.constantFrom(' and ', ' or '))
+    .map(([n, join]) => Array.from({ length: n }, (_, i) => `/data/distance gt ${i}`).join(join)),
   // Deep nesting, left and right, around and past the depth limit and the stack.
   fc.integer({ min: 0, max: 5000 }).map((n) => '('.repeat(n) + '/data/distance gt 1' + ')'.repeat(n)),
   fc.integer({ min: 0, max: 1200 }).map((n) => Array.from({ length: n }, () => '/id eq "x" or (').join('') + '/id eq "y"' + ')'.repeat(n)),
@@ -152,7 +218,28 @@ describe('fuzzing the handlers', () => {
     const stored = () => db.selectFrom('interactions').select(['data', 'etag']).where('id', '=', id).executeTakeFirstOrThrow();
 
     const paths = fc.oneof(
-      fc.constantFrom('/distance', '/successful', '/timestamp', '/survey/responses', '/survey', '/location', '/location/lat', '/listId', '/id', '/meta/etag', '/walklistId', '', '/unavailable', '/unavailableReason', '/__proto__/x', '/constructor/prototype', '/survey/surveyId', '/t', '/t/-', '/t/0'),
+      fc.constantFrom(
+        '/distance',
+        '/successful',
+        '/timestamp',
+        '/survey/responses',
+        '/survey',
+        '/location',
+        '/location/lat',
+        '/listId',
+        '/id',
+        '/meta/etag',
+        '/walklistId',
+        '',
+        '/unavailable',
+        '/unavailableReason',
+        '/__proto__/x',
+        '/constructor/prototype',
+        '/survey/surveyId',
+        '/t',
+        '/t/-',
+        '/t/0',
+      ),
       fc.string({ maxLength: 12 }),
     );
     const value = fc.oneof(
@@ -172,11 +259,16 @@ describe('fuzzing the handlers', () => {
     // Doubling: a seed array, then copies (or moves) of it into itself.
     const amplification = fc
       .tuple(fc.integer({ min: 1, max: 2000 }), fc.integer({ min: 1, max: 40 }), fc.constantFrom('copy', 'move'), fc.constantFrom('/t/-', '/t/0', '/u'))
-      .map(([size, copies, op, target]) => [{ op: 'add', path: '/t', value: Array.from({ length: size }, () => 'a') }, ...Array.from({ length: copies }, () => ({ op, from: '/t', path: target }))]);
+      .map(([size, copies, op, target]) => [
+        { op: 'add', path: '/t', value: Array.from({ length: size }, () => 'a') },
+        ...Array.from({ length: copies }, () => ({ op, from: '/t', path: target })),
+      ]);
     const bodies = fc.oneof(
       fc.array(operation, { maxLength: 4 }).map((ops) => JSON.stringify({ data: ops })),
       amplification.map((ops) => JSON.stringify({ data: ops })),
-      fc.integer({ min: 90, max: 150 }).map((n) => JSON.stringify({ data: Array.from({ length: n }, () => ({ op: 'test', path: '/unavailable', value: false })) })),
+      fc
+        .integer({ min: 90, max: 150 })
+        .map((n) => JSON.stringify({ data: Array.from({ length: n }, () => ({ op: 'test', path: '/unavailable', value: false })) })),
       fc.string({ maxLength: 40 }),
       fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
     );

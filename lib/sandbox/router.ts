@@ -115,16 +115,8 @@ async function addContactCounts(db: Db, caller: Caller, lists: Envelope[]) {
 }
 
 async function describeCaller(db: Db, caller: Caller) {
-  const user = await db
-    .selectFrom('users')
-    .select(ENVELOPE_COLUMNS)
-    .where('id', '=', caller.userId)
-    .executeTakeFirstOrThrow();
-  const organization = await db
-    .selectFrom('organizations')
-    .select(['id', 'name'])
-    .where('id', '=', caller.organizationId)
-    .executeTakeFirstOrThrow();
+  const user = await db.selectFrom('users').select(ENVELOPE_COLUMNS).where('id', '=', caller.userId).executeTakeFirstOrThrow();
+  const organization = await db.selectFrom('organizations').select(['id', 'name']).where('id', '=', caller.organizationId).executeTakeFirstOrThrow();
   return { ...toEnvelope('users', user), organization, role: caller.role, permissions: [...caller.permissions] };
 }
 

@@ -20,8 +20,14 @@ const accountKey = (email: string) => email.trim().toLowerCase();
 /** Seconds until `email` may be tried again from `address`, or 0 when the attempt may go ahead (and is counted). */
 export async function takeSignInAttempt(email: string, address: string): Promise<number> {
   const waits = await Promise.all([
-    byAccount.consume(accountKey(email)).then(() => 0, (refusal: unknown) => wait(refusal)),
-    byAddress.consume(address).then(() => 0, (refusal: unknown) => wait(refusal)),
+    byAccount.consume(accountKey(email)).then(
+      () => 0,
+      (refusal: unknown) => wait(refusal),
+    ),
+    byAddress.consume(address).then(
+      () => 0,
+      (refusal: unknown) => wait(refusal),
+    ),
   ]);
   return Math.max(...waits);
 }

@@ -26,8 +26,15 @@ export function refuseForbiddenMethods(prototype: http.Server = http.Server.prot
     if (event === 'request') {
       const [request, response] = args as [http.IncomingMessage, http.ServerResponse];
       if (UNREPRESENTABLE.has(request.method ?? '')) {
-        const body = JSON.stringify({ error: { status: 405, code: 'method_not_allowed', message: `${request.method} is not supported; use one of ${ALLOWED_METHODS.join(', ')}.` } });
-        response.writeHead(405, { Allow: ALLOWED_METHODS.join(', '), 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'X-Content-Type-Options': 'nosniff' });
+        const body = JSON.stringify({
+          error: { status: 405, code: 'method_not_allowed', message: `${request.method} is not supported; use one of ${ALLOWED_METHODS.join(', ')}.` },
+        });
+        response.writeHead(405, {
+          Allow: ALLOWED_METHODS.join(', '),
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+          'X-Content-Type-Options': 'nosniff',
+        });
         response.end(body);
         request.resume();
         return true;

@@ -14,7 +14,9 @@ describe('contentSecurityPolicy', () => {
   });
 
   it('allows images from the tile host of the setting, subdomains included', () => {
-    expect(directives(contentSecurityPolicy({ nonce: 'n', tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' }))['img-src']).toContain('https://tile.openstreetmap.org');
+    expect(directives(contentSecurityPolicy({ nonce: 'n', tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' }))['img-src']).toContain(
+      'https://tile.openstreetmap.org',
+    );
     expect(tileSource('https://{s}.tiles.example.com/{z}/{x}/{y}.png?key=1')).toBe('https://*.tiles.example.com');
     expect(tileSource('https://tiles-{s}.example.com/{z}/{x}/{y}.png')).toBe('https:');
     expect(tileSource('')).toBeNull();
@@ -30,6 +32,10 @@ describe('securityHeaders', () => {
   it('sends HSTS only when the public URL is https', () => {
     expect(securityHeaders({ appUrl: 'https://canvass.example.org' })['Strict-Transport-Security']).toMatch(/max-age=\d{8}/);
     expect(securityHeaders({ appUrl: 'http://localhost:3000' })).not.toHaveProperty('Strict-Transport-Security');
-    expect(securityHeaders({ appUrl: 'http://localhost:3000' })).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin', 'X-Frame-Options': 'DENY' });
+    expect(securityHeaders({ appUrl: 'http://localhost:3000' })).toMatchObject({
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+      'X-Frame-Options': 'DENY',
+    });
   });
 });

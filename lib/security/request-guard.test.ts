@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_BODY_LIMIT, refuseRequest } from './request-guard';
 
-const action = (headers: Record<string, string>) => new Request('http://dash.example/campaigns/1/new', { method: 'POST', headers: { host: 'dash.example', 'next-action': 'abc', ...headers } });
+const action = (headers: Record<string, string>) =>
+  new Request('http://dash.example/campaigns/1/new', { method: 'POST', headers: { host: 'dash.example', 'next-action': 'abc', ...headers } });
 
 describe('refuseRequest', () => {
   it('answers 405 with Allow to a method no route serves', async () => {

@@ -40,7 +40,11 @@ export function refuseRequest(request: Request): Response | null {
   }
   if (method === 'POST' && request.headers.has('next-action')) {
     if (!sameOrigin(request)) {
-      return refuse(403, 'cross_origin_action', `This request did not come from the dashboard (Origin: ${request.headers.get('origin') ?? 'none'}) and was refused.`);
+      return refuse(
+        403,
+        'cross_origin_action',
+        `This request did not come from the dashboard (Origin: ${request.headers.get('origin') ?? 'none'}) and was refused.`,
+      );
     }
     const length = Number(request.headers.get('content-length') ?? 0);
     if (length > ACTION_BODY_LIMIT) {

@@ -17,7 +17,12 @@ function raw(method: string, path: string): Promise<{ status: number; allow: str
 
 describe('what the framework answered with 500', () => {
   it('answers TRACE and other unsupported methods on any route with 405', async () => {
-    for (const [method, path] of [['TRACE', '/api/health'], ['TRACE', '/api/polis/v1/campaigns'], ['TRACE', '/sign-in'], ['PROPFIND', '/api/map/x/clusters']] as const) {
+    for (const [method, path] of [
+      ['TRACE', '/api/health'],
+      ['TRACE', '/api/polis/v1/campaigns'],
+      ['TRACE', '/sign-in'],
+      ['PROPFIND', '/api/map/x/clusters'],
+    ] as const) {
       const response = await raw(method, path);
       expect(response.status, `${method} ${path}`).toBe(405);
       expect(response.allow).toContain('GET');
@@ -26,7 +31,12 @@ describe('what the framework answered with 500', () => {
 
   it('refuses a server action sent with Origin: null or a foreign origin with 403, and an action body over 1 MB with 413', async () => {
     const send = (headers: Record<string, string>, body = '[]') =>
-      fetch(`${appUrl}/sign-in`, { method: 'POST', headers: { 'Next-Action': '0123456789abcdef0123456789abcdef01234567', 'Content-Type': 'text/plain;charset=UTF-8', ...headers }, body, redirect: 'manual' });
+      fetch(`${appUrl}/sign-in`, {
+        method: 'POST',
+        headers: { 'Next-Action': '0123456789abcdef0123456789abcdef01234567', 'Content-Type': 'text/plain;charset=UTF-8', ...headers },
+        body,
+        redirect: 'manual',
+      });
     for (const origin of ['null', 'https://evil.example']) {
       const response = await send({ Origin: origin });
       expect(response.status, origin).toBe(403);

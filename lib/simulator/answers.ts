@@ -50,7 +50,10 @@ function answerQuestion(faker: Faker, question: Question, wantSuccess: boolean):
   switch (question.type) {
     case 'multi-select': {
       const tags = (question.choices ?? []).map((choice) => choice.tag);
-      return { fields: tags.length ? { [question.tag]: faker.helpers.arrayElements(tags, { min: 1, max: Math.min(3, tags.length) }) } : {}, option: question.options[0] };
+      return {
+        fields: tags.length ? { [question.tag]: faker.helpers.arrayElements(tags, { min: 1, max: Math.min(3, tags.length) }) } : {},
+        option: question.options[0],
+      };
     }
     case 'text': {
       const max = question.max ?? 256;

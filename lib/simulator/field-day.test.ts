@@ -44,7 +44,13 @@ async function readBack(visits: Visit[]): Promise<Map<string, Interaction>> {
   const organizer = await polis.signIn('organizer@commonwealth.example');
   const found = new Map<string, Interaction>();
   for (let i = 0; i < visits.length; i += 100) {
-    const { data } = await organizer.polis.listInteractions({ filter: isIn('/id', visits.slice(i, i + 100).map((v) => v.interactionId)), limit: 100 });
+    const { data } = await organizer.polis.listInteractions({
+      filter: isIn(
+        '/id',
+        visits.slice(i, i + 100).map((v) => v.interactionId),
+      ),
+      limit: 100,
+    });
     for (const interaction of data) found.set(interaction.id, interaction);
   }
   return found;
@@ -77,7 +83,15 @@ describe('the field simulator', () => {
   it('records valid, believable visits through the API, each credited to the canvasser who made it', async () => {
     const events: FieldEvent[] = [];
     const start = Date.parse('2031-05-12T14:00:00Z');
-    const summary = await runFieldDay({ plan, canvassers, clock: instantClock(start), faker: seeded(7), fabricationRate: 0, maxVisits: 90, onEvent: (e) => events.push(e) });
+    const summary = await runFieldDay({
+      plan,
+      canvassers,
+      clock: instantClock(start),
+      faker: seeded(7),
+      fabricationRate: 0,
+      maxVisits: 90,
+      onEvent: (e) => events.push(e),
+    });
     const visits = events.filter((e): e is Visit => e.kind === 'visit');
     expect(summary.visits).toBe(90);
     expect(summary.errors).toBe(0);
@@ -112,7 +126,12 @@ describe('the field simulator', () => {
     // A mix of outcomes, as doors go.
     expect(Object.values(outcomes).every((n) => n > 0)).toBe(true);
     // What the phones remember: a later run replays from after the last of these visits.
-    expect(await lastVisitOf(polis.db, canvassers.map((c) => c.id))).toBe(Math.max(...visits.map((v) => v.time)));
+    expect(
+      await lastVisitOf(
+        polis.db,
+        canvassers.map((c) => c.id),
+      ),
+    ).toBe(Math.max(...visits.map((v) => v.time)));
 
     // At walking pace: never two households under 30 seconds apart, and never faster than a brisk walk between them.
     for (const canvasser of canvassers) {
@@ -130,7 +149,16 @@ describe('the field simulator', () => {
     /** The first faked stretch of a run that fakes only this way: the visits up to the next stretch. */
     const firstStretch = async (kind: 'sprint' | 'one-spot', day: string) => {
       const events: FieldEvent[] = [];
-      await runFieldDay({ plan, canvassers: canvassers.slice(0, 1), clock: instantClock(Date.parse(day)), faker: seeded(11), fabricationRate: 1, fabricationKinds: [kind], maxVisits: 16, onEvent: (e) => events.push(e) });
+      await runFieldDay({
+        plan,
+        canvassers: canvassers.slice(0, 1),
+        clock: instantClock(Date.parse(day)),
+        faker: seeded(11),
+        fabricationRate: 1,
+        fabricationKinds: [kind],
+        maxVisits: 16,
+        onEvent: (e) => events.push(e),
+      });
       const starts = events.flatMap((e, i) => (e.kind === 'fabricating' ? [i] : []));
       const stretch = events.slice(starts[0], starts[1]).filter((e): e is Visit => e.kind === 'visit');
       expect(stretch.length).toBeGreaterThanOrEqual(10);

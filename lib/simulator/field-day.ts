@@ -40,7 +40,17 @@ export type FieldPlan = { campaign: Campaign; survey: Survey; walklists: Walklis
 export type FabricationKind = 'sprint' | 'one-spot';
 
 export type FieldEvent =
-  | { kind: 'visit'; canvasser: FieldCanvasser; household: Household; walklist: Walklist; outcome: Outcome; time: number; interactionId: string; fabricated?: FabricationKind; position: { lat: number; lng: number; accuracy: number } }
+  | {
+      kind: 'visit';
+      canvasser: FieldCanvasser;
+      household: Household;
+      walklist: Walklist;
+      outcome: Outcome;
+      time: number;
+      interactionId: string;
+      fabricated?: FabricationKind;
+      position: { lat: number; lng: number; accuracy: number };
+    }
   | { kind: 'walklist'; canvasser: FieldCanvasser; walklist: Walklist; time: number }
   | { kind: 'fabricating'; canvasser: FieldCanvasser; fabrication: FabricationKind; doors: number; time: number }
   | { kind: 'break'; canvasser: FieldCanvasser; minutes: number; time: number }
@@ -106,7 +116,11 @@ async function findCampaign(polis: PolisClient, wanted: string): Promise<Campaig
   const matches = exact.length ? exact : partial;
   if (matches.length === 1) return matches[0]!;
   const names = data.map((c) => `"${c.data.name}"`).join(', ');
-  throw new Error(matches.length === 0 ? `no campaign named "${wanted}"; there are ${names}` : `"${wanted}" names several campaigns: ${matches.map((c) => `"${c.data.name}"`).join(', ')}`);
+  throw new Error(
+    matches.length === 0
+      ? `no campaign named "${wanted}"; there are ${names}`
+      : `"${wanted}" names several campaigns: ${matches.map((c) => `"${c.data.name}"`).join(', ')}`,
+  );
 }
 
 // --- the people ------------------------------------------------------------
@@ -267,8 +281,17 @@ export async function runFieldDay(options: FieldDayOptions): Promise<FieldDaySum
     }
     const fake = walker.fabrication;
 
-    const outcome: Outcome = fake?.kind === 'one-spot' ? 'successful' : fake?.kind === 'sprint' ? (faker.number.float() < 0.8 ? 'unavailable' : 'contacted') : pickOutcome(faker);
-    const recordedAt = arrived + seconds(fake?.kind === 'sprint' ? faker.number.int({ min: 4, max: 12 }) : fake?.kind === 'one-spot' ? faker.number.int({ min: 40, max: 100 }) : doorSeconds(faker, outcome));
+    const outcome: Outcome =
+      fake?.kind === 'one-spot' ? 'successful' : fake?.kind === 'sprint' ? (faker.number.float() < 0.8 ? 'unavailable' : 'contacted') : pickOutcome(faker);
+    const recordedAt =
+      arrived +
+      seconds(
+        fake?.kind === 'sprint'
+          ? faker.number.int({ min: 4, max: 12 })
+          : fake?.kind === 'one-spot'
+            ? faker.number.int({ min: 40, max: 100 })
+            : doorSeconds(faker, outcome),
+      );
     await clock.sleepUntil(recordedAt, signal);
     if (signal?.aborted) break;
 
@@ -289,7 +312,9 @@ export async function runFieldDay(options: FieldDayOptions): Promise<FieldDaySum
         timestamp: new Date(recordedAt).toISOString(),
         survey: { surveyId: plan.survey.id, responses },
         unavailable: outcome === 'unavailable',
-        ...(outcome === 'unavailable' ? { unavailableReason: REASON_CODES[faker.helpers.weightedArrayElement(UNAVAILABLE_WEIGHTS.map(([value, weight]) => ({ value, weight })))]! } : {}),
+        ...(outcome === 'unavailable'
+          ? { unavailableReason: REASON_CODES[faker.helpers.weightedArrayElement(UNAVAILABLE_WEIGHTS.map(([value, weight]) => ({ value, weight })))]! }
+          : {}),
         successful,
         location: { lat: position.lat, lng: position.lng, confidence: position.accuracy },
         distance: round(metresBetween(position, household) / METRES_PER_MILE, 4),
@@ -301,7 +326,17 @@ export async function runFieldDay(options: FieldDayOptions): Promise<FieldDaySum
       summary.visits++;
       summary.byCanvasser.set(walker.canvasser.id, (summary.byCanvasser.get(walker.canvasser.id) ?? 0) + 1);
       if (fake) summary.fabricated++;
-      onEvent({ kind: 'visit', canvasser: walker.canvasser, household, walklist: walker.walklist, outcome, time: recordedAt, interactionId: interaction.id!, fabricated: fake?.kind, position });
+      onEvent({
+        kind: 'visit',
+        canvasser: walker.canvasser,
+        household,
+        walklist: walker.walklist,
+        outcome,
+        time: recordedAt,
+        interactionId: interaction.id!,
+        fabricated: fake?.kind,
+        position,
+      });
     } else summary.errors++;
 
     // On to the next door, or the next walklist, or a break.
@@ -320,7 +355,8 @@ export async function runFieldDay(options: FieldDayOptions): Promise<FieldDaySum
       walker.fabrication = null;
       takeWalklist(walker, nextWalklist(plan, taken, walker), recordedAt);
     } else {
-      const gap = fake?.kind === 'sprint' || fake?.kind === 'one-spot' ? 0 : walkSeconds(faker, walker.at, walker.walklist.households[walker.door]!, walker.pace);
+      const gap =
+        fake?.kind === 'sprint' || fake?.kind === 'one-spot' ? 0 : walkSeconds(faker, walker.at, walker.walklist.households[walker.door]!, walker.pace);
       walker.next = recordedAt + seconds(gap);
     }
   }

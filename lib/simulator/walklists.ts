@@ -62,7 +62,13 @@ export function planWalklists(campaignId: string, lists: { id: string; name: str
     const count = Math.max(1, Math.round(households.length / doors));
     const size = Math.ceil(households.length / count);
     for (let n = 0; n * size < households.length; n++) {
-      walklists.push({ id: nameUuid(`${campaignId}:${list.id}:${n}`), listId: list.id, listName: list.name, number: n + 1, households: households.slice(n * size, (n + 1) * size) });
+      walklists.push({
+        id: nameUuid(`${campaignId}:${list.id}:${n}`),
+        listId: list.id,
+        listName: list.name,
+        number: n + 1,
+        households: households.slice(n * size, (n + 1) * size),
+      });
     }
   }
   return walklists;

@@ -44,7 +44,13 @@ export async function readCampaignTimeZone(organizationId: string, campaignId: s
 }
 
 /** Saves a campaign's zone; a derived zone never replaces an organizer's choice. */
-export async function saveCampaignTimeZone(entry: { organizationId: string; campaignId: string; timeZone: string; source: CampaignSettingsRow['time_zone_source']; userId?: string }): Promise<void> {
+export async function saveCampaignTimeZone(entry: {
+  organizationId: string;
+  campaignId: string;
+  timeZone: string;
+  source: CampaignSettingsRow['time_zone_source'];
+  userId?: string;
+}): Promise<void> {
   const db = await open();
   const values = {
     organization_id: entry.organizationId,
@@ -58,7 +64,9 @@ export async function saveCampaignTimeZone(entry: { organizationId: string; camp
     .insertInto('campaign_settings')
     .values(values)
     .onConflict((conflict) => {
-      const update = conflict.columns(['organization_id', 'campaign_id']).doUpdateSet({ time_zone: values.time_zone, time_zone_source: values.time_zone_source, updated_by: values.updated_by, updated: values.updated });
+      const update = conflict
+        .columns(['organization_id', 'campaign_id'])
+        .doUpdateSet({ time_zone: values.time_zone, time_zone_source: values.time_zone_source, updated_by: values.updated_by, updated: values.updated });
       return entry.source === 'derived' ? update.where('campaign_settings.time_zone_source', '=', 'derived') : update;
     })
     .execute();

@@ -85,6 +85,12 @@ export async function listCorrections(organizationId: string, interactionId: str
 /** Interactions of a campaign the dashboard entered by hand (from paper sheets), for the review rules' exemptions. */
 export async function listEnteredByHand(organizationId: string, campaignId: string): Promise<string[]> {
   const { db } = await openStore();
-  const rows = await db.selectFrom('correction_log').select('interaction_id').where('organization_id', '=', organizationId).where('campaign_id', '=', campaignId).where('action', '=', 'create').execute();
+  const rows = await db
+    .selectFrom('correction_log')
+    .select('interaction_id')
+    .where('organization_id', '=', organizationId)
+    .where('campaign_id', '=', campaignId)
+    .where('action', '=', 'create')
+    .execute();
   return rows.map((row) => row.interaction_id);
 }

@@ -19,17 +19,30 @@ const PART_BYTES = 4 << 20;
 /** Stores the campaign's snapshot in place of the last one, whole or not at all. */
 export async function saveSnapshot(organizationId: string, campaignId: string, snapshot: Omit<Snapshot, 'created'>): Promise<void> {
   const { db } = await openStore();
-  const header = { organization_id: organizationId, campaign_id: campaignId, format_version: snapshot.formatVersion, watermark: snapshot.watermark, created: new Date().toISOString() };
+  const header = {
+    organization_id: organizationId,
+    campaign_id: campaignId,
+    format_version: snapshot.formatVersion,
+    watermark: snapshot.watermark,
+    created: new Date().toISOString(),
+  };
   await db.transaction().execute(async (tx) => {
     // The header first: its row lock makes a second instance saving the same campaign wait for this one.
     await tx
       .insertInto('index_snapshot')
       .values(header)
-      .onConflict((conflict) => conflict.columns(['organization_id', 'campaign_id']).doUpdateSet({ format_version: header.format_version, watermark: header.watermark, created: header.created }))
+      .onConflict((conflict) =>
+        conflict
+          .columns(['organization_id', 'campaign_id'])
+          .doUpdateSet({ format_version: header.format_version, watermark: header.watermark, created: header.created }),
+      )
       .execute();
     await tx.deleteFrom('index_snapshot_part').where('organization_id', '=', organizationId).where('campaign_id', '=', campaignId).execute();
     for (let part = 0, offset = 0; offset < snapshot.data.length || part === 0; part++, offset += PART_BYTES) {
-      await tx.insertInto('index_snapshot_part').values({ organization_id: organizationId, campaign_id: campaignId, part, data: snapshot.data.subarray(offset, offset + PART_BYTES) }).execute();
+      await tx
+        .insertInto('index_snapshot_part')
+        .values({ organization_id: organizationId, campaign_id: campaignId, part, data: snapshot.data.subarray(offset, offset + PART_BYTES) })
+        .execute();
     }
   });
 }
@@ -53,7 +66,13 @@ export async function loadSnapshot(organizationId: string, campaignId: string): 
 /** The campaigns whose snapshots were saved since `since`, newest first. */
 export async function recentSnapshots(since: string, limit: number): Promise<{ organizationId: string; campaignId: string; created: string }[]> {
   const { db } = await openStore();
-  const rows = await db.selectFrom('index_snapshot').select(['organization_id', 'campaign_id', 'created']).where('created', '>=', since).orderBy('created', 'desc').limit(limit).execute();
+  const rows = await db
+    .selectFrom('index_snapshot')
+    .select(['organization_id', 'campaign_id', 'created'])
+    .where('created', '>=', since)
+    .orderBy('created', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map((row) => ({ organizationId: row.organization_id, campaignId: row.campaign_id, created: row.created }));
 }
 
@@ -64,14 +83,25 @@ const CHANGE_KEPT_MS = 60 * 60_000;
 export async function publishChange(organizationId: string, campaignId: string, instance: string, change: unknown): Promise<void> {
   const { db } = await openStore();
   const now = Date.now();
-  await db.insertInto('index_change').values({ organization_id: organizationId, campaign_id: campaignId, instance, change: JSON.stringify(change), created: new Date(now).toISOString() }).execute();
-  await db.deleteFrom('index_change').where('created', '<', new Date(now - CHANGE_KEPT_MS).toISOString()).execute();
+  await db
+    .insertInto('index_change')
+    .values({ organization_id: organizationId, campaign_id: campaignId, instance, change: JSON.stringify(change), created: new Date(now).toISOString() })
+    .execute();
+  await db
+    .deleteFrom('index_change')
+    .where('created', '<', new Date(now - CHANGE_KEPT_MS).toISOString())
+    .execute();
 }
 
 /** The newest change's number (0 when none), where a fresh index starts listening. */
 export async function latestChange(organizationId: string, campaignId: string): Promise<number> {
   const { db } = await openStore();
-  const row = await db.selectFrom('index_change').select((eb) => eb.fn.max('seq').as('seq')).where('organization_id', '=', organizationId).where('campaign_id', '=', campaignId).executeTakeFirst();
+  const row = await db
+    .selectFrom('index_change')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('organization_id', '=', organizationId)
+    .where('campaign_id', '=', campaignId)
+    .executeTakeFirst();
   return Number(row?.seq ?? 0);
 }
 
@@ -86,7 +116,10 @@ export async function changesSince(organizationId: string, campaignId: string, s
     .where('seq', '>', seq)
     .orderBy('seq')
     .execute();
-  return { last: rows.length ? Number(rows.at(-1)!.seq) : seq, changes: rows.filter((row) => row.instance !== instance).map((row) => JSON.parse(row.change) as unknown) };
+  return {
+    last: rows.length ? Number(rows.at(-1)!.seq) : seq,
+    changes: rows.filter((row) => row.instance !== instance).map((row) => JSON.parse(row.change) as unknown),
+  };
 }
 
 /**

@@ -28,7 +28,12 @@ export function storeMigrations(engine: Engine): Record<string, Migration> {
           .addColumn('etag_after', 'text')
           .addColumn('created', 'text', (c) => c.notNull())
           .execute();
-        await db.schema.createIndex('correction_log_interaction').ifNotExists().on('correction_log').columns(['organization_id', 'interaction_id', 'created']).execute();
+        await db.schema
+          .createIndex('correction_log_interaction')
+          .ifNotExists()
+          .on('correction_log')
+          .columns(['organization_id', 'interaction_id', 'created'])
+          .execute();
       },
     },
     '0002_review_resolution': {
@@ -52,7 +57,12 @@ export function storeMigrations(engine: Engine): Record<string, Migration> {
         // Resolutions of one millisecond keep the order they were made in: SQLite's rowid, PostgreSQL's own sequence.
         if (engine === 'postgres') resolution = resolution.addColumn('seq', 'bigserial', (c) => c.notNull());
         await resolution.execute();
-        await db.schema.createIndex('review_resolution_campaign').ifNotExists().on('review_resolution').columns(['organization_id', 'campaign_id', 'created']).execute();
+        await db.schema
+          .createIndex('review_resolution_campaign')
+          .ifNotExists()
+          .on('review_resolution')
+          .columns(['organization_id', 'campaign_id', 'created'])
+          .execute();
         await db.schema
           .createTable('review_call')
           .ifNotExists()

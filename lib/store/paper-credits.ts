@@ -15,7 +15,13 @@ import { openStore } from './store';
 const open = async () => (await openStore()).db;
 
 /** Records the sheet's canvasser; a retried entry keeps the first credit. */
-export async function savePaperCredit(entry: { organizationId: string; campaignId: string; interactionId: string; canvasserId: string; enteredBy: string }): Promise<void> {
+export async function savePaperCredit(entry: {
+  organizationId: string;
+  campaignId: string;
+  interactionId: string;
+  canvasserId: string;
+  enteredBy: string;
+}): Promise<void> {
   const db = await open();
   await db
     .insertInto('paper_credit')
@@ -33,13 +39,23 @@ export async function savePaperCredit(entry: { organizationId: string; campaignI
 
 export async function readPaperCredit(organizationId: string, interactionId: string): Promise<{ canvasserId: string; enteredBy: string } | undefined> {
   const db = await open();
-  const row = await db.selectFrom('paper_credit').select(['canvasser_id', 'entered_by']).where('organization_id', '=', organizationId).where('interaction_id', '=', interactionId).executeTakeFirst();
+  const row = await db
+    .selectFrom('paper_credit')
+    .select(['canvasser_id', 'entered_by'])
+    .where('organization_id', '=', organizationId)
+    .where('interaction_id', '=', interactionId)
+    .executeTakeFirst();
   return row && { canvasserId: row.canvasser_id, enteredBy: row.entered_by };
 }
 
 /** interaction id → the credited canvasser's user id, for one campaign. */
 export async function listPaperCredits(organizationId: string, campaignId: string): Promise<Map<string, string>> {
   const db = await open();
-  const rows = await db.selectFrom('paper_credit').select(['interaction_id', 'canvasser_id']).where('organization_id', '=', organizationId).where('campaign_id', '=', campaignId).execute();
+  const rows = await db
+    .selectFrom('paper_credit')
+    .select(['interaction_id', 'canvasser_id'])
+    .where('organization_id', '=', organizationId)
+    .where('campaign_id', '=', campaignId)
+    .execute();
   return new Map(rows.map((row) => [row.interaction_id, row.canvasser_id]));
 }

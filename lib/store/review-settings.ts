@@ -14,12 +14,18 @@ export type StoredThresholds = { thresholds: Record<string, number>; updatedBy: 
 
 export async function readReviewThresholds(organizationId: string, campaignId: string): Promise<StoredThresholds | undefined> {
   const { db } = await openStore();
-  const row = await db.selectFrom('review_settings').selectAll().where('organization_id', '=', organizationId).where('campaign_id', '=', campaignId).executeTakeFirst();
+  const row = await db
+    .selectFrom('review_settings')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('campaign_id', '=', campaignId)
+    .executeTakeFirst();
   if (!row) return undefined;
   let thresholds: Record<string, number> = {};
   try {
     const parsed: unknown = JSON.parse(row.thresholds);
-    if (parsed && typeof parsed === 'object') thresholds = Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
+    if (parsed && typeof parsed === 'object')
+      thresholds = Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
   } catch {
     // A damaged row reads as no changes: the defaults apply.
   }
@@ -27,12 +33,27 @@ export async function readReviewThresholds(organizationId: string, campaignId: s
 }
 
 /** Replaces the campaign's changes; an empty set means the defaults again. */
-export async function saveReviewThresholds(entry: { organizationId: string; campaignId: string; thresholds: Record<string, number>; userId: string }): Promise<void> {
+export async function saveReviewThresholds(entry: {
+  organizationId: string;
+  campaignId: string;
+  thresholds: Record<string, number>;
+  userId: string;
+}): Promise<void> {
   const { db } = await openStore();
-  const values = { organization_id: entry.organizationId, campaign_id: entry.campaignId, thresholds: JSON.stringify(entry.thresholds), updated_by: entry.userId, updated: new Date().toISOString() };
+  const values = {
+    organization_id: entry.organizationId,
+    campaign_id: entry.campaignId,
+    thresholds: JSON.stringify(entry.thresholds),
+    updated_by: entry.userId,
+    updated: new Date().toISOString(),
+  };
   await db
     .insertInto('review_settings')
     .values(values)
-    .onConflict((conflict) => conflict.columns(['organization_id', 'campaign_id']).doUpdateSet({ thresholds: values.thresholds, updated_by: values.updated_by, updated: values.updated }))
+    .onConflict((conflict) =>
+      conflict
+        .columns(['organization_id', 'campaign_id'])
+        .doUpdateSet({ thresholds: values.thresholds, updated_by: values.updated_by, updated: values.updated }),
+    )
     .execute();
 }

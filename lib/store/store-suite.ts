@@ -27,8 +27,22 @@ export function describeStore(engine: 'sqlite' | 'postgres', url: () => Promise<
     it(`opens on ${engine} and migrates once, however many callers open it at the same time`, async () => {
       const stores = await Promise.all([openStore(), openStore(), openStore()]);
       expect(stores.map((store) => store.engine)).toEqual([engine, engine, engine]);
-      const migrations = await stores[0].db.selectFrom('store_migration' as never).select('name' as never).execute();
-      expect(migrations.map((row) => (row as { name: string }).name)).toEqual(['0001_correction_log', '0002_review_resolution', '0003_index_snapshot', '0004_campaign_settings', '0005_index_change', '0006_paper_credit', '0007_correction_changes', '0008_organization_units', '0009_review_settings', '0010_index_snapshot_parts']);
+      const migrations = await stores[0].db
+        .selectFrom('store_migration' as never)
+        .select('name' as never)
+        .execute();
+      expect(migrations.map((row) => (row as { name: string }).name)).toEqual([
+        '0001_correction_log',
+        '0002_review_resolution',
+        '0003_index_snapshot',
+        '0004_campaign_settings',
+        '0005_index_change',
+        '0006_paper_credit',
+        '0007_correction_changes',
+        '0008_organization_units',
+        '0009_review_settings',
+        '0010_index_snapshot_parts',
+      ]);
     });
 
     it("keeps an interaction's corrections, newest first, for its organization only", async () => {
@@ -43,13 +57,38 @@ export function describeStore(engine: 'sqlite' | 'postgres', url: () => Promise<
 
       const history = await listCorrections('org-a', 'int-1');
       expect(history.map((correction) => correction.reason)).toEqual(['typo', 'wrong door']);
-      expect(history[1]).toMatchObject({ userName: 'Ada Organizer', etagBefore: '"1"', etagAfter: '"2"', patch: [{ op: 'replace', path: '/outcome', value: 'refused' }] });
+      expect(history[1]).toMatchObject({
+        userName: 'Ada Organizer',
+        etagBefore: '"1"',
+        etagAfter: '"2"',
+        patch: [{ op: 'replace', path: '/outcome', value: 'refused' }],
+      });
       expect((await listCorrections('org-b', 'int-1')).map((correction) => correction.reason)).toEqual(['not yours']);
     });
 
     it('lists the interactions entered by hand from paper, per organization and campaign', async () => {
-      await logCorrection({ organizationId: 'org-a', campaignId: 'camp-2', interactionId: 'paper-1', action: 'create', user, reason: 'paper sheet', patch: [], etagBefore: null, etagAfter: '"1"' });
-      await logCorrection({ organizationId: 'org-a', campaignId: 'camp-2', interactionId: 'int-9', action: 'delete', user, reason: 'duplicate', patch: [], etagBefore: '"3"', etagAfter: null });
+      await logCorrection({
+        organizationId: 'org-a',
+        campaignId: 'camp-2',
+        interactionId: 'paper-1',
+        action: 'create',
+        user,
+        reason: 'paper sheet',
+        patch: [],
+        etagBefore: null,
+        etagAfter: '"1"',
+      });
+      await logCorrection({
+        organizationId: 'org-a',
+        campaignId: 'camp-2',
+        interactionId: 'int-9',
+        action: 'delete',
+        user,
+        reason: 'duplicate',
+        patch: [],
+        etagBefore: '"3"',
+        etagAfter: null,
+      });
       expect(await listEnteredByHand('org-a', 'camp-2')).toEqual(['paper-1']);
       expect(await listEnteredByHand('org-b', 'camp-2')).toEqual([]);
     });
@@ -78,12 +117,29 @@ export function describeStore(engine: 'sqlite' | 'postgres', url: () => Promise<
             interactionIds: [`int-${index}`],
             status,
             reason: `decision ${index}`,
-            calls: status === 'recontact' ? [{ interactionId: 'int-0', contactId: 'contact-1', name: 'Bea Voter', phone: '555-0100', address: '1 Main St', recorded: '2026-03-01T18:00:00Z' }] : [],
+            calls:
+              status === 'recontact'
+                ? [
+                    {
+                      interactionId: 'int-0',
+                      contactId: 'contact-1',
+                      name: 'Bea Voter',
+                      phone: '555-0100',
+                      address: '1 Main St',
+                      recorded: '2026-03-01T18:00:00Z',
+                    },
+                  ]
+                : [],
           }),
         );
       }
       vi.useRealTimers();
-      expect((await listResolutions('org-a', 'camp-3')).map((resolution) => resolution.reason)).toEqual(['decision 0', 'decision 1', 'decision 2', 'decision 3']);
+      expect((await listResolutions('org-a', 'camp-3')).map((resolution) => resolution.reason)).toEqual([
+        'decision 0',
+        'decision 1',
+        'decision 2',
+        'decision 3',
+      ]);
       const recontact = made[0]!.id;
       expect(await getResolution('org-b', recontact)).toBeNull();
       const [call] = await listCalls('org-a', recontact);
@@ -96,13 +152,18 @@ export function describeStore(engine: 'sqlite' | 'postgres', url: () => Promise<
 
     it("keeps a campaign's review thresholds, per organization, the latest replacing the last", async () => {
       expect(await readReviewThresholds('org-a', 'camp-5')).toBeUndefined();
-      await saveReviewThresholds({ organizationId: 'org-a', campaignId: 'camp-5', thresholds: { shiftGapMinutes: 45, contactRateOver: 0.7 }, userId: 'user-1' });
+      await saveReviewThresholds({
+        organizationId: 'org-a',
+        campaignId: 'camp-5',
+        thresholds: { shiftGapMinutes: 45, contactRateOver: 0.7 },
+        userId: 'user-1',
+      });
       await saveReviewThresholds({ organizationId: 'org-a', campaignId: 'camp-5', thresholds: { shiftGapMinutes: 50 }, userId: 'user-2' });
       expect(await readReviewThresholds('org-a', 'camp-5')).toMatchObject({ thresholds: { shiftGapMinutes: 50 }, updatedBy: 'user-2' });
       expect(await readReviewThresholds('org-b', 'camp-5')).toBeUndefined();
     });
 
-    it("keeps one snapshot per organization and campaign, byte for byte, the latest replacing the last", async () => {
+    it('keeps one snapshot per organization and campaign, byte for byte, the latest replacing the last', async () => {
       // Over two parts' worth, so it is stored in three.
       const bytes = Uint8Array.from({ length: (8 << 20) + 70_000 }, (_, i) => (i * 31) % 256);
       await saveSnapshot('org-a', 'camp-1', { formatVersion: 1, watermark: '2026-03-01T10:00:00.000Z', data: bytes });
@@ -141,7 +202,7 @@ export function describeStore(engine: 'sqlite' | 'postgres', url: () => Promise<
       expect(await acquireLease('org-a', 'camp-9', 'instance-3', 300)).toBe(true);
     });
 
-    it("hands each instance the changes the other instances made to a campaign, in order, after the last it read", async () => {
+    it('hands each instance the changes the other instances made to a campaign, in order, after the last it read', async () => {
       const start = await latestChange('org-a', 'camp-7');
       await publishChange('org-a', 'camp-7', 'instance-1', { remove: 'int-1' });
       await publishChange('org-a', 'camp-7', 'instance-2', { remove: 'int-2' });

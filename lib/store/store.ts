@@ -25,7 +25,8 @@ const opened = new Map<string, Promise<Store>>();
 export async function openStore(url: string = settings.storeDatabaseUrl): Promise<Store> {
   const engine = engineOf(url);
   // SQLite files are cached (and closed) by `openSqlite` itself, beside the sandbox's.
-  if (engine === 'sqlite') return { db: await openSqlite<StoreDatabase>(databasePath(url), { migrations: storeMigrations(engine), migrationTable: MIGRATION_TABLE }), engine, url };
+  if (engine === 'sqlite')
+    return { db: await openSqlite<StoreDatabase>(databasePath(url), { migrations: storeMigrations(engine), migrationTable: MIGRATION_TABLE }), engine, url };
   let store = opened.get(url);
   if (!store) {
     store = connect(url);
@@ -41,7 +42,12 @@ async function connect(url: string): Promise<Store> {
   // A server restart or a dropped connection must not crash the process; the pool reconnects.
   pool.on('error', () => undefined);
   const db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => storeMigrations(engine) }, migrationTableName: MIGRATION_TABLE, migrationLockTableName: `${MIGRATION_TABLE}_lock` });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => storeMigrations(engine) },
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: `${MIGRATION_TABLE}_lock`,
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {

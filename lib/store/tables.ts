@@ -3,7 +3,10 @@ import type { Generated } from 'kysely';
 
 /** One change of a correction, in words: a field from one value to another, or the canvasser's location moved. */
 /** A change in words; a time is kept as instants (ISO) and shown on the campaign's clock wherever it is read. */
-export type ChangeLine = { label: string; before: string; after: string } | { label: 'Location'; movedMetres: number } | { label: string; beforeAt: string | null; afterAt: string | null };
+export type ChangeLine =
+  | { label: string; before: string; after: string }
+  | { label: 'Location'; movedMetres: number }
+  | { label: string; beforeAt: string | null; afterAt: string | null };
 
 export type CorrectionRow = {
   id: string;

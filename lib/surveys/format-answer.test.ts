@@ -38,9 +38,22 @@ describe('formatAnswer', () => {
   });
 
   it('shows a multi-select answer as the list of choice texts', () => {
-    const question = q('multi-select', { tag: 'buypet', choices: [{ tag: 'Horse', text: 'A horse' }, { tag: 'Snake', text: 'A snake' }] });
+    const question = q('multi-select', {
+      tag: 'buypet',
+      choices: [
+        { tag: 'Horse', text: 'A horse' },
+        { tag: 'Snake', text: 'A snake' },
+      ],
+    });
     const answer = formatAnswer(question, { fields: { buypet: ['Horse', 'Snake', 'Yak'] } });
-    expect(answer).toEqual({ kind: 'list', items: [{ text: 'A horse', known: true }, { text: 'A snake', known: true }, { text: 'Yak', known: false }] });
+    expect(answer).toEqual({
+      kind: 'list',
+      items: [
+        { text: 'A horse', known: true },
+        { text: 'A snake', known: true },
+        { text: 'Yak', known: false },
+      ],
+    });
     expect(answerToText(answer)).toBe('A horse; A snake; Yak');
   });
 

@@ -23,8 +23,7 @@ export function recordedValue(question: Pick<Question, 'tag'>, response: Pick<Su
   return values.length === 1 ? values[0] : undefined;
 }
 
-const isEmpty = (value: FieldValue | undefined) =>
-  value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+const isEmpty = (value: FieldValue | undefined) => value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
 /** Matches a stored value against option values, across the app's string/number/boolean forms. */
 const sameValue = (a: unknown, b: unknown) => String(a) === String(b);

@@ -43,6 +43,9 @@ describe('ensureChromium', () => {
   });
 
   it('says what to run when apt-get fails', () => {
-    expect(ensureChromium(machine({ files: ['/usr/bin/apt-get'], isRoot: true, aptFails: true }).deps)).toMatchObject({ ok: false, message: expect.stringContaining(INSTALL_COMMAND) });
+    expect(ensureChromium(machine({ files: ['/usr/bin/apt-get'], isRoot: true, aptFails: true }).deps)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining(INSTALL_COMMAND),
+    });
   });
 });

@@ -31,7 +31,10 @@ export function ensureChromium(deps: ChromiumDeps): ChromiumOutcome {
   if (found) return { ok: true, browser: found, installed: false };
   const missing = `No Chromium for the browser tests (looked for ${DEBIAN_CHROMIUM} and Playwright's browser).`;
   if (!deps.isRoot || !deps.exists('/usr/bin/apt-get')) {
-    return { ok: false, message: `${missing}\nInstall it with this one command, then run npm test again:\n  ${deps.exists('/usr/bin/apt-get') ? INSTALL_COMMAND : 'npx playwright install chromium'}` };
+    return {
+      ok: false,
+      message: `${missing}\nInstall it with this one command, then run npm test again:\n  ${deps.exists('/usr/bin/apt-get') ? INSTALL_COMMAND : 'npx playwright install chromium'}`,
+    };
   }
   deps.log(`${missing} Installing Debian's chromium with apt-get…`);
   const env = ['DEBIAN_FRONTEND=noninteractive'];
@@ -39,7 +42,9 @@ export function ensureChromium(deps: ChromiumDeps): ChromiumOutcome {
     return { ok: false, message: `${missing}\napt-get could not install chromium; run this, then npm test again:\n  ${INSTALL_COMMAND}` };
   }
   const installed = present();
-  return installed ? { ok: true, browser: installed, installed: true } : { ok: false, message: `${missing}\napt-get installed chromium but ${DEBIAN_CHROMIUM} is still missing.` };
+  return installed
+    ? { ok: true, browser: installed, installed: true }
+    : { ok: false, message: `${missing}\napt-get installed chromium but ${DEBIAN_CHROMIUM} is still missing.` };
 }
 
 export function systemDeps(playwrightBrowser: () => string | null): ChromiumDeps {

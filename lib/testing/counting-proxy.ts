@@ -27,10 +27,12 @@ export type CountingProxy = {
 };
 
 /** A page of a campaign walk: interactions in id order (refreshes read by modification time). */
-export const isWalkRequest = (request: ProxiedRequest) => request.method === 'GET' && request.path.endsWith('/v1/interactions') && (request.search.get('sort') ?? '').includes('/id');
+export const isWalkRequest = (request: ProxiedRequest) =>
+  request.method === 'GET' && request.path.endsWith('/v1/interactions') && (request.search.get('sort') ?? '').includes('/id');
 
 /** A read of what changed since a watermark. */
-export const isRefreshRequest = (request: ProxiedRequest) => request.method === 'GET' && request.path.endsWith('/v1/interactions') && (request.search.get('filter') ?? '').includes('/meta/modified');
+export const isRefreshRequest = (request: ProxiedRequest) =>
+  request.method === 'GET' && request.path.endsWith('/v1/interactions') && (request.search.get('filter') ?? '').includes('/meta/modified');
 
 export async function startCountingProxy(target: string): Promise<CountingProxy> {
   const upstream = new URL(target);

@@ -11,14 +11,21 @@ import { parseFilter, type FilterNode, type Literal } from '@/lib/sandbox/filter
 
 function at(object: unknown, pointer: string): unknown {
   let value = object;
-  for (const key of pointer.replace(/^\//, '').split('/')) value = value === null || typeof value !== 'object' ? undefined : (value as Record<string, unknown>)[key];
+  for (const key of pointer.replace(/^\//, '').split('/'))
+    value = value === null || typeof value !== 'object' ? undefined : (value as Record<string, unknown>)[key];
   return value;
 }
 
 const same = (a: unknown, b: Literal) => (b === null ? a === null || a === undefined : a === b);
 
 function likePattern(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    'i',
+  );
 }
 
 function evaluate(node: FilterNode, object: unknown): boolean {

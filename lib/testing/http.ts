@@ -5,7 +5,11 @@
 export type HttpResult<T = any> = { status: number; body: T; headers: Headers }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export function httpClient(apiUrl: string, token?: string) {
-  return async function call(method: string, path: string, options: { body?: unknown; raw?: string; etag?: string; headers?: Record<string, string> } = {}): Promise<HttpResult> {
+  return async function call(
+    method: string,
+    path: string,
+    options: { body?: unknown; raw?: string; etag?: string; headers?: Record<string, string> } = {},
+  ): Promise<HttpResult> {
     const headers: Record<string, string> = { ...options.headers };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (options.body !== undefined || options.raw !== undefined) headers['Content-Type'] = 'application/json';
@@ -20,5 +24,4 @@ export function httpClient(apiUrl: string, token?: string) {
   };
 }
 
-export const query = (params: Record<string, string | number>) =>
-  '?' + new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+export const query = (params: Record<string, string | number>) => '?' + new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();

@@ -66,7 +66,18 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     initdbFlags: ['--no-sync', '--encoding=UTF8'],
     // A test server: durability across power loss is not what is tested here,
     // and a socket file would need a directory the server's user can write.
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+    ],
   });
   try {
     await server.initialise();

@@ -21,7 +21,10 @@ const SAMPLE = 200;
 export const FALLBACK_TIME_ZONE = 'UTC';
 
 /** The campaign's zone and whether an organizer chose it. `campaign` must already be one the caller may read. */
-export async function campaignTimeZoneSetting(auth: AuthContext, campaign: Campaign): Promise<{ timeZone: string; source: 'derived' | 'organizer' | 'fallback' }> {
+export async function campaignTimeZoneSetting(
+  auth: AuthContext,
+  campaign: Campaign,
+): Promise<{ timeZone: string; source: 'derived' | 'organizer' | 'fallback' }> {
   const stored = await readCampaignTimeZone(auth.organization.id, campaign.id);
   if (stored) return stored;
   const derived = await deriveTimeZone(auth, campaign);

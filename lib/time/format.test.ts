@@ -44,12 +44,28 @@ describe('zone names', () => {
 
 describe('zoneOfPoints', () => {
   it('places the demo cities in their zones', () => {
-    expect(zoneOfPoints([[42.3097, -71.1151], [42.3016, -71.0676]])).toBe('America/New_York');
-    expect(zoneOfPoints([[39.762, -105.011], [39.731, -104.979]])).toBe('America/Denver');
+    expect(
+      zoneOfPoints([
+        [42.3097, -71.1151],
+        [42.3016, -71.0676],
+      ]),
+    ).toBe('America/New_York');
+    expect(
+      zoneOfPoints([
+        [39.762, -105.011],
+        [39.731, -104.979],
+      ]),
+    ).toBe('America/Denver');
   });
 
   it('goes with the majority when a point strays over a line', () => {
-    expect(zoneOfPoints([[39.762, -105.011], [39.731, -104.979], [42.3097, -71.1151]])).toBe('America/Denver');
+    expect(
+      zoneOfPoints([
+        [39.762, -105.011],
+        [39.731, -104.979],
+        [42.3097, -71.1151],
+      ]),
+    ).toBe('America/Denver');
     expect(zoneOfPoints([])).toBeUndefined();
   });
 });

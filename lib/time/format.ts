@@ -54,13 +54,19 @@ export function formatLocalIso(instant: Instant, zone: string): string {
 
 /** The zone's abbreviation at an instant ('EDT', 'EST', 'MST'). */
 export function zoneAbbreviation(zone: string, instant: Instant = new Date()): string {
-  return formatter(zone, 'abbr', { timeZoneName: 'short' }).formatToParts(toDate(instant)).find((part) => part.type === 'timeZoneName')?.value ?? zone;
+  return (
+    formatter(zone, 'abbr', { timeZoneName: 'short' })
+      .formatToParts(toDate(instant))
+      .find((part) => part.type === 'timeZoneName')?.value ?? zone
+  );
 }
 
 /** 'Eastern Time (New York)': the zone's generic name and its city, for the campaign header. */
 export function zoneLabel(zone: string): string {
   if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
-  const name = formatter(zone, 'generic', { timeZoneName: 'longGeneric' }).formatToParts(new Date()).find((part) => part.type === 'timeZoneName')?.value;
+  const name = formatter(zone, 'generic', { timeZoneName: 'longGeneric' })
+    .formatToParts(new Date())
+    .find((part) => part.type === 'timeZoneName')?.value;
   const city = zone.split('/').pop()!.replace(/_/g, ' ');
   return name && name !== city ? `${name} (${city})` : city;
 }

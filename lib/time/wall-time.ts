@@ -13,10 +13,7 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
 import { format } from 'date-fns';
 
-export type WallTime =
-  | { kind: 'exact'; instant: Date }
-  | { kind: 'ambiguous'; earlier: Date; later: Date }
-  | { kind: 'nonexistent' };
+export type WallTime = { kind: 'exact'; instant: Date } | { kind: 'ambiguous'; earlier: Date; later: Date } | { kind: 'nonexistent' };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;

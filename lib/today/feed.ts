@@ -97,7 +97,13 @@ export async function loadTodayFeed(auth: AuthContext, campaignId: string, optio
       warnings: flagged.get(row) ?? [],
     })),
     canvassers: [...last]
-      .map(([code, row]) => ({ id: index.canvassers.values[code] ?? '', name: name(code), lastSeen: index.time[row]!, position: position(row), where: contactAddress(contacts.get(householdOf(row))).split(',')[0]! }))
+      .map(([code, row]) => ({
+        id: index.canvassers.values[code] ?? '',
+        name: name(code),
+        lastSeen: index.time[row]!,
+        position: position(row),
+        where: contactAddress(contacts.get(householdOf(row))).split(',')[0]!,
+      }))
       .sort((a, b) => b.lastSeen - a.lastSeen),
   };
 }

@@ -20,7 +20,11 @@ it('marks the visits of a faked stretch with the rule that caught them, and none
   const morning = Date.parse(`${new Date().toISOString().slice(0, 10)}T15:00:00Z`);
   const start = morning + 3 * 3600_000 < Date.now() ? morning : morning - day;
   const team = (await canvasserTeams(polis.db)).find((t) => t.canvassers[0]!.email.endsWith('@commonwealth.example'))!;
-  const client = createPolisClient({ token: await signInCanvasser(polis.db, team.canvassers[0]!, team.organizationId), baseUrl: polis.baseUrl, fetch: polis.fetch });
+  const client = createPolisClient({
+    token: await signInCanvasser(polis.db, team.canvassers[0]!, team.organizationId),
+    baseUrl: polis.baseUrl,
+    fetch: polis.fetch,
+  });
   const canvasser = { id: (await client.getMe()).id, name: team.canvassers[0]!.name, email: team.canvassers[0]!.email, polis: client };
   const organizer = await polis.signIn('organizer@commonwealth.example');
   const campaign = (await organizer.polis.listCampaigns()).data[0]!;
@@ -32,7 +36,16 @@ it('marks the visits of a faked stretch with the rule that caught them, and none
   const events: FieldEvent[] = [];
   const clock = instantClock(start);
   await runFieldDay({ plan, canvassers: [canvasser], clock, faker, fabricationRate: 0, maxVisits: 25, onEvent: (e) => events.push(e) });
-  await runFieldDay({ plan, canvassers: [canvasser], clock, faker, fabricationRate: 1, fabricationKinds: ['sprint'], maxVisits: 12, onEvent: (e) => events.push(e) });
+  await runFieldDay({
+    plan,
+    canvassers: [canvasser],
+    clock,
+    faker,
+    fabricationRate: 1,
+    fabricationKinds: ['sprint'],
+    maxVisits: 12,
+    onEvent: (e) => events.push(e),
+  });
   const visits = events.filter((e): e is Visit => e.kind === 'visit');
   const honest = visits.filter((v) => !v.fabricated);
   const faked = visits.filter((v) => v.fabricated);

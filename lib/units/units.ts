@@ -51,12 +51,22 @@ export function formatMiles(miles: number, system: UnitSystem): string {
 
 /** The unit the filter's "distance at least" box is typed in, and its conversions to and from Polis miles. */
 export const DISTANCE_INPUT = {
-  metric: { unit: 'm', label: 'metres', toMiles: (value: number) => value / METRES_PER_MILE, fromMiles: (miles: number) => Math.round(miles * METRES_PER_MILE) },
+  metric: {
+    unit: 'm',
+    label: 'metres',
+    toMiles: (value: number) => value / METRES_PER_MILE,
+    fromMiles: (miles: number) => Math.round(miles * METRES_PER_MILE),
+  },
   imperial: { unit: 'ft', label: 'feet', toMiles: (value: number) => value / FEET_PER_MILE, fromMiles: (miles: number) => Math.round(miles * FEET_PER_MILE) },
 } as const;
 
 /** The unit the filter's GPS accuracy box is typed in, and its conversions to and from Polis metres. */
 export const ACCURACY_INPUT = {
   metric: { unit: 'm', label: 'metres', toMetres: (value: number) => value, fromMetres: (metres: number) => Math.round(metres) },
-  imperial: { unit: 'ft', label: 'feet', toMetres: (value: number) => value * METRES_PER_FOOT, fromMetres: (metres: number) => Math.round(metres / METRES_PER_FOOT) },
+  imperial: {
+    unit: 'ft',
+    label: 'feet',
+    toMetres: (value: number) => value * METRES_PER_FOOT,
+    fromMetres: (metres: number) => Math.round(metres / METRES_PER_FOOT),
+  },
 } as const;

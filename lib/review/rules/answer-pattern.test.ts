@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { context, peersWith, walk } from '../fixtures';
 import { answerPattern } from './answer-pattern';
 
-const peers = peersWith({ answersByQuestion: () => new Map([['yes', 500], ['no', 500]]) });
+const peers = peersWith({
+  answersByQuestion: () =>
+    new Map([
+      ['yes', 500],
+      ['no', 500],
+    ]),
+});
 const run = (answers: number, yes: number) => answerPattern(walk(answers, { make: (i) => ({ answers: { q1: i < yes ? 'yes' : 'no' } }) }), context({ peers }));
 
 describe('answer-pattern', () => {
@@ -16,7 +22,7 @@ describe('answer-pattern', () => {
     expect(run(30, 24)).toEqual([]);
     expect(run(30, 25)).toHaveLength(1);
   });
-  it('does not flag answers like the peers\'', () => {
+  it("does not flag answers like the peers'", () => {
     expect(run(40, 20)).toEqual([]);
   });
   it('says the statistic', () => {

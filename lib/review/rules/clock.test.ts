@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AFTERNOON, context, visit } from '../fixtures';
 import { clock } from './clock';
 
-const skewed = (seconds: number, paper = false) => clock({ canvasser: 'c1', visits: [visit({ time: AFTERNOON + seconds, received: AFTERNOON, paper })] }, context()).length;
+const skewed = (seconds: number, paper = false) =>
+  clock({ canvasser: 'c1', visits: [visit({ time: AFTERNOON + seconds, received: AFTERNOON, paper })] }, context()).length;
 
 describe('clock', () => {
   it('scores a timestamp over 5 min after Polis received it: 301 s yes, 300 s and 299 s no', () => {

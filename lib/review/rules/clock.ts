@@ -22,7 +22,10 @@ export const clock = defineRule((shift, { settings }) => {
     worst = Math.max(worst, Math.abs(skew));
   }
   if (!perVisit) return [];
-  const parts = [ahead > 0 ? `${ahead} stamped over ${formatSeconds(settings.clockAheadSeconds)} after Polis received them` : '', behind > 0 ? `${behind} stamped over ${formatSeconds(settings.clockBehindSeconds)} before` : ''].filter(Boolean);
+  const parts = [
+    ahead > 0 ? `${ahead} stamped over ${formatSeconds(settings.clockAheadSeconds)} after Polis received them` : '',
+    behind > 0 ? `${behind} stamped over ${formatSeconds(settings.clockBehindSeconds)} before` : '',
+  ].filter(Boolean);
   return [
     {
       rule: 'clock',

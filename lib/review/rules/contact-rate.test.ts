@@ -3,7 +3,10 @@ import { context, peersWith, walk } from '../fixtures';
 import { contactRate } from './contact-rate';
 
 const run = (doors: number, successful: number, peerRate = 0.4) =>
-  contactRate(walk(doors, { make: (i) => ({ successful: i < successful }) }), context({ peers: peersWith({ successByList: () => ({ doors: 10_000, successful: 10_000 * peerRate }) }) }));
+  contactRate(
+    walk(doors, { make: (i) => ({ successful: i < successful }) }),
+    context({ peers: peersWith({ successByList: () => ({ doors: 10_000, successful: 10_000 * peerRate }) }) }),
+  );
 
 describe('contact-rate', () => {
   it('needs 30 doors: 29 at 100 % is not scored, 30 and 31 are', () => {
@@ -22,7 +25,10 @@ describe('contact-rate', () => {
     expect(run(30, 30, 0.4)[0]!.sentence).toBe('30 of 30 doors successful (100 %) where peers on the same lists reach 40 % (p = < 0.0001)');
   });
   it('does not judge a list nobody else knocked on', () => {
-    const lonely = contactRate(walk(40, { make: () => ({ successful: true }) }), context({ peers: peersWith({ successByList: () => ({ doors: 0, successful: 0 }) }) }));
+    const lonely = contactRate(
+      walk(40, { make: () => ({ successful: true }) }),
+      context({ peers: peersWith({ successByList: () => ({ doors: 0, successful: 0 }) }) }),
+    );
     expect(lonely).toEqual([]);
   });
 });

@@ -33,6 +33,8 @@ describe('far-from-household', () => {
   });
   it('says how many and how far', () => {
     const visits = [visit({ distance: 1500, accuracy: 0 }), visit({ distance: 5 })];
-    expect(farFromHousehold({ canvasser: 'c1', visits }, context())[0]!.sentence).toBe('1 of 2 doors recorded more than 100 m from the household beyond the GPS accuracy (farthest 1.5 km)');
+    expect(farFromHousehold({ canvasser: 'c1', visits }, context())[0]!.sentence).toBe(
+      '1 of 2 doors recorded more than 100 m from the household beyond the GPS accuracy (farthest 1.5 km)',
+    );
   });
 });

@@ -43,7 +43,13 @@ export const farFromHousehold = defineRule((shift, { settings }) => {
     });
   }
   if (poor > 0) {
-    findings.push({ rule: 'far-from-household', level: 'shift', points: 0, visits: [], sentence: `${poor} doors with poor GPS (accuracy worse than ${formatMetres(settings.poorAccuracyMetres)}), not scored` });
+    findings.push({
+      rule: 'far-from-household',
+      level: 'shift',
+      points: 0,
+      visits: [],
+      sentence: `${poor} doors with poor GPS (accuracy worse than ${formatMetres(settings.poorAccuracyMetres)}), not scored`,
+    });
   }
   return findings;
 });

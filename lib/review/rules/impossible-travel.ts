@@ -7,7 +7,14 @@ import { hasDeviceGpsAt } from '../suppressions';
 export type Leg = { from: number; to: number; metres: number; seconds: number; speed: number };
 
 /** The legs of the shift under review, as columns; grown as longer shifts come. */
-const legs = { count: 0, to: new Int32Array(256), metres: new Float64Array(256), seconds: new Float64Array(256), speed: new Float64Array(256), from: new Int32Array(256) };
+const legs = {
+  count: 0,
+  to: new Int32Array(256),
+  metres: new Float64Array(256),
+  seconds: new Float64Array(256),
+  speed: new Float64Array(256),
+  from: new Int32Array(256),
+};
 
 /**
  * The legs between consecutive device positions of a shift, into `legs`.
@@ -17,7 +24,13 @@ const legs = { count: 0, to: new Int32Array(256), metres: new Float64Array(256),
 function measureLegs(shift: ShiftData) {
   if (legs.to.length < shift.length) {
     const n = shift.length * 2;
-    Object.assign(legs, { to: new Int32Array(n), from: new Int32Array(n), metres: new Float64Array(n), seconds: new Float64Array(n), speed: new Float64Array(n) });
+    Object.assign(legs, {
+      to: new Int32Array(n),
+      from: new Int32Array(n),
+      metres: new Float64Array(n),
+      seconds: new Float64Array(n),
+      speed: new Float64Array(n),
+    });
   }
   legs.count = 0;
   let a = -1;
@@ -43,7 +56,13 @@ function measureLegs(shift: ShiftData) {
 /** The legs between consecutive device positions of a shift (for the replay). */
 export function legsOf(shift: Shift | ShiftData): Leg[] {
   measureLegs(asColumns(shift));
-  return Array.from({ length: legs.count }, (_, k) => ({ from: legs.from[k]!, to: legs.to[k]!, metres: legs.metres[k]!, seconds: legs.seconds[k]!, speed: legs.speed[k]! }));
+  return Array.from({ length: legs.count }, (_, k) => ({
+    from: legs.from[k]!,
+    to: legs.to[k]!,
+    metres: legs.metres[k]!,
+    seconds: legs.seconds[k]!,
+    speed: legs.speed[k]!,
+  }));
 }
 
 /** `impossible-travel`: the implied speed between consecutive positions; driving speed is shown, not scored. */

@@ -18,7 +18,10 @@ export const outsideHours = defineRule((shift, { settings, timeZone }) => {
   }
   if (!perVisit) return [];
   const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
-  const span = perVisit.size === 1 ? `at ${localClock(timeZone, shift.time[first]!)}` : `between ${localClock(timeZone, shift.time[first]!)} and ${localClock(timeZone, shift.time[last]!)}`;
+  const span =
+    perVisit.size === 1
+      ? `at ${localClock(timeZone, shift.time[first]!)}`
+      : `between ${localClock(timeZone, shift.time[first]!)} and ${localClock(timeZone, shift.time[last]!)}`;
   return [
     {
       rule: 'outside-hours',

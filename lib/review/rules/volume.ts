@@ -12,11 +12,23 @@ export const volume = defineRule((shift, { settings, peers }) => {
   const findings: Finding[] = [];
   const rate = doors / hours;
   if (rate > settings.doorsPerHour) {
-    findings.push({ rule: 'volume', level: 'shift', points: 2, visits: [], sentence: `${doors} doors in ${hours.toFixed(1)} active hours (${Math.round(rate)} an hour, over ${settings.doorsPerHour})` });
+    findings.push({
+      rule: 'volume',
+      level: 'shift',
+      points: 2,
+      visits: [],
+      sentence: `${doors} doors in ${hours.toFixed(1)} active hours (${Math.round(rate)} an hour, over ${settings.doorsPerHour})`,
+    });
   }
   const day = peers.doorsThatDay(shift.canvasser, shift.time[0]!);
   if (day > settings.doorsPerDay) {
-    findings.push({ rule: 'volume', level: 'shift', points: 1, visits: [], sentence: `${day} doors by this canvasser that day (over ${settings.doorsPerDay})` });
+    findings.push({
+      rule: 'volume',
+      level: 'shift',
+      points: 1,
+      visits: [],
+      sentence: `${day} doors by this canvasser that day (over ${settings.doorsPerDay})`,
+    });
   }
   return findings;
 });

@@ -37,7 +37,11 @@ describe('parseFilter', () => {
     expect(parseFilter('/data/listId in [42,"a", true]')).toMatchObject({ kind: 'in', values: [{ value: 42 }, { value: 'a' }, { value: true }] });
     expect(parseFilter('/data/listId nin []')).toMatchObject({ kind: 'nin', values: [] });
     expect(parseFilter('/data/listId in /data/contactId')).toMatchObject({ kind: 'in', values: { kind: 'path', pointer: '/data/contactId' } });
-    expect(parseFilter('/data/timestamp between "2026-09-01","2026-09-30"')).toMatchObject({ kind: 'between', low: { value: '2026-09-01' }, high: { value: '2026-09-30' } });
+    expect(parseFilter('/data/timestamp between "2026-09-01","2026-09-30"')).toMatchObject({
+      kind: 'between',
+      low: { value: '2026-09-01' },
+      high: { value: '2026-09-30' },
+    });
     expect(parseFilter('/data/distance gt /data/location/confidence')).toMatchObject({ value: { kind: 'path', pointer: '/data/location/confidence' } });
   });
 

@@ -160,7 +160,11 @@ export function parseFilter(source: string, limits: FilterLimits = UNLIMITED, us
     for (;;) {
       if (++used.values > limits.maxValues) {
         const at = peek();
-        throw new FilterSyntaxError(`too many values in in/nin lists at position ${at.position}; the limit is ${limits.maxValues} values per request`, at.position, at.text);
+        throw new FilterSyntaxError(
+          `too many values in in/nin lists at position ${at.position}; the limit is ${limits.maxValues} values per request`,
+          at.position,
+          at.text,
+        );
       }
       values.push(literal());
       const token = next();
@@ -172,7 +176,11 @@ export function parseFilter(source: string, limits: FilterLimits = UNLIMITED, us
   const comparison = (): FilterNode => {
     const start = peek();
     if (++used.terms > limits.maxTerms) {
-      throw new FilterSyntaxError(`too many comparisons at position ${start.position}; the limit is ${limits.maxTerms} comparisons per request`, start.position, start.text);
+      throw new FilterSyntaxError(
+        `too many comparisons at position ${start.position}; the limit is ${limits.maxTerms} comparisons per request`,
+        start.position,
+        start.text,
+      );
     }
     const left = path();
     const op = next();
@@ -200,7 +208,11 @@ export function parseFilter(source: string, limits: FilterLimits = UNLIMITED, us
       const open = next();
       // Refused before recursing, so deep nesting never reaches the stack's limit.
       if (++depth > limits.maxDepth) {
-        throw new FilterSyntaxError(`parentheses nest too deep at position ${open.position}; the nesting limit is ${limits.maxDepth} levels`, open.position, '(');
+        throw new FilterSyntaxError(
+          `parentheses nest too deep at position ${open.position}; the nesting limit is ${limits.maxDepth} levels`,
+          open.position,
+          '(',
+        );
       }
       const node = expression();
       depth--;

@@ -82,6 +82,8 @@ describe('the demo seed', () => {
   it('gives the same data for the same seed and anchor, and moves with the anchor', () => {
     expect(again).toEqual(visits);
     expect(later).toHaveLength(visits.length);
-    expect(later.every((v) => localDayOf(v.zone, v.timestamp) < '2027-02-01' && localDayOf(v.zone, v.timestamp) >= shiftDay('2027-02-01', -CAMPAIGN_DAYS))).toBe(true);
+    expect(
+      later.every((v) => localDayOf(v.zone, v.timestamp) < '2027-02-01' && localDayOf(v.zone, v.timestamp) >= shiftDay('2027-02-01', -CAMPAIGN_DAYS)),
+    ).toBe(true);
   });
 });

@@ -54,7 +54,14 @@ export type SeedSummary = {
 
 type Tenant = { customerId: string; organizationId: string; organizationName: string; securityGroupId: string };
 type CampaignPlan = { name: string; description: string; city: City; topic: string; share: number; timeZone: string };
-type Household = { list: number; row: Omit<ContactRow, 'is_deleted' | 'list_id' | 'first_name' | 'last_name' | 'address' | 'postal_code' | 'contacted'>; data: ContactData; lat: number; lng: number; walklists: string[] };
+type Household = {
+  list: number;
+  row: Omit<ContactRow, 'is_deleted' | 'list_id' | 'first_name' | 'last_name' | 'address' | 'postal_code' | 'contacted'>;
+  data: ContactData;
+  lat: number;
+  lng: number;
+  walklists: string[];
+};
 type ContactData = { listId: string; fields: Record<string, unknown>; contacted?: boolean; [key: string]: unknown };
 
 function haversineMetres(lat1: number, lng1: number, lat2: number, lng2: number): number {
@@ -81,21 +88,33 @@ function buildSurvey(faker: Faker, topic: string): Question[] {
   const end = { type: 'end' as const };
   return [
     {
-      questionId: ids[0]!, tag: 'available', text: 'Is the voter available to talk?', type: 'availability', required: true,
+      questionId: ids[0]!,
+      tag: 'available',
+      text: 'Is the voter available to talk?',
+      type: 'availability',
+      required: true,
       options: [
         { text: 'Yes, they came to the door', tag: 'available', value: 'true', success: true, icon: 'check', action: next(0) },
         { text: 'No, nobody answered', tag: 'available', value: 'false', success: false, icon: 'close', action: end },
       ],
     },
     {
-      questionId: ids[1]!, tag: 'verified', text: "Did you confirm the voter's name?", type: 'verification', required: false,
+      questionId: ids[1]!,
+      tag: 'verified',
+      text: "Did you confirm the voter's name?",
+      type: 'verification',
+      required: false,
       options: [
         { text: 'Name confirmed', tag: 'verified', value: 'true', success: true, action: next(1) },
         { text: 'Someone else answered', tag: 'verified', value: 'false', success: false, action: next(1) },
       ],
     },
     {
-      questionId: ids[2]!, tag: 'support', text: `Do you support ${topic}?`, type: 'multi-choice', required: true,
+      questionId: ids[2]!,
+      tag: 'support',
+      text: `Do you support ${topic}?`,
+      type: 'multi-choice',
+      required: true,
       options: [
         { text: 'Strongly support', tag: 'support', value: 'strong-yes', success: true, action: next(2) },
         { text: 'Leaning support', tag: 'support', value: 'lean-yes', success: true, action: next(2) },
@@ -105,7 +124,11 @@ function buildSurvey(faker: Faker, topic: string): Question[] {
       ],
     },
     {
-      questionId: ids[3]!, tag: 'issues', text: 'Which issues matter most to your household?', type: 'multi-select', required: false,
+      questionId: ids[3]!,
+      tag: 'issues',
+      text: 'Which issues matter most to your household?',
+      type: 'multi-select',
+      required: false,
       options: [{ text: 'Continue', tag: 'issues', value: 'continue', action: next(3) }],
       choices: [
         { tag: 'Housing', text: 'Housing costs' },
@@ -116,27 +139,46 @@ function buildSurvey(faker: Faker, topic: string): Question[] {
       ],
     },
     {
-      questionId: ids[4]!, tag: 'likelihood', text: 'How likely are you to vote on November 3?', type: 'scale', required: false,
+      questionId: ids[4]!,
+      tag: 'likelihood',
+      text: 'How likely are you to vote on November 3?',
+      type: 'scale',
+      required: false,
       options: [1, 2, 3, 4, 5].map((value) => ({
-        text: ['Will not vote', 'Unlikely', 'Maybe', 'Likely', 'Certain to vote'][value - 1]!, tag: 'likelihood', value, action: next(4),
+        text: ['Will not vote', 'Unlikely', 'Maybe', 'Likely', 'Certain to vote'][value - 1]!,
+        tag: 'likelihood',
+        value,
+        action: next(4),
       })),
     },
     {
-      questionId: ids[5]!, tag: 'literature', text: 'Did the voter take the fact sheet?', type: 'pdf', required: false,
+      questionId: ids[5]!,
+      tag: 'literature',
+      text: 'Did the voter take the fact sheet?',
+      type: 'pdf',
+      required: false,
       options: [
         { text: 'Took the fact sheet', tag: 'literature', value: 'true', success: true, action: next(5) },
         { text: 'Declined', tag: 'literature', value: 'false', action: next(5) },
       ],
     },
     {
-      questionId: ids[6]!, tag: 'video', text: 'Did the voter watch the 60-second video?', type: 'youtube', required: false,
+      questionId: ids[6]!,
+      tag: 'video',
+      text: 'Did the voter watch the 60-second video?',
+      type: 'youtube',
+      required: false,
       options: [
         { text: 'Watched it', tag: 'video', value: 'true', action: next(6) },
         { text: 'Skipped', tag: 'video', value: 'false', action: next(6) },
       ],
     },
     {
-      questionId: ids[7]!, tag: 'donation', text: 'Would they chip in to the campaign?', type: 'payment', required: false,
+      questionId: ids[7]!,
+      tag: 'donation',
+      text: 'Would they chip in to the campaign?',
+      type: 'payment',
+      required: false,
       options: [
         { text: '$10', tag: 'donation', value: 10, success: true, action: next(7) },
         { text: '$25', tag: 'donation', value: 25, success: true, action: next(7) },
@@ -145,8 +187,15 @@ function buildSurvey(faker: Faker, topic: string): Question[] {
       ],
     },
     {
-      questionId: ids[8]!, tag: 'comments', text: 'Anything else the campaign should know?', type: 'text', required: false,
-      multiline: true, max: 500, keyboard: 'text', placeholder: 'Concerns, follow-ups, best time to come back',
+      questionId: ids[8]!,
+      tag: 'comments',
+      text: 'Anything else the campaign should know?',
+      type: 'text',
+      required: false,
+      multiline: true,
+      max: 500,
+      keyboard: 'text',
+      placeholder: 'Concerns, follow-ups, best time to come back',
       options: [{ text: 'Done', tag: 'comments', value: '', action: end }],
     },
   ];
@@ -174,7 +223,10 @@ function answer(faker: Faker, questions: Question[], available: boolean): { resp
     const fields: Record<string, string | number | string[]> = {};
     if (faker.number.float() < 0.85) {
       if (question.type === 'multi-select') {
-        fields[question.tag] = faker.helpers.arrayElements(question.choices!.map((c) => c.tag), { min: 1, max: 3 });
+        fields[question.tag] = faker.helpers.arrayElements(
+          question.choices!.map((c) => c.tag),
+          { min: 1, max: 3 },
+        );
       } else if (question.type === 'text') {
         if (faker.number.float() < 0.3) fields[question.tag] = faker.helpers.arrayElement(COMMENTS);
       } else if (question.type === 'scale') {
@@ -192,8 +244,9 @@ function answer(faker: Faker, questions: Question[], available: boolean): { resp
 
 async function insertMany<T extends keyof import('../tables').SandboxDatabase>(db: Db, table: T, rows: unknown[], batch = 400) {
   for (let i = 0; i < rows.length; i += batch) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are built to the table's shape above
-    await db.insertInto(table).values(rows.slice(i, i + batch) as any).execute();
+    // Rows are built to the table's shape above.
+    const values = rows.slice(i, i + batch) as Parameters<ReturnType<typeof db.insertInto<T>>['values']>[0];
+    await db.insertInto(table).values(values).execute();
   }
 }
 
@@ -203,7 +256,19 @@ export async function isSeeded(db: Db): Promise<boolean> {
 
 /** Empties every table, children first. */
 export async function resetDatabase(db: Db): Promise<void> {
-  for (const table of ['access_tokens', 'oauth_codes', 'memberships', 'interactions', 'contacts', 'surveys', 'lists', 'campaigns', 'users', 'organizations', 'customers'] as const) {
+  for (const table of [
+    'access_tokens',
+    'oauth_codes',
+    'memberships',
+    'interactions',
+    'contacts',
+    'surveys',
+    'lists',
+    'campaigns',
+    'users',
+    'organizations',
+    'customers',
+  ] as const) {
     await db.deleteFrom(table).execute();
   }
 }
@@ -218,11 +283,24 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
   const campaignStart = startOfLocalDay('UTC', firstDay).getTime();
   const seededAt = new Date(campaignStart - 14 * 86400_000).toISOString();
   const envelope = (tenant: Tenant, id: string, data: unknown, createdBy: string, stamp = seededAt): Omit<ResourceRow, 'is_deleted'> => ({
-    id, customer_id: tenant.customerId, security_group_id: tenant.securityGroupId, data: JSON.stringify(data),
-    created: stamp, created_by: createdBy, modified: stamp, modified_by: createdBy, etag: uuid().slice(0, 18),
+    id,
+    customer_id: tenant.customerId,
+    security_group_id: tenant.securityGroupId,
+    data: JSON.stringify(data),
+    created: stamp,
+    created_by: createdBy,
+    modified: stamp,
+    modified_by: createdBy,
+    etag: uuid().slice(0, 18),
   });
 
-  const plans: { tenantName: string; secondOrganization?: string; users: { email: string; name: string; role: string }[]; canvassers: number; campaigns: CampaignPlan[] }[] = [
+  const plans: {
+    tenantName: string;
+    secondOrganization?: string;
+    users: { email: string; name: string; role: string }[];
+    canvassers: number;
+    campaigns: CampaignPlan[];
+  }[] = [
     {
       tenantName: 'Commonwealth Field Partners',
       secondOrganization: 'Commonwealth Youth Vote',
@@ -232,8 +310,22 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
       ],
       canvassers: 8,
       campaigns: [
-        { name: 'Boston Fair Transit 2026', description: 'Door-to-door for the transit fare ballot question in Boston.', city: BOSTON, topic: 'the fare-free buses ballot question', share: 0.6, timeZone: 'America/New_York' },
-        { name: 'Philadelphia Neighbors for Parks', description: 'Canvass for the parks and recreation bond.', city: PHILADELPHIA, topic: 'the parks and recreation bond', share: 0.35, timeZone: 'America/New_York' },
+        {
+          name: 'Boston Fair Transit 2026',
+          description: 'Door-to-door for the transit fare ballot question in Boston.',
+          city: BOSTON,
+          topic: 'the fare-free buses ballot question',
+          share: 0.6,
+          timeZone: 'America/New_York',
+        },
+        {
+          name: 'Philadelphia Neighbors for Parks',
+          description: 'Canvass for the parks and recreation bond.',
+          city: PHILADELPHIA,
+          topic: 'the parks and recreation bond',
+          share: 0.35,
+          timeZone: 'America/New_York',
+        },
       ],
     },
     {
@@ -241,7 +333,14 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
       users: [{ email: DEMO_USERS.otherOrganizer, name: 'Priya Shah', role: 'organizer' }],
       canvassers: 3,
       campaigns: [
-        { name: 'Denver Clean Air Measure', description: 'Canvass for the clean air measure.', city: DENVER, topic: 'the clean air measure', share: 0.05, timeZone: 'America/Denver' },
+        {
+          name: 'Denver Clean Air Measure',
+          description: 'Canvass for the clean air measure.',
+          city: DENVER,
+          topic: 'the clean air measure',
+          share: 0.05,
+          timeZone: 'America/Denver',
+        },
       ],
     },
   ];
@@ -255,28 +354,56 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
   for (const plan of plans) {
     const tenant: Tenant = { customerId: uuid(), organizationId: uuid(), organizationName: plan.tenantName, securityGroupId: uuid() };
     await db.insertInto('customers').values({ id: tenant.customerId, name: plan.tenantName }).execute();
-    await db.insertInto('organizations').values({ id: tenant.organizationId, customer_id: tenant.customerId, name: plan.tenantName, security_group_id: tenant.securityGroupId }).execute();
+    await db
+      .insertInto('organizations')
+      .values({ id: tenant.organizationId, customer_id: tenant.customerId, name: plan.tenantName, security_group_id: tenant.securityGroupId })
+      .execute();
 
     const domain = plan.users[0]!.email.split('@')[1]!;
     const people = [
       ...plan.users,
-      ...Array.from({ length: canvassersFor(plan.campaigns.reduce((sum, c) => sum + Math.round(total * c.share), 0), CAMPAIGN_DAYS, plan.canvassers) }, (_, i) => {
-        const first = faker.person.firstName();
-        const last = faker.person.lastName();
-        return { email: `canvasser${i + 1}@${domain}`, name: `${first} ${last}`, role: 'canvasser' };
-      }),
+      ...Array.from(
+        {
+          length: canvassersFor(
+            plan.campaigns.reduce((sum, c) => sum + Math.round(total * c.share), 0),
+            CAMPAIGN_DAYS,
+            plan.canvassers,
+          ),
+        },
+        (_, i) => {
+          const first = faker.person.firstName();
+          const last = faker.person.lastName();
+          return { email: `canvasser${i + 1}@${domain}`, name: `${first} ${last}`, role: 'canvasser' };
+        },
+      ),
     ];
     const userIds = people.map(() => uuid());
     const systemUser = userIds[0]!;
-    await insertMany(db, 'users', people.map((person, i) => ({
-      ...envelope(tenant, userIds[i]!, { email: person.email, status: 'active', profile: { name: person.name, phone: [faker.phone.number({ style: 'national' })] } }, systemUser),
-      password_hash: passwordHash,
-    })));
-    await insertMany(db, 'memberships', people.map((person, i) => ({ user_id: userIds[i]!, organization_id: tenant.organizationId, role: person.role })));
+    await insertMany(
+      db,
+      'users',
+      people.map((person, i) => ({
+        ...envelope(
+          tenant,
+          userIds[i]!,
+          { email: person.email, status: 'active', profile: { name: person.name, phone: [faker.phone.number({ style: 'national' })] } },
+          systemUser,
+        ),
+        password_hash: passwordHash,
+      })),
+    );
+    await insertMany(
+      db,
+      'memberships',
+      people.map((person, i) => ({ user_id: userIds[i]!, organization_id: tenant.organizationId, role: person.role })),
+    );
     if (plan.secondOrganization) {
       // The organizer also works for a sister organization, so sign-in asks which one.
       const organization = { id: uuid(), securityGroupId: uuid() };
-      await db.insertInto('organizations').values({ id: organization.id, customer_id: tenant.customerId, name: plan.secondOrganization, security_group_id: organization.securityGroupId }).execute();
+      await db
+        .insertInto('organizations')
+        .values({ id: organization.id, customer_id: tenant.customerId, name: plan.secondOrganization, security_group_id: organization.securityGroupId })
+        .execute();
       await db.insertInto('memberships').values({ user_id: userIds[0]!, organization_id: organization.id, role: 'organizer' }).execute();
     }
     for (const person of plan.users) logins.push({ email: person.email, password: DEMO_PASSWORD, role: person.role, organization: plan.tenantName });
@@ -286,17 +413,45 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
       const count = Math.round(total * campaign.share);
       const campaignId = uuid();
       const lists = campaign.city.neighborhoods.map((hood) => ({ id: uuid(), hood, walklists: [uuid(), uuid(), uuid(), uuid()] }));
-      await insertMany(db, 'lists', lists.map((list) => envelope(tenant, list.id, {
-        name: `${list.hood.name} voters`, organizationId: tenant.organizationId,
-        description: `Registered voters in ${list.hood.name}, ${campaign.city.city}`,
-      }, systemUser)));
-      await db.insertInto('campaigns').values(envelope(tenant, campaignId, {
-        name: campaign.name, organizationId: tenant.organizationId, status: 'started', description: campaign.description,
-        lists: lists.map((list, i) => ({ listId: list.id, type: i === 0 ? 'high-priority' : 'normal' })),
-      }, systemUser)).execute();
+      await insertMany(
+        db,
+        'lists',
+        lists.map((list) =>
+          envelope(
+            tenant,
+            list.id,
+            {
+              name: `${list.hood.name} voters`,
+              organizationId: tenant.organizationId,
+              description: `Registered voters in ${list.hood.name}, ${campaign.city.city}`,
+            },
+            systemUser,
+          ),
+        ),
+      );
+      await db
+        .insertInto('campaigns')
+        .values(
+          envelope(
+            tenant,
+            campaignId,
+            {
+              name: campaign.name,
+              organizationId: tenant.organizationId,
+              status: 'started',
+              description: campaign.description,
+              lists: lists.map((list, i) => ({ listId: list.id, type: i === 0 ? 'high-priority' : 'normal' })),
+            },
+            systemUser,
+          ),
+        )
+        .execute();
       const surveyId = uuid();
       const questions = buildSurvey(faker, campaign.topic);
-      await db.insertInto('surveys').values(envelope(tenant, surveyId, { name: `${campaign.name} survey`, campaignId, questions }, systemUser)).execute();
+      await db
+        .insertInto('surveys')
+        .values(envelope(tenant, surveyId, { name: `${campaign.name} survey`, campaignId, questions }, systemUser))
+        .execute();
 
       // Households: about one for every four visits, spread around each neighbourhood centre.
       const households: Household[] = Array.from({ length: Math.max(40, Math.round(count / 4)) }, () => {
@@ -316,8 +471,12 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
             address: {
               formatted: `${number} ${route}, ${campaign.city.city}, ${campaign.city.stateCode} ${hood.postalCode}, USA`,
               streetAddress: { formatted: `${number} ${route}`, route, number },
-              city: campaign.city.city, county: campaign.city.county, state: campaign.city.state,
-              postalCode: hood.postalCode, country: 'United States of America', neighborhood: hood.name,
+              city: campaign.city.city,
+              county: campaign.city.county,
+              state: campaign.city.state,
+              postalCode: hood.postalCode,
+              country: 'United States of America',
+              neighborhood: hood.name,
               position: { type: 'Point', coordinates: [round(lng, 7), round(lat, 7)] },
             },
             email: faker.internet.email({ firstName: first, lastName: last, provider: 'example.net' }).toLowerCase(),
@@ -336,7 +495,11 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
 
       // Visits come in shifts: a canvasser walking a list's households a door every few minutes.
       const visits = planShifts({
-        faker, households, lists: lists.length, canvassers: canvasserIds.length, visits: count,
+        faker,
+        households,
+        lists: lists.length,
+        canvassers: canvasserIds.length,
+        visits: count,
         // Hours are read on the campaign's own clock, daylight saving included.
         instant: (day, hours) => localInstant(campaign.timeZone, shiftDay(firstDay, day), Math.round(hours * 3600)).getTime(),
         weekday: (day) => weekdayOf(shiftDay(firstDay, day)),
@@ -364,7 +527,10 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
         }
         const { responses, successful } = answered;
         const data: InteractionData = {
-          campaignId, contactId: household.row.id, listId: household.data.listId, timestamp,
+          campaignId,
+          contactId: household.row.id,
+          listId: household.data.listId,
+          timestamp,
           survey: { surveyId, responses },
           unavailable: !available,
           ...(available ? {} : { unavailableReason: faker.helpers.weightedArrayElement(UNAVAILABLE_REASONS.map(([value, weight]) => ({ value, weight }))) }),
@@ -388,7 +554,11 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
       }
       const lastVisit = startOfLocalDay('UTC', anchor).toISOString();
       await db.transaction().execute((tx) =>
-        insertMany(tx, 'contacts', households.map((h) => ({ ...h.row, data: JSON.stringify(h.data), modified: lastVisit }))),
+        insertMany(
+          tx,
+          'contacts',
+          households.map((h) => ({ ...h.row, data: JSON.stringify(h.data), modified: lastVisit })),
+        ),
       );
       contactsTotal += households.length;
     }

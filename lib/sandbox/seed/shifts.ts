@@ -109,8 +109,20 @@ export function planShifts(options: ShiftPlanOptions): PlannedVisit[] {
     for (let i = 0; i < doors && time < end; i++) {
       const roll = faker.number.float();
       // Mostly at the door; some GPS tens of metres off; a rare reading far off.
-      const metres = roll < 0.86 ? faker.number.float({ min: 2, max: 30 }) : roll < 0.99 ? faker.number.float({ min: 30, max: 120 }) : faker.number.float({ min: 800, max: 3000 });
-      planned.push({ canvasser: where.canvasser, time: Math.round(time), household: order[at % order.length]!, metres, bearing: faker.number.float() * 2 * Math.PI, accuracy: faker.number.int({ min: 3, max: 65 }) });
+      const metres =
+        roll < 0.86
+          ? faker.number.float({ min: 2, max: 30 })
+          : roll < 0.99
+            ? faker.number.float({ min: 30, max: 120 })
+            : faker.number.float({ min: 800, max: 3000 });
+      planned.push({
+        canvasser: where.canvasser,
+        time: Math.round(time),
+        household: order[at % order.length]!,
+        metres,
+        bearing: faker.number.float() * 2 * Math.PI,
+        accuracy: faker.number.int({ min: 3, max: 65 }),
+      });
       at += faker.number.int({ min: 1, max: 3 });
       time += faker.number.int({ min: 100, max: 420 }) * 1000;
     }
@@ -144,15 +156,37 @@ function plant(options: ShiftPlanOptions, orders: number[][]): PlannedVisit[] {
       const far = order.filter((h) => flatMetres(households[h]!, cafe.lat, cafe.lng) > 300);
       const chosen = faker.helpers.arrayElements(far.length >= plan.doors ? far : order, plan.doors);
       for (const household of chosen) {
-        out.push({ canvasser: plan.canvasser, time: Math.round(time), household, metres: 0, bearing: 0, at: [cafe.lat + faker.number.float({ min: -0.00005, max: 0.00005 }), cafe.lng + faker.number.float({ min: -0.00005, max: 0.00005 })], accuracy: faker.number.int({ min: 8, max: 20 }), planted: kind });
+        out.push({
+          canvasser: plan.canvasser,
+          time: Math.round(time),
+          household,
+          metres: 0,
+          bearing: 0,
+          at: [cafe.lat + faker.number.float({ min: -0.00005, max: 0.00005 }), cafe.lng + faker.number.float({ min: -0.00005, max: 0.00005 })],
+          accuracy: faker.number.int({ min: 8, max: 20 }),
+          planted: kind,
+        });
         time += faker.number.int({ min: 240, max: 420 }) * 1000;
       }
       continue;
     }
     for (let i = 0; i < plan.doors; i++) {
       const metres = kind === 'late-night' ? faker.number.float({ min: 380, max: 650 }) : faker.number.float({ min: 2, max: 15 });
-      out.push({ canvasser: plan.canvasser, time: Math.round(time), household: walk(i), metres, bearing: faker.number.float() * 2 * Math.PI, accuracy: faker.number.int({ min: 5, max: 15 }), planted: kind });
-      time += (kind === 'sprint' ? faker.number.int({ min: 12, max: 25 }) : kind === 'late-night' ? faker.number.int({ min: 100, max: 200 }) : faker.number.int({ min: 120, max: 300 })) * 1000;
+      out.push({
+        canvasser: plan.canvasser,
+        time: Math.round(time),
+        household: walk(i),
+        metres,
+        bearing: faker.number.float() * 2 * Math.PI,
+        accuracy: faker.number.int({ min: 5, max: 15 }),
+        planted: kind,
+      });
+      time +=
+        (kind === 'sprint'
+          ? faker.number.int({ min: 12, max: 25 })
+          : kind === 'late-night'
+            ? faker.number.int({ min: 100, max: 200 })
+            : faker.number.int({ min: 120, max: 300 })) * 1000;
     }
   }
   return out;

@@ -5,7 +5,12 @@ import { IdSchema } from '@/lib/polis/schemas';
 import { countNewVisits, loadTodayFeed } from '@/lib/today/feed';
 
 const Query = z.object({
-  since: z.coerce.number({ error: 'since: epoch seconds' }).int('since: whole epoch seconds').min(0, 'since: epoch seconds').max(4_102_444_800, 'since: before 2100').optional(),
+  since: z.coerce
+    .number({ error: 'since: epoch seconds' })
+    .int('since: whole epoch seconds')
+    .min(0, 'since: epoch seconds')
+    .max(4_102_444_800, 'since: before 2100')
+    .optional(),
   count: z.enum(['1']).optional(),
 });
 

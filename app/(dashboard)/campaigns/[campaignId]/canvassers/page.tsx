@@ -40,7 +40,17 @@ export default async function CanvassersPage({ params, searchParams }: Props) {
   const canvassers = [...loaded.context.people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
   return (
     <div className="space-y-4">
-      <FilterBar action={base} filters={filters} {...filterChoices(loaded.context, loaded.index)} canvassers={people ? canvassers : []} units={units} problems={filterProblems(search)} questions={loaded.context.questions} timeZone={timeZone} keep={{}} />
+      <FilterBar
+        action={base}
+        filters={filters}
+        {...filterChoices(loaded.context, loaded.index)}
+        canvassers={people ? canvassers : []}
+        units={units}
+        problems={filterProblems(search)}
+        questions={loaded.context.questions}
+        timeZone={timeZone}
+        keep={{}}
+      />
       {loaded.attempts.length === 0 ? (
         <EmptyState title="No visits match these filters">
           <p className="mt-1">Widen the dates or clear a filter.</p>
@@ -51,9 +61,7 @@ export default async function CanvassersPage({ params, searchParams }: Props) {
       ) : (
         <>
           <div className="flex items-center justify-between">
-            <p className="text-sm text-slate-600">
-              {rows.length} canvassers. Active hours are shifts end to end; a gap over 30 minutes is not work.
-            </p>
+            <p className="text-sm text-slate-600">{rows.length} canvassers. Active hours are shifts end to end; a gap over 30 minutes is not work.</p>
             <a href={`${base}/export${query ? `?${query}` : ''}`} className={buttonClass('secondary')} download>
               Export CSV
             </a>

@@ -14,7 +14,6 @@ import { clustererFor } from '@/lib/map-index/clusters';
 import { settings } from '@/lib/settings';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
-
 type Props = { params: Promise<{ campaignId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -23,7 +22,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 function readView(search: Record<string, string | string[] | undefined>) {
   const [lat, lng, zoom] = ['lat', 'lng', 'z'].map((key) => Number(search[key]));
-  const valid = Number.isFinite(lat) && Math.abs(lat!) <= 90 && Number.isFinite(lng) && Math.abs(lng!) <= 180 && Number.isInteger(zoom) && zoom! >= 0 && zoom! <= 20;
+  const valid =
+    Number.isFinite(lat) && Math.abs(lat!) <= 90 && Number.isFinite(lng) && Math.abs(lng!) <= 180 && Number.isInteger(zoom) && zoom! >= 0 && zoom! <= 20;
   return search.lat !== undefined && valid ? { lat: lat!, lng: lng!, zoom: zoom! } : null;
 }
 
@@ -37,7 +37,11 @@ export default async function MapPage({ params, searchParams }: Props) {
   const auth = await requireAuth(here);
   const loaded = await readPolis(here, async () => {
     // A first build gets a moment to finish: the walklist choice and the map's extent both come from it.
-    const [context, entry, units] = await Promise.all([loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId), unitSystemFor(auth, campaignId)]);
+    const [context, entry, units] = await Promise.all([
+      loadCampaignContext(auth, campaignId),
+      loadIndexSettled(auth, campaignId),
+      unitSystemFor(auth, campaignId),
+    ]);
     const timeZone = await campaignTimeZone(auth, context.campaign);
     // With the index at hand, the map opens fitted to the data: no first request for the whole country.
     const bounds = entry.index && !readView(search) ? clustererFor(entry.index, filters, timeZone).bounds : null;
@@ -50,9 +54,30 @@ export default async function MapPage({ params, searchParams }: Props) {
   const view = readView(search);
   return (
     <div className="space-y-4">
-      <FilterBar action={base} filters={filters} {...choices} units={units} timeZone={timeZone} problems={filterProblems(search)} questions={context.questions} keep={view ? { lat: String(view.lat), lng: String(view.lng), z: String(view.zoom) } : {}} />
+      <FilterBar
+        action={base}
+        filters={filters}
+        {...choices}
+        units={units}
+        timeZone={timeZone}
+        problems={filterProblems(search)}
+        questions={context.questions}
+        keep={view ? { lat: String(view.lat), lng: String(view.lng), z: String(view.zoom) } : {}}
+      />
       <NewVisitsNotice campaignId={campaignId} since={asOf} filterQuery={filterQuery} />
-      <MapViewLoader key={filterQuery} campaignId={campaignId} filterQuery={filterQuery} asOf={asOf} initialView={view} initialBounds={bounds} selectedId={typeof search.selected === 'string' ? search.selected : undefined} timeZone={timeZone} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} units={units} />
+      <MapViewLoader
+        key={filterQuery}
+        campaignId={campaignId}
+        filterQuery={filterQuery}
+        asOf={asOf}
+        initialView={view}
+        initialBounds={bounds}
+        selectedId={typeof search.selected === 'string' ? search.selected : undefined}
+        timeZone={timeZone}
+        tileUrl={settings.tileUrl}
+        tileAttribution={settings.tileAttribution}
+        units={units}
+      />
     </div>
   );
 }

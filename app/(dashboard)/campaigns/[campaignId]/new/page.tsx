@@ -9,7 +9,6 @@ import { settings } from '@/lib/settings';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
 import { campaignCanvassers } from '@/lib/canvassers/campaign-figures';
 
-
 type Props = { params: Promise<{ campaignId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -33,11 +32,20 @@ export default async function NewInteractionPage({ params }: Props) {
   );
   if (!loaded.ok) return <ErrorState title="The campaign's surveys could not be loaded" message={loaded.message} retryHref={path} />;
   const [surveys, walklists, timeZone, canvassers] = loaded.value;
-  if (surveys.data.length === 0) return <ErrorState title="This campaign has no survey" message="An interaction records a survey; create one in Polis first." />;
+  if (surveys.data.length === 0)
+    return <ErrorState title="This campaign has no survey" message="An interaction records a survey; create one in Polis first." />;
   return (
     <div className="space-y-4">
       <h2 className="text-xl font-semibold">Enter an interaction from a paper sheet</h2>
-      <ManualEntryForm campaignId={campaignId} surveys={surveys.data.map((s) => ({ id: s.id, name: s.data.name, questions: s.data.questions }))} walklists={walklists} canvassers={canvassers} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} timeZone={timeZone} />
+      <ManualEntryForm
+        campaignId={campaignId}
+        surveys={surveys.data.map((s) => ({ id: s.id, name: s.data.name, questions: s.data.questions }))}
+        walklists={walklists}
+        canvassers={canvassers}
+        tileUrl={settings.tileUrl}
+        tileAttribution={settings.tileAttribution}
+        timeZone={timeZone}
+      />
     </div>
   );
 }

@@ -20,7 +20,9 @@ export default async function OverviewPage({ params }: Props) {
   const here = `/campaigns/${campaignId}/overview`;
   const auth = await requireAuth(here);
   const timeZone = await withPolis(here, () => campaignTimeZone(auth, campaignId));
-  const [loaded, lists] = await withPolis(here, () => Promise.all([loadCampaignAttempts(auth, campaignId, {}, timeZone), auth.polis.listLists({ limit: 1000 })]));
+  const [loaded, lists] = await withPolis(here, () =>
+    Promise.all([loadCampaignAttempts(auth, campaignId, {}, timeZone), auth.polis.listLists({ limit: 1000 })]),
+  );
   if (loaded.state === 'building') return <IndexingProgress loaded={loaded.loaded} total={loaded.total} what="the overview" />;
   if (loaded.state === 'failed') return <ErrorState title="The overview could not be computed" message={loaded.message} retryHref={here} />;
 
@@ -31,8 +33,8 @@ export default async function OverviewPage({ params }: Props) {
     progressBy(loaded.attempts.map((attempt, i) => ({ ...attempt, group: groups[i]![key] })))
       .map((p) => ({
         ...p,
-        name: key === 'list' ? names.get(p.key) ?? p.key : `Walklist ${p.key.slice(0, 8)}`,
-        households: key === 'list' ? households.get(p.key) ?? null : null,
+        name: key === 'list' ? (names.get(p.key) ?? p.key) : `Walklist ${p.key.slice(0, 8)}`,
+        households: key === 'list' ? (households.get(p.key) ?? null) : null,
         mapHref: `/campaigns/${campaignId}/map?${key}=${p.key}`,
         tableHref: `/campaigns/${campaignId}/table?${key}=${p.key}`,
       }))

@@ -12,7 +12,6 @@ import { unitSystemFor } from '@/lib/units/preference';
 import { valueLabel } from '@/lib/surveys/format-answer';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
-
 type Props = { params: Promise<{ campaignId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -27,14 +26,29 @@ export default async function ResultsPage({ params, searchParams }: Props) {
   const here = `${base}?${filtersToSearch(filters)}`;
   const auth = await requireAuth(here);
   const loaded = await readPolis(here, async () => {
-    const [context, entry, units] = await Promise.all([loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId), unitSystemFor(auth, campaignId)]);
+    const [context, entry, units] = await Promise.all([
+      loadCampaignContext(auth, campaignId),
+      loadIndexSettled(auth, campaignId),
+      unitSystemFor(auth, campaignId),
+    ]);
     return { context, entry, units, timeZone: await campaignTimeZone(auth, context.campaign) };
   });
   if (!loaded.ok) return <ErrorState title="The survey results could not be loaded" message={loaded.message} retryHref={here} />;
   const { context, entry, units, timeZone } = loaded.value;
-  const filterBar = <FilterBar action={base} filters={filters} {...filterChoices(context, entry.index)} units={units} timeZone={timeZone} problems={filterProblems(search)} questions={context.questions} />;
+  const filterBar = (
+    <FilterBar
+      action={base}
+      filters={filters}
+      {...filterChoices(context, entry.index)}
+      units={units}
+      timeZone={timeZone}
+      problems={filterProblems(search)}
+      questions={context.questions}
+    />
+  );
   if (!entry.index) {
-    if (entry.state === 'failed') return <ErrorState title="The survey results could not be computed" message={entry.error ?? 'Indexing failed.'} retryHref={here} />;
+    if (entry.state === 'failed')
+      return <ErrorState title="The survey results could not be computed" message={entry.error ?? 'Indexing failed.'} retryHref={here} />;
     return (
       <div className="space-y-4">
         {filterBar}
@@ -53,12 +67,18 @@ export default async function ResultsPage({ params, searchParams }: Props) {
     <div className="space-y-4">
       {filterBar}
       <p className="text-sm text-slate-600">
-        Answers of the <strong>{rows.length.toLocaleString('en-US')}</strong> interactions that match the filters. Choose a bar to filter by that answer; the map and the table follow.
+        Answers of the <strong>{rows.length.toLocaleString('en-US')}</strong> interactions that match the filters. Choose a bar to filter by that answer; the
+        map and the table follow.
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
         {context.questions.map((question) => {
           const tally = distribution.get(question.questionId);
-          const values = question.type === 'multi-select' ? (question.choices ?? []).map((c) => c.tag) : question.type === 'text' ? [] : question.options.map((o) => String(o.value));
+          const values =
+            question.type === 'multi-select'
+              ? (question.choices ?? []).map((c) => c.tag)
+              : question.type === 'text'
+                ? []
+                : question.options.map((o) => String(o.value));
           // Values recorded that the survey does not offer still get a bar.
           for (const value of tally?.counts.keys() ?? []) if (question.type !== 'text' && !values.includes(value)) values.push(value);
           const bars = values.map((value) => ({

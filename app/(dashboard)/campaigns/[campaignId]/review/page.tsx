@@ -37,13 +37,16 @@ export default async function ReviewPage({ params, searchParams }: Props) {
 
   const shifts = filterShifts(loaded.shifts, filters, timeZone);
   const name = (id: string) => context.people.get(id) ?? 'Unknown canvasser';
-  const canvassers = [...new Set(loaded.shifts.map((shift) => shift.canvasser))].map((id) => ({ id, name: name(id) })).sort((a, b) => a.name.localeCompare(b.name));
+  const canvassers = [...new Set(loaded.shifts.map((shift) => shift.canvasser))]
+    .map((id) => ({ id, name: name(id) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   const open = loaded.shifts.filter((shift) => shift.status === 'open').length;
 
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
-        A flag is a prompt to look, never an accusation: each shift below says why in words. {open} open of {loaded.shifts.length} flagged shifts, out of {loaded.queue.shiftCount} shifts in the campaign (rule set {loaded.queue.ruleSetVersion},{' '}
+        A flag is a prompt to look, never an accusation: each shift below says why in words. {open} open of {loaded.shifts.length} flagged shifts, out of{' '}
+        {loaded.queue.shiftCount} shifts in the campaign (rule set {loaded.queue.ruleSetVersion},{' '}
         <Link href={`${base}/thresholds`} className="text-brand-700 underline underline-offset-2">
           rule thresholds
         </Link>

@@ -26,7 +26,9 @@ export default async function WalkSheetPage({ params, searchParams }: Props) {
   const query = SheetQuerySchema.parse(Object.fromEntries(['listId', 'walklistId', 'surveyId', 'street'].map((k) => [k, single(search[k]) || undefined])));
   const auth = await requireAuth(base);
   if (!auth.can(PAPER_PERMISSION)) notFound();
-  const [sheet, canvassers, walklists] = await withPolis(base, () => Promise.all([loadSheet(auth, campaignId, query), campaignCanvassers(auth, campaignId), loadWalklistOptions(auth, campaignId)]));
+  const [sheet, canvassers, walklists] = await withPolis(base, () =>
+    Promise.all([loadSheet(auth, campaignId, query), campaignCanvassers(auth, campaignId), loadWalklistOptions(auth, campaignId)]),
+  );
   const canvasser = single(search.canvasser) ?? '';
   const date = single(search.date) || localDayOf(sheet.zone, new Date());
   const kept = new URLSearchParams(Object.entries({ ...sheet.query, canvasser, date }).filter((e): e is [string, string] => Boolean(e[1])));
@@ -35,18 +37,33 @@ export default async function WalkSheetPage({ params, searchParams }: Props) {
       <div className="sheet-controls flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-xl font-semibold">Walk sheet</h2>
         <div className="flex gap-2">
-          <Link href={`${base}/grid?${kept}`} className={buttonClass('secondary')}>Type it back in the grid</Link>
-          <Link href={`/campaigns/${campaignId}/import`} className={buttonClass('secondary')}>Import a file</Link>
+          <Link href={`${base}/grid?${kept}`} className={buttonClass('secondary')}>
+            Type it back in the grid
+          </Link>
+          <Link href={`/campaigns/${campaignId}/import`} className={buttonClass('secondary')}>
+            Import a file
+          </Link>
         </div>
       </div>
       <SheetControls sheet={sheet} action={base} canvasser={canvasser} canvassers={canvassers} walklists={walklists} date={date} />
-      {sheet.truncated && <p className="sheet-controls text-sm text-amber-800">Only the first {sheet.households.length} doors are listed: narrow the sheet to a street or a walklist.</p>}
+      {sheet.truncated && (
+        <p className="sheet-controls text-sm text-amber-800">
+          Only the first {sheet.households.length} doors are listed: narrow the sheet to a street or a walklist.
+        </p>
+      )}
       {!sheet.survey ? (
         <EmptyState title="This campaign has no survey">A sheet records a survey’s answers; create one in Polis first.</EmptyState>
       ) : sheet.households.length === 0 ? (
         <EmptyState title="No doors match">Choose another list, street or walklist.</EmptyState>
       ) : (
-        <WalkSheet campaignName={sheet.campaignName} canvasser={canvassers.find((c) => c.id === canvasser)?.name ?? ''} date={date} surveyName={sheet.survey.name} questions={sheet.survey.questions} households={sheet.households} />
+        <WalkSheet
+          campaignName={sheet.campaignName}
+          canvasser={canvassers.find((c) => c.id === canvasser)?.name ?? ''}
+          date={date}
+          surveyName={sheet.survey.name}
+          questions={sheet.survey.questions}
+          households={sheet.households}
+        />
       )}
     </div>
   );

@@ -13,7 +13,18 @@ import { IdSchema } from '@/lib/polis/schemas';
 import { EmptyState, ErrorState } from '@/components/ui/error-state';
 import { readPolis, requireAuth } from '@/lib/auth/session';
 import { filterProblems, filtersToSearch, parseFilters } from '@/lib/filters/filters';
-import { loadCampaignContext, PAGE_SIZES, readTableQuery, loadContacts, loadInteractionPage, NAME_SORTABLE, SEARCH_CONTACTS, SORTABLE, type SortKey, type TableQuery } from '@/lib/interactions/queries';
+import {
+  loadCampaignContext,
+  PAGE_SIZES,
+  readTableQuery,
+  loadContacts,
+  loadInteractionPage,
+  NAME_SORTABLE,
+  SEARCH_CONTACTS,
+  SORTABLE,
+  type SortKey,
+  type TableQuery,
+} from '@/lib/interactions/queries';
 import { formatMetres, formatMiles } from '@/lib/units/units';
 import { answerSummary, rowFacts } from '@/lib/interactions/rows';
 import { filterChoices, loadIndexSettled } from '@/lib/interactions/filter-choices';
@@ -21,13 +32,11 @@ import { unitSystemFor } from '@/lib/units/preference';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
 import { formatLocal } from '@/lib/time/format';
 
-
 type Props = { params: Promise<{ campaignId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return campaignPageMetadata('Interactions', (await params).campaignId);
 }
-
 
 export default async function TablePage({ params, searchParams }: Props) {
   const { campaignId } = await params;
@@ -51,9 +60,23 @@ export default async function TablePage({ params, searchParams }: Props) {
   // Visits Polis receives from here on are "new" to this page (the second of the read counts as new: better twice than never).
   const since = renderedAt() - 1;
   const loaded = await readPolis(here, async () => {
-    const [context, index, units, timeZone] = await Promise.all([loadCampaignContext(auth, campaignId), loadIndexSettled(auth, campaignId), unitSystemFor(auth, campaignId), campaignTimeZone(auth, campaignId)]);
-    const page = await loadInteractionPage(auth, campaignId, filters, query, timeZone, { people: context.people, lists: new Map(context.lists.map((l) => [l.id, l.name])) });
-    const contacts = page.state === 'ready' ? await loadContacts(auth, page.interactions.map((i) => i.data.contactId)) : new Map();
+    const [context, index, units, timeZone] = await Promise.all([
+      loadCampaignContext(auth, campaignId),
+      loadIndexSettled(auth, campaignId),
+      unitSystemFor(auth, campaignId),
+      campaignTimeZone(auth, campaignId),
+    ]);
+    const page = await loadInteractionPage(auth, campaignId, filters, query, timeZone, {
+      people: context.people,
+      lists: new Map(context.lists.map((l) => [l.id, l.name])),
+    });
+    const contacts =
+      page.state === 'ready'
+        ? await loadContacts(
+            auth,
+            page.interactions.map((i) => i.data.contactId),
+          )
+        : new Map();
     return { context, page, contacts, choices: filterChoices(context, index.index), units, timeZone };
   });
   if (!loaded.ok) return <ErrorState title="The interactions could not be loaded" message={loaded.message} retryHref={here} />;
@@ -83,11 +106,26 @@ export default async function TablePage({ params, searchParams }: Props) {
           </Link>
         </Alert>
       )}
-      <FilterBar action={base} filters={filters} {...choices} units={units} timeZone={timeZone} problems={filterProblems(search)} questions={context.questions} keep={{ sort: `${query.sort}:${query.direction}`, size: String(query.size) }} search={query.search ?? ''} />
-      {page.state === 'ready' && page.note && <p className="text-sm text-amber-800" role="status">{page.note}</p>}
+      <FilterBar
+        action={base}
+        filters={filters}
+        {...choices}
+        units={units}
+        timeZone={timeZone}
+        problems={filterProblems(search)}
+        questions={context.questions}
+        keep={{ sort: `${query.sort}:${query.direction}`, size: String(query.size) }}
+        search={query.search ?? ''}
+      />
+      {page.state === 'ready' && page.note && (
+        <p className="text-sm text-amber-800" role="status">
+          {page.note}
+        </p>
+      )}
       {page.state === 'ready' && page.contactsMatched !== undefined && page.contactsMatched > SEARCH_CONTACTS && (
         <p className="text-sm text-amber-800" role="status">
-          {page.contactsMatched.toLocaleString('en-US')} contacts match “{query.search}”; the visits of the first {SEARCH_CONTACTS} are shown. Type more of the name or the address to narrow the search.
+          {page.contactsMatched.toLocaleString('en-US')} contacts match “{query.search}”; the visits of the first {SEARCH_CONTACTS} are shown. Type more of the
+          name or the address to narrow the search.
         </p>
       )}
       <NewVisitsNotice campaignId={campaignId} since={since} filterQuery={filtersToSearch(filters).toString()} />
@@ -109,7 +147,12 @@ export default async function TablePage({ params, searchParams }: Props) {
                 <div className="flex items-center gap-3 text-sm">
                   <span>Rows per page:</span>
                   {PAGE_SIZES.map((size) => (
-                    <Link key={size} href={href({ size, page: 1 })} aria-current={size === query.size ? 'true' : undefined} className={size === query.size ? 'font-semibold text-brand-700' : 'text-slate-600 hover:text-slate-900'}>
+                    <Link
+                      key={size}
+                      href={href({ size, page: 1 })}
+                      aria-current={size === query.size ? 'true' : undefined}
+                      className={size === query.size ? 'font-semibold text-brand-700' : 'text-slate-600 hover:text-slate-900'}
+                    >
                       {size}
                     </Link>
                   ))}

@@ -35,7 +35,16 @@ export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', as
   const features = clustersFor(index, selection.ready ?? (await selection.clusterer), bbox as [number, number, number, number], zoom);
   const { total, unplaced, counts, bounds } = selection;
   return Response.json(
-    { state: 'ready', total, unplaced, counts, bounds, type: 'FeatureCollection', features, ...(stale ? { refreshing: true as const } : {}) } satisfies ClusterResponse,
+    {
+      state: 'ready',
+      total,
+      unplaced,
+      counts,
+      bounds,
+      type: 'FeatureCollection',
+      features,
+      ...(stale ? { refreshing: true as const } : {}),
+    } satisfies ClusterResponse,
     { headers: { 'Cache-Control': 'private, no-store' } },
   );
 });

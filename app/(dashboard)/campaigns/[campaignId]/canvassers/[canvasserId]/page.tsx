@@ -66,7 +66,10 @@ export default async function CanvasserPage({ params, searchParams }: Props) {
             <h3 className="text-base font-semibold">
               Shifts ({shifts.length}){' '}
               {figures.openFlags > 0 && (
-                <Link href={`/campaigns/${campaignId}/review?canvasser=${canvasserId}&status=open`} className="ml-2 text-sm font-normal text-brand-700 underline">
+                <Link
+                  href={`/campaigns/${campaignId}/review?canvasser=${canvasserId}&status=open`}
+                  className="ml-2 text-sm font-normal text-brand-700 underline"
+                >
                   {figures.openFlags} open flags in the review queue
                 </Link>
               )}
@@ -78,7 +81,8 @@ export default async function CanvasserPage({ params, searchParams }: Props) {
                 return (
                   <li key={first.id} className="flex items-center justify-between px-3 py-2 text-sm">
                     <span>
-                      {localDayLabel(timeZone, first.time)}, {localClock(timeZone, first.time)}–{localClock(timeZone, last.time)}: {shift.length} attempts, {shift.filter((a) => a.successful).length} contacts
+                      {localDayLabel(timeZone, first.time)}, {localClock(timeZone, first.time)}–{localClock(timeZone, last.time)}: {shift.length} attempts,{' '}
+                      {shift.filter((a) => a.successful).length} contacts
                     </span>
                     <Link href={`/campaigns/${campaignId}/review/shifts/${first.id}`} className="text-brand-700 underline">
                       Replay

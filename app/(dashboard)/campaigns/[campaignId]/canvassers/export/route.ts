@@ -11,7 +11,8 @@ export const GET = withAuthRoute<{ campaignId: string }>('modify@interactions', 
   const filters = parseFilters(Object.fromEntries(new URL(request.url).searchParams));
   const loaded = await loadCampaignAttempts(auth, campaignId, filters, timeZone);
   if (loaded.state === 'failed') return Response.json({ error: loaded.message }, { status: 502 });
-  if (loaded.state !== 'ready') return Response.json({ error: 'The campaign is still being indexed; try again in a moment.' }, { status: 503, headers: { 'Retry-After': '5' } });
+  if (loaded.state !== 'ready')
+    return Response.json({ error: 'The campaign is still being indexed; try again in a moment.' }, { status: 503, headers: { 'Retry-After': '5' } });
   const { rows, totals } = canvasserFigures(loaded.attempts, { openFlags: loaded.openFlags ?? undefined });
   const day = new Date().toISOString().slice(0, 10);
   return new Response(canvassersCsv(rows, totals, loaded.name, timeZone), {

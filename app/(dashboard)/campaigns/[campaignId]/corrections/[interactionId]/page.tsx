@@ -21,7 +21,11 @@ export default async function CorrectionLogPage({ params }: Props) {
   const auth = await requireAuth(`/campaigns/${campaignId}/corrections/${interactionId}`);
   if (!IdSchema.safeParse(interactionId).success) notFound();
   // The campaign layout has already checked the campaign is this organization's; the log is kept per organization.
-  const [corrections, units, timeZone] = await Promise.all([listCorrections(auth.organization.id, interactionId), unitSystemFor(auth, campaignId), campaignTimeZone(auth, campaignId)]);
+  const [corrections, units, timeZone] = await Promise.all([
+    listCorrections(auth.organization.id, interactionId),
+    unitSystemFor(auth, campaignId),
+    campaignTimeZone(auth, campaignId),
+  ]);
   if (corrections.length === 0) notFound();
   return (
     <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-5" aria-labelledby="log-title">

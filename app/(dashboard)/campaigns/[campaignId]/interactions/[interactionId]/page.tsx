@@ -23,7 +23,6 @@ import { formatLocal } from '@/lib/time/format';
 import { unitSystemFor } from '@/lib/units/preference';
 import { formatMetres, formatMiles } from '@/lib/units/units';
 
-
 type Props = { params: Promise<{ campaignId: string; interactionId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -52,7 +51,8 @@ export default async function InteractionPage({ params }: Props) {
   const { data, meta } = interaction;
   const position = contact?.data.profile.address.position?.coordinates;
   const household: [number, number] | null = position ? [position[1], position[0]] : null;
-  const canvasser: [number, number] | null = data.location?.lat !== undefined && data.location?.lng !== undefined ? [data.location.lat, data.location.lng] : null;
+  const canvasser: [number, number] | null =
+    data.location?.lat !== undefined && data.location?.lng !== undefined ? [data.location.lat, data.location.lng] : null;
   const distance = data.distance !== undefined ? formatMiles(data.distance, units) : null;
   const accuracy = data.location?.confidence !== undefined ? formatMetres(data.location.confidence, units) : null;
   const name = contactName(contact ?? undefined);
@@ -68,7 +68,10 @@ export default async function InteractionPage({ params }: Props) {
         </h2>
         <div className="flex items-center gap-3">
           {canvasser && (
-            <Link href={`/campaigns/${campaignId}/map?lat=${canvasser[0]}&lng=${canvasser[1]}&z=18&selected=${interaction.id}`} className="text-sm text-brand-700 hover:underline">
+            <Link
+              href={`/campaigns/${campaignId}/map?lat=${canvasser[0]}&lng=${canvasser[1]}&z=18&selected=${interaction.id}`}
+              className="text-sm text-brand-700 hover:underline"
+            >
               Show on the map
             </Link>
           )}
@@ -105,7 +108,15 @@ export default async function InteractionPage({ params }: Props) {
           )}
         </Section>
         <Section title="Where">
-          <WhereMapLoader household={household} canvasser={canvasser} confidence={data.location?.confidence ?? null} distanceLabel={distance} accuracyLabel={accuracy} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} />
+          <WhereMapLoader
+            household={household}
+            canvasser={canvasser}
+            confidence={data.location?.confidence ?? null}
+            distanceLabel={distance}
+            accuracyLabel={accuracy}
+            tileUrl={settings.tileUrl}
+            tileAttribution={settings.tileAttribution}
+          />
           <dl className="mt-3 grid grid-cols-3 gap-3">
             <Fact label="Distance from household">{distance ?? '—'}</Fact>
             <Fact label="GPS accuracy">{accuracy ?? '—'}</Fact>
@@ -121,9 +132,12 @@ export default async function InteractionPage({ params }: Props) {
             <Fact label="Walklist">{data.walklistId ? walklistName(walklists, data.walklistId) : 'Not on a walklist'}</Fact>
             <Fact label="Canvasser">{credit ? person(credit.canvasserId) : person(meta.createdBy)}</Fact>
             <Fact label="Recorded">
-              {when(meta.created)} {credit ? `entered by ${person(credit.enteredBy)} from ${firstName(credit.canvasserId)}’s sheet` : `by ${person(meta.createdBy)}`}
+              {when(meta.created)}{' '}
+              {credit ? `entered by ${person(credit.enteredBy)} from ${firstName(credit.canvasserId)}’s sheet` : `by ${person(meta.createdBy)}`}
             </Fact>
-            <Fact label="Last modified">{when(meta.modified)} by {people.get(meta.modifiedBy) ?? meta.modifiedBy}</Fact>
+            <Fact label="Last modified">
+              {when(meta.modified)} by {people.get(meta.modifiedBy) ?? meta.modifiedBy}
+            </Fact>
           </dl>
         </Section>
         <Section title="Survey">

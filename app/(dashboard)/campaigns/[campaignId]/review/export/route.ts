@@ -10,7 +10,8 @@ export const GET = withAuthRoute<{ campaignId: string }>('modify@interactions', 
   const context = await loadCampaignContext(auth, campaignId); // another tenant's campaign is a 404 here
   const timeZone = await campaignTimeZone(auth, campaignId);
   const loaded = await loadReviewQueue(auth, campaignId, timeZone);
-  if (loaded.state !== 'ready') return Response.json({ error: 'The campaign is still being indexed; try again in a moment.' }, { status: 503, headers: { 'Retry-After': '5' } });
+  if (loaded.state !== 'ready')
+    return Response.json({ error: 'The campaign is still being indexed; try again in a moment.' }, { status: 503, headers: { 'Retry-After': '5' } });
   const shifts = filterShifts(loaded.shifts, parseQueueFilters(new URL(request.url).searchParams), timeZone);
   const day = new Date().toISOString().slice(0, 10);
   return new Response(queueCsv(shifts, context.people, timeZone, loaded.queue.ruleSetVersion), {

@@ -40,7 +40,16 @@ export default async function ThresholdsPage({ params }: Props) {
   for (const threshold of THRESHOLDS) {
     let group = groups.find((candidate) => candidate.id === threshold.group);
     if (!group) groups.push((group = { id: threshold.group, title: GROUP_TITLES[threshold.group], fields: [] }));
-    group.fields.push({ name: threshold.name, label: threshold.label, unit: threshold.unit, min: threshold.min, max: threshold.max, whole: threshold.whole ?? false, value: shownValue(threshold, settings), standard: shownValue(threshold, DEFAULT_REVIEW_SETTINGS) });
+    group.fields.push({
+      name: threshold.name,
+      label: threshold.label,
+      unit: threshold.unit,
+      min: threshold.min,
+      max: threshold.max,
+      whole: threshold.whole ?? false,
+      value: shownValue(threshold, settings),
+      standard: shownValue(threshold, DEFAULT_REVIEW_SETTINGS),
+    });
   }
 
   return (
@@ -53,7 +62,8 @@ export default async function ThresholdsPage({ params }: Props) {
       <div>
         <h2 className="text-xl font-semibold">Rule thresholds</h2>
         <p className="text-sm text-slate-600">
-          What each rule counts as worth a look, for this campaign only. Changing a threshold computes the queue again; shifts already resolved keep their decision. Rule set {ruleSetVersionOf(settings)}.
+          What each rule counts as worth a look, for this campaign only. Changing a threshold computes the queue again; shifts already resolved keep their
+          decision. Rule set {ruleSetVersionOf(settings)}.
         </p>
       </div>
       <ThresholdForm campaignId={campaignId} groups={groups} />

@@ -26,19 +26,32 @@ export default async function SheetGridPage({ params, searchParams }: Props) {
   const [sheet, canvassers] = await withPolis(base, () => Promise.all([loadSheet(auth, campaignId, query), campaignCanvassers(auth, campaignId)]));
   const requested = single(search.date) ?? '';
   const date = /^\d{4}-\d{2}-\d{2}$/.test(requested) ? requested : localDayOf(sheet.zone, new Date());
-  const back = new URLSearchParams(Object.entries({ ...sheet.query, canvasser: single(search.canvasser), date }).filter((e): e is [string, string] => Boolean(e[1])));
+  const back = new URLSearchParams(
+    Object.entries({ ...sheet.query, canvasser: single(search.canvasser), date }).filter((e): e is [string, string] => Boolean(e[1])),
+  );
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between">
         <h2 className="text-xl font-semibold">Type a walk sheet back</h2>
-        <Link href={`/campaigns/${campaignId}/sheets?${back}`} className="text-sm text-brand-700 underline">Back to the printable sheet</Link>
+        <Link href={`/campaigns/${campaignId}/sheets?${back}`} className="text-sm text-brand-700 underline">
+          Back to the printable sheet
+        </Link>
       </div>
       {!sheet.survey ? (
         <EmptyState title="This campaign has no survey">A sheet records a survey’s answers; create one in Polis first.</EmptyState>
       ) : sheet.households.length === 0 ? (
         <EmptyState title="No doors match">Choose another list, street or walklist on the sheet page.</EmptyState>
       ) : (
-        <EntryGridLoader campaignId={campaignId} surveyId={sheet.survey.id} questions={sheet.survey.questions} households={sheet.households} zone={sheet.zone} date={date} canvasser={canvassers.some((c) => c.id === single(search.canvasser)) ? single(search.canvasser)! : ''} canvassers={canvassers} />
+        <EntryGridLoader
+          campaignId={campaignId}
+          surveyId={sheet.survey.id}
+          questions={sheet.survey.questions}
+          households={sheet.households}
+          zone={sheet.zone}
+          date={date}
+          canvasser={canvassers.some((c) => c.id === single(search.canvasser)) ? single(search.canvasser)! : ''}
+          canvassers={canvassers}
+        />
       )}
     </div>
   );

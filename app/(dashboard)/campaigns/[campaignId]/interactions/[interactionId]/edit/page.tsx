@@ -9,7 +9,6 @@ import { contactName } from '@/lib/interactions/rows';
 import { settings } from '@/lib/settings';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
-
 type Props = { params: Promise<{ campaignId: string; interactionId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -21,18 +20,20 @@ export default async function EditInteractionPage({ params }: Props) {
   const detailHref = `/campaigns/${campaignId}/interactions/${interactionId}`;
   const auth = await requireAuth(`${detailHref}/edit`);
   if (!auth.can('modify@interactions')) {
-    return <ErrorState title="You cannot correct interactions" message={`Your role (${auth.role}) may read interactions but not change them. Ask an organizer.`} />;
+    return (
+      <ErrorState title="You cannot correct interactions" message={`Your role (${auth.role}) may read interactions but not change them. Ask an organizer.`} />
+    );
   }
   const loaded = await readPolis(`${detailHref}/edit`, async () => {
-      const interaction = await auth.polis.getInteraction(interactionId);
-      if (interaction.data.campaignId !== campaignId) return null;
-      const [survey, contact, walklists, timeZone] = await Promise.all([
-        auth.polis.getSurvey(interaction.data.survey.surveyId),
-        auth.polis.getContact(interaction.data.contactId).catch(() => null),
-        loadWalklistOptions(auth, campaignId),
-        campaignTimeZone(auth, campaignId),
-      ]);
-      return { interaction, survey, contact, walklists, timeZone };
+    const interaction = await auth.polis.getInteraction(interactionId);
+    if (interaction.data.campaignId !== campaignId) return null;
+    const [survey, contact, walklists, timeZone] = await Promise.all([
+      auth.polis.getSurvey(interaction.data.survey.surveyId),
+      auth.polis.getContact(interaction.data.contactId).catch(() => null),
+      loadWalklistOptions(auth, campaignId),
+      campaignTimeZone(auth, campaignId),
+    ]);
+    return { interaction, survey, contact, walklists, timeZone };
   });
   if (!loaded.ok) return <ErrorState title="This interaction could not be loaded for correction" message={loaded.message} retryHref={`${detailHref}/edit`} />;
   const { interaction, survey, contact, walklists, timeZone } = loaded.value;

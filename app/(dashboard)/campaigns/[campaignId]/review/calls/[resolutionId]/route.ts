@@ -6,7 +6,8 @@ import { getResolution, listCalls } from '@/lib/review/resolutions';
 export const GET = withAuthRoute<{ campaignId: string; resolutionId: string }>('modify@interactions', async (auth, _request, { campaignId, resolutionId }) => {
   await auth.polis.getCampaign(campaignId);
   const resolution = await getResolution(auth.organization.id, resolutionId);
-  if (!resolution || resolution.campaignId !== campaignId || resolution.status !== 'recontact') return Response.json({ error: `resolutionId: no call list ${resolutionId} in this campaign` }, { status: 404 });
+  if (!resolution || resolution.campaignId !== campaignId || resolution.status !== 'recontact')
+    return Response.json({ error: `resolutionId: no call list ${resolutionId} in this campaign` }, { status: 404 });
   const calls = await listCalls(auth.organization.id, resolutionId);
   const lines = [['Name', 'Phone', 'Address', 'Recorded', 'Interaction id', 'Confirmed'].join(',')];
   for (const call of calls) lines.push([call.name, call.phone, call.address, call.recorded, call.interactionId, call.outcome ?? ''].map(csvCell).join(','));

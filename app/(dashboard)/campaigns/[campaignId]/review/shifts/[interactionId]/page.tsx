@@ -36,7 +36,13 @@ export default async function ShiftPage({ params }: Props) {
   if (!auth.can('modify@interactions') || !IdSchema.safeParse(interactionId).success) notFound();
 
   const timeZone = await campaignTimeZone(auth, campaignId);
-  const [context, loaded, resolutions] = await withPolis(here, () => Promise.all([loadCampaignContext(auth, campaignId), loadReviewQueue(auth, campaignId, timeZone), resolutionsByInteraction(auth.organization.id, campaignId)]));
+  const [context, loaded, resolutions] = await withPolis(here, () =>
+    Promise.all([
+      loadCampaignContext(auth, campaignId),
+      loadReviewQueue(auth, campaignId, timeZone),
+      resolutionsByInteraction(auth.organization.id, campaignId),
+    ]),
+  );
   if (loaded.state === 'building') return <IndexingProgress loaded={loaded.loaded} total={loaded.total} what="the review queue" />;
   if (loaded.state === 'failed') return <ErrorState title="The review queue could not be computed" message={loaded.message} retryHref={here} />;
   const found = shiftAt(loaded.queue, loaded.index, loaded.index.find(interactionId));
@@ -46,7 +52,12 @@ export default async function ShiftPage({ params }: Props) {
 
   // Etags and contacts come from Polis itself: a decision acts on the interactions as they are now.
   const interactions = await withPolis(here, () => loadInteractions(auth, ids));
-  const contacts = await withPolis(here, () => loadContacts(auth, [...interactions.values()].map((interaction) => interaction.data.contactId)));
+  const contacts = await withPolis(here, () =>
+    loadContacts(
+      auth,
+      [...interactions.values()].map((interaction) => interaction.data.contactId),
+    ),
+  );
   const { status, resolution } = statusOf(ids, resolutions);
   const calls = resolution?.status === 'recontact' ? await listCalls(auth.organization.id, resolution.id) : [];
   const canvasser = context.people.get(shift.canvasser) ?? 'Unknown canvasser';
@@ -54,7 +65,16 @@ export default async function ShiftPage({ params }: Props) {
     const id = ids[i]!;
     const interaction = interactions.get(id);
     const contact = interaction ? contacts.get(interaction.data.contactId) : undefined;
-    return { number: i + 1, id, visit, interaction, name: contactName(contact), address: contactAddress(contact), points: review.visitScores.get(visit.id) ?? 0, rules: review.visitRules.get(visit.id) ?? [] };
+    return {
+      number: i + 1,
+      id,
+      visit,
+      interaction,
+      name: contactName(contact),
+      address: contactAddress(contact),
+      points: review.visitScores.get(visit.id) ?? 0,
+      rules: review.visitRules.get(visit.id) ?? [],
+    };
   });
   const successful = shift.visits.filter((visit) => visit.successful).length;
 
@@ -67,7 +87,8 @@ export default async function ShiftPage({ params }: Props) {
       </p>
       <div>
         <h2 className="text-xl font-semibold">
-          {canvasser}, {localDayLabel(timeZone, shift.visits[0]!.time)}, {localClock(timeZone, shift.visits[0]!.time)}–{localClock(timeZone, shift.visits.at(-1)!.time)} ({timeZone})
+          {canvasser}, {localDayLabel(timeZone, shift.visits[0]!.time)}, {localClock(timeZone, shift.visits[0]!.time)}–
+          {localClock(timeZone, shift.visits.at(-1)!.time)} ({timeZone})
         </h2>
         <p className="text-sm text-slate-600">
           {shift.visits.length} doors, score {review.score} of 10, status {STATUS_LABELS[status]}
@@ -116,11 +137,21 @@ export default async function ShiftPage({ params }: Props) {
           <table className="min-w-full text-sm" aria-label="Interactions of the shift">
             <thead className="sticky top-0 bg-slate-50 text-left text-xs uppercase text-slate-600">
               <tr>
-                <th scope="col" className="px-2 py-2">#</th>
-                <th scope="col" className="px-2 py-2">Time</th>
-                <th scope="col" className="px-2 py-2">Contact</th>
-                <th scope="col" className="px-2 py-2">Outcome</th>
-                <th scope="col" className="px-2 py-2">Reasons</th>
+                <th scope="col" className="px-2 py-2">
+                  #
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  Time
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  Contact
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  Outcome
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  Reasons
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -168,7 +199,9 @@ export default async function ShiftPage({ params }: Props) {
         interactionId={ids[0]!}
         shownIds={ids}
         successful={successful}
-        removable={rows.filter((row) => row.interaction).map((row) => ({ id: row.id, etag: row.interaction!.meta.etag, label: `#${row.number} ${localClock(timeZone, row.visit.time)} ${row.name}` }))}
+        removable={rows
+          .filter((row) => row.interaction)
+          .map((row) => ({ id: row.id, etag: row.interaction!.meta.etag, label: `#${row.number} ${localClock(timeZone, row.visit.time)} ${row.name}` }))}
       />
     </div>
   );

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Interaction } from '@/lib/polis/schemas';
 import { fitZoom } from '@/components/map/fit-zoom';
-import { atLeast, clustererFor, clustersFor, countReceivedAfter, newestReceived } from './clusters';
+import { answerable, atLeast, clustererFor, clustersFor, countReceivedAfter, newestReceived } from './clusters';
 import { PointIndex } from './point-index';
 
 /** A fixed scatter of visits over Boston (a small LCG: the same points every run). */
@@ -135,21 +135,35 @@ describe('the extent the map opens on', () => {
 });
 
 describe('clusters after the index changes', () => {
-  it('answer at once with the last clusterer while the new one is built, counts already new; a new filter waits for its own', async () => {
+  it('answer from the last selection, counts and clusters together, while a slow rebuild goes on; a new filter waits for its own', async () => {
     const index = scatter(50);
     const first = clustererFor(index, {}, 'UTC');
     const built = await first.clusterer;
-    expect(first.ready).toBe(built);
+    expect(await answerable(first)).toEqual({ selection: first, clusterer: built, refreshing: false });
     index.remove(index.idAt(0));
     const next = clustererFor(index, {}, 'America/Chicago');
-    expect(next.total).toBe(49);
-    expect(next.ready).toBe(built);
-    expect(next.stale).toBe(true);
+    expect([next.total, next.previous?.total, next.previous?.ready]).toEqual([49, 50, built]);
+    // A rebuild that takes longer than the wait: the last selection answers, whole, and says the map should ask again.
+    const slow = { ...next, ready: null, clusterer: new Promise<never>(() => {}) };
+    const meanwhile = await answerable(slow, { waitMs: 0, staleFrom: 0 });
+    expect([meanwhile.selection.total, meanwhile.clusterer, meanwhile.refreshing]).toEqual([50, built, true]);
     const rebuilt = await next.clusterer;
-    expect(next.ready).toBe(rebuilt);
-    expect(next.stale).toBe(false);
-    expect(first.stale).toBe(false);
-    expect(rebuilt).not.toBe(built);
-    expect(clustererFor(index, { outcome: 'unavailable' }, 'UTC').ready).toBeNull();
+    expect(await answerable(next, { waitMs: 0, staleFrom: 0 })).toEqual({ selection: next, clusterer: rebuilt, refreshing: false });
+    const fresh = clustererFor(index, { outcome: 'unavailable' }, 'UTC');
+    expect(fresh.previous).toBeNull();
+    expect((await answerable(fresh, { waitMs: 0, staleFrom: 0 })).selection).toBe(fresh);
+  });
+
+  it('answer a small campaign with its rebuilt clusters, however long the rebuild takes: the total and the points add up', async () => {
+    const index = scatter(30);
+    await clustererFor(index, {}, 'UTC').clusterer;
+    index.remove(index.idAt(3));
+    const next = clustererFor(index, {}, 'UTC');
+    const rebuilt = await next.clusterer;
+    const slow = { ...next, ready: null, clusterer: new Promise<typeof rebuilt>((resolve) => setTimeout(() => resolve(rebuilt), 400)) };
+    const answer = await answerable(slow);
+    expect([answer.selection.total, answer.refreshing]).toEqual([29, false]);
+    const sum = clustersFor(index, answer.clusterer, [-180, -85, 180, 85], 0).reduce((n, f) => n + (f.properties.cluster ? f.properties.count : 1), 0);
+    expect(sum).toBe(29);
   });
 });

@@ -51,15 +51,15 @@ export type ClusterResponse =
       counts: Record<Outcome, number>;
       bounds: [west: number, south: number, east: number, north: number] | null;
       features: (ClusterFeature | PointFeature)[];
-      /** The features are those of the index a change ago, while its new clusters are built: ask again shortly. */
+      /** The answer (counts and features) is of the index a change ago, while its new clusters are built: ask again shortly. */
       refreshing?: true;
     };
 
 /**
- * One filter's rows summed up at once, and its clusterer: `ready` to answer
- * with now (this version's, or the last version's while this one's is
- * built: then `stale`, its points may be a change behind the counts),
- * `clusterer` once this version's is built.
+ * One filter's rows summed up at once, and its clusterer: `clusterer` once
+ * built, `ready` from then on; `previous`, the same filter's selection of
+ * the index as it was before its last change (when one was built), answers
+ * while this one's clusterer is built (see `answerable`).
  */
 export type Selection = {
   total: number;
@@ -68,7 +68,7 @@ export type Selection = {
   bounds: [number, number, number, number] | null;
   clusterer: Promise<Clusterer>;
   ready: Clusterer | null;
-  stale: boolean;
+  previous: Selection | null;
 };
 type Cache = { version: number; entries: Map<string, Selection>; previous: Map<string, Selection>; newest?: number };
 const caches = new WeakMap<PointIndex, Cache>();
@@ -125,14 +125,9 @@ function select(index: PointIndex, rows: Uint32Array): Selection {
     bounds: n ? atLeast([west, south, east, north], MIN_SPAN) : null,
     clusterer: buildClusterer(index, located.slice(0, n), trimmed),
     ready: null,
-    stale: false,
+    previous: null,
   };
-  selection.clusterer
-    .then((clusterer) => {
-      selection.ready = clusterer;
-      selection.stale = false;
-    })
-    .catch(() => undefined);
+  selection.clusterer.then((clusterer) => (selection.ready = clusterer)).catch(() => undefined);
   return selection;
 }
 
@@ -161,10 +156,9 @@ export function newestReceived(index: PointIndex): number {
 /**
  * The rows of these filters summed up (at once, always of the index as it
  * is) with their clusterer, built on first use and again after the index
- * changes. A filter asked for the first time waits for its clusterer; one
- * asked for again after a change is answered with its last clusterer while
- * the new one is built (rows keep their numbers, so its points stay right),
- * which is how a correction shows within a second without holding the map.
+ * changes; with `answerable`, a filter asked for again after a change is
+ * answered from its last selection while a slow rebuild goes on, so a
+ * correction never holds the map up for long.
  * With `asOf` (epoch seconds), only the visits Polis had received by then:
  * a map keeps what it showed while new visits come in, until the user asks
  * for them.
@@ -181,8 +175,8 @@ export function clustererFor(index: PointIndex, filters: InteractionFilters, zon
   } else {
     const rows = index.select(filters, zone);
     cached = select(index, cutoff === undefined ? rows : rows.filter((row) => index.received[row]! <= cutoff));
-    cached.ready = cache.previous.get(key)?.ready ?? null;
-    cached.stale = cached.ready !== null;
+    const previous = cache.previous.get(key);
+    cached.previous = previous?.ready ? { ...previous, previous: null } : null;
     // A failed build is not kept: the next request tries again.
     const entries = cache.entries;
     cached.clusterer.catch(() => entries.delete(key));
@@ -190,6 +184,29 @@ export function clustererFor(index: PointIndex, filters: InteractionFilters, zon
   }
   cache.entries.set(key, cached);
   return cached;
+}
+
+/** How long a request waits for its filter's clusterer rebuilt after a change before it is answered from the last one. */
+const FRESH_WAIT_MS = 150;
+/** Below this many interactions a rebuild takes milliseconds: always waited for. */
+const STALE_FROM = 50_000;
+
+/**
+ * The selection to answer with and its clusterer: this one's once built; the
+ * previous one, whole (its counts with its clusters, so that they add up),
+ * when this one's takes longer than `waitMs` (only for selections large
+ * enough to take that long), then `refreshing`: the map asks again shortly.
+ * A filter asked for the first time waits for its own.
+ */
+export async function answerable(
+  selection: Selection,
+  { waitMs = FRESH_WAIT_MS, staleFrom = STALE_FROM } = {},
+): Promise<{ selection: Selection; clusterer: Clusterer; refreshing: boolean }> {
+  if (selection.ready) return { selection, clusterer: selection.ready, refreshing: false };
+  const previous = selection.previous;
+  if (!previous?.ready || selection.total < staleFrom) return { selection, clusterer: await selection.clusterer, refreshing: false };
+  const fresh = await Promise.race([selection.clusterer, new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs))]);
+  return fresh ? { selection, clusterer: fresh, refreshing: false } : { selection: previous, clusterer: previous.ready, refreshing: true };
 }
 
 /** How many visits matching the filters Polis received after `since` (epoch seconds). */

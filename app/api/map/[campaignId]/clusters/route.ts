@@ -1,7 +1,7 @@
 import { withAuthRoute } from '@/lib/auth/guard';
 import { parseFilters } from '@/lib/filters/filters';
 import { campaignIndex } from '@/lib/map-index/campaign-index';
-import { clustererFor, clustersFor, type ClusterResponse } from '@/lib/map-index/clusters';
+import { answerable, clustererFor, clustersFor, type ClusterResponse } from '@/lib/map-index/clusters';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
 export const dynamic = 'force-dynamic';
@@ -29,10 +29,9 @@ export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', as
   }
   const filters = parseFilters(search);
   const index = entry.index;
-  const selection = clustererFor(index, filters, await campaignTimeZone(auth, campaignId), asOf);
-  // Built in a worker thread: only a filter asked for the first time waits for it.
-  const stale = selection.stale;
-  const features = clustersFor(index, selection.ready ?? (await selection.clusterer), bbox as [number, number, number, number], zoom);
+  // Clusterers are built in a worker thread; only a filter asked for the first time waits for its own.
+  const { selection, clusterer, refreshing } = await answerable(clustererFor(index, filters, await campaignTimeZone(auth, campaignId), asOf));
+  const features = clustersFor(index, clusterer, bbox as [number, number, number, number], zoom);
   const { total, unplaced, counts, bounds } = selection;
   return Response.json(
     {
@@ -43,7 +42,7 @@ export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', as
       bounds,
       type: 'FeatureCollection',
       features,
-      ...(stale ? { refreshing: true as const } : {}),
+      ...(refreshing ? { refreshing: true as const } : {}),
     } satisfies ClusterResponse,
     { headers: { 'Cache-Control': 'private, no-store' } },
   );

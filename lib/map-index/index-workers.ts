@@ -18,8 +18,8 @@ type Pool = { slots: Promise<Slot[] | null> | null; jobs: Map<number, Job>; next
 
 const pool = ((globalThis as { polisIndexWorkers?: Pool }).polisIndexWorkers ??= { slots: null, jobs: new Map(), nextId: 1 });
 
-/** Threads besides the one answering requests: one core is left to it (and, in the sandbox, to the API). */
-const THREADS = Math.max(1, Math.min(4, os.availableParallelism() - 1));
+/** One thread a core, at most four: walks are rare and want every core; requests still take turns with them. */
+const THREADS = Math.max(1, Math.min(4, os.availableParallelism()));
 
 function startWorker(): Promise<Worker> {
   // Built by Next.js, the worker is a bundled file. Run from the sources (tests, scripts) it is

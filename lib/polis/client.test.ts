@@ -73,6 +73,56 @@ describe('createPolisClient', () => {
   });
 });
 
+describe('the interactions read for the map index', () => {
+  const interaction = {
+    id: '0b8c5147-6a2e-4c1e-9f00-5d1f6ad0c001',
+    customerId: campaign.customerId,
+    securityGroupId: campaign.securityGroupId,
+    data: {
+      campaignId: campaign.id,
+      contactId: '4f0c1d1e-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+      listId: '5f0c1d1e-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+      timestamp: '2026-09-10T15:00:00.000Z',
+      survey: { surveyId: '6f0c1d1e-1a2b-4c3d-8e9f-0a1b2c3d4e5f', responses: { q1: { questionId: 'q1', fields: { support: 'yes', issues: ['Housing'] } } } },
+      unavailable: false,
+      successful: true,
+      location: { lat: 42.3, lng: -71.1, confidence: 5 },
+    },
+    meta: {
+      created: '2026-09-10T15:01:00.000Z',
+      createdBy: 'c1',
+      modified: '2026-09-10T15:01:00.000Z',
+      modifiedBy: 'c1',
+      resource: 'interactions',
+      etag: 'e',
+      isDeleted: false,
+    },
+  };
+
+  it('keep what the index reads of each interaction, and only that', async () => {
+    const { fetchImpl } = fakeFetch(200, { data: [interaction], meta: { total: 1 } });
+    const polis = createPolisClient({ token: 't', baseUrl: 'https://api.example', fetch: fetchImpl });
+    const { data } = await polis.listInteractionsForIndex();
+    expect(data[0]).toEqual({
+      id: interaction.id,
+      data: { ...interaction.data, campaignId: undefined, survey: { responses: { q1: { fields: { support: 'yes', issues: ['Housing'] } } } } },
+      meta: { created: interaction.meta.created, createdBy: 'c1', modified: interaction.meta.modified },
+    });
+  });
+
+  it('are refused when an answer, a time or a position is not what the index can read', async () => {
+    for (const data of [
+      { ...interaction.data, survey: { ...interaction.data.survey, responses: { q1: { questionId: 'q1', fields: 'yes' } } } },
+      { ...interaction.data, timestamp: 'yesterday' },
+      { ...interaction.data, location: { lat: 123, lng: 0 } },
+    ]) {
+      const { fetchImpl } = fakeFetch(200, { data: [{ ...interaction, data }], meta: { total: 1 } });
+      const polis = createPolisClient({ token: 't', baseUrl: 'https://api.example', fetch: fetchImpl });
+      await expect(polis.listInteractionsForIndex()).rejects.toMatchObject({ status: 502 });
+    }
+  });
+});
+
 describe('timeouts and retries', () => {
   /** Answers each call with the next of `answers`; a number is a status, an Error is a network failure. */
   function scripted(answers: (Response | Error | 'hang')[]) {

@@ -163,7 +163,17 @@ export const IndexedInteractionSchema = z.object({
       location: true,
       distance: true,
     }).shape,
-    survey: z.object({ responses: z.record(z.string(), z.object({ fields: z.record(z.string(), z.unknown()) })).default({}) }),
+    // The index turns each answer into text: what it needs of `fields` is an object, not each value's shape.
+    survey: z.object({
+      responses: z
+        .record(
+          z.string(),
+          z.object({
+            fields: z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'must be an object'),
+          }),
+        )
+        .default({}),
+    }),
   }),
   meta: MetaSchema.pick({ created: true, createdBy: true, modified: true }),
 });

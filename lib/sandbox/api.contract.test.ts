@@ -347,6 +347,14 @@ describe('list', () => {
     }
   });
 
+  it('answers uncompressed even to a client that accepts gzip', async () => {
+    const page = await organizer('GET', `/v1/interactions${query({ limit: 200 })}`, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(page.status).toBe(200);
+    expect(page.body.data).toHaveLength(200);
+    expect(page.headers.get('content-encoding')).toBeNull();
+    expect(page.headers.get('cache-control')).toContain('no-transform');
+  });
+
   it('lists and retrieves contacts, surveys, campaigns and lists', async () => {
     const campaign = CampaignSchema.parse((await organizer('GET', `/v1/campaigns/${fx.campaignId}`)).body);
     const survey = SurveySchema.parse((await organizer('GET', `/v1/surveys/${fx.surveyId}`)).body);

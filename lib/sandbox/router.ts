@@ -18,8 +18,11 @@ import { handleRevocationRequest, handleTokenRequest } from './oauth';
 import { ENVELOPE_COLUMNS, envelopeJson, findVisible, listResources, RESOURCES, toEnvelope, type Envelope, type ResourceName } from './resources';
 import { settings } from '@/lib/settings';
 
+// `no-transform`: the server does not gzip the sandbox's answers. Its clients are the dashboard
+// beside it and tests on the same machine, where compressing a page of 1,000 interactions (1.5 MB)
+// cost both sides more than the bytes it saved.
 const jsonText = (status: number, body: string | null, headers: Record<string, string> = {}) =>
-  new Response(body, { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers } });
+  new Response(body, { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store, no-transform', ...headers } });
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) => jsonText(status, status === 204 ? null : JSON.stringify(body), headers);
 

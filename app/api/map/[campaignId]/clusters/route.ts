@@ -22,7 +22,9 @@ export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', as
   const asOfText = search.get('asOf');
   const asOf = asOfText === null ? undefined : Number(asOfText);
   if (asOf !== undefined && !(Number.isInteger(asOf) && asOf >= 0)) return Response.json({ error: 'asOf must be whole epoch seconds' }, { status: 400 });
+  const started = performance.now();
   const entry = await campaignIndex(auth, campaignId);
+  const indexed = performance.now();
   if (!entry.index) {
     if (entry.state === 'failed') return Response.json({ error: `Indexing failed: ${entry.error}` }, { status: 502 });
     return Response.json({ state: 'building', ...entry.progress } satisfies ClusterResponse);
@@ -31,19 +33,21 @@ export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', as
   const index = entry.index;
   // Clusterers are built in a worker thread; only a filter asked for the first time waits for its own.
   const { selection, clusterer, refreshing } = await answerable(clustererFor(index, filters, await campaignTimeZone(auth, campaignId), asOf));
+  const clustered = performance.now();
   const features = clustersFor(index, clusterer, bbox as [number, number, number, number], zoom);
   const { total, unplaced, counts, bounds } = selection;
-  return Response.json(
-    {
-      state: 'ready',
-      total,
-      unplaced,
-      counts,
-      bounds,
-      type: 'FeatureCollection',
-      features,
-      ...(refreshing ? { refreshing: true as const } : {}),
-    } satisfies ClusterResponse,
-    { headers: { 'Cache-Control': 'private, no-store' } },
-  );
+  const body = JSON.stringify({
+    state: 'ready',
+    total,
+    unplaced,
+    counts,
+    bounds,
+    type: 'FeatureCollection',
+    features,
+    ...(refreshing ? { refreshing: true as const } : {}),
+  } satisfies ClusterResponse);
+  const done = performance.now();
+  // Where a response's time went, for the browser's tools and the benchmarks: the index, the clusterer, the features.
+  const timing = `index;dur=${(indexed - started).toFixed(1)}, clusterer;dur=${(clustered - indexed).toFixed(1)}, features;dur=${(done - clustered).toFixed(1)}`;
+  return new Response(body, { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'private, no-store', 'Server-Timing': timing } });
 });

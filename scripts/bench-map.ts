@@ -6,7 +6,8 @@
  * paint in headless Chromium against Leaflet.markercluster loading every
  * point, and long tasks during 20 pans and zooms.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -22,6 +23,8 @@ import { isWalkRequest, startCountingProxy } from '@/lib/testing/counting-proxy'
 import { TEST_PORTS } from '@/lib/testing/ports';
 import { startTestServer } from '@/lib/testing/test-server';
 import { eq } from '@/lib/polis/filter';
+
+const execFileAsync = promisify(execFile);
 
 const { values } = parseArgs({
   options: {
@@ -195,13 +198,13 @@ for (const size of sizes) {
   console.log(`\n=== ${size.toLocaleString('en-US')} interactions; largest campaign "${campaign.data.name}": ${total.toLocaleString('en-US')} ===`);
 
   // Cold index build in a fresh process, through the same code and HTTP as the server's.
-  const child = spawnSync(
+  // Not spawnSync: the proxy the child walks through answers from this process.
+  const { stdout } = await execFileAsync(
     process.execPath,
     [...process.execArgv, import.meta.filename, '--measure-build', JSON.stringify({ apiUrl: `${proxy.url}/api/polis`, token, campaignId: campaign.id })],
     { encoding: 'utf8', maxBuffer: 1 << 26 },
   );
-  if (child.status !== 0) throw new Error(child.stderr);
-  const build = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as BuildFigures;
+  const build = JSON.parse(stdout.trim().split('\n').at(-1)!) as BuildFigures;
   const pages = proxy.requests
     .filter(isWalkRequest)
     .sort((a, b) => a.at - b.at)

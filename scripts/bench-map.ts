@@ -187,147 +187,150 @@ const results: Record<number, { paint: number }> = {};
 for (const size of sizes) {
   const { file, token } = await database(size);
   const server = await startTestServer({ port: TEST_PORTS.bench, dbFile: file });
-  // The cold build's pages pass through a proxy that times each one.
-  const proxy = await startCountingProxy(server.url);
-  const polis = createPolisClient({ token, baseUrl: server.apiUrl });
-  const campaigns = await polis.listCampaigns();
-  const totals = await Promise.all(
-    campaigns.data.map(async (c) => ({ c, total: (await polis.listInteractions({ filter: eq('/data/campaignId', c.id), limit: 0 })).total })),
-  );
-  const { c: campaign, total } = totals.sort((a, b) => b.total - a.total)[0]!;
-  console.log(`\n=== ${size.toLocaleString('en-US')} interactions; largest campaign "${campaign.data.name}": ${total.toLocaleString('en-US')} ===`);
-
-  // Cold index build in a fresh process, through the same code and HTTP as the server's.
-  // Not spawnSync: the proxy the child walks through answers from this process.
-  const { stdout } = await execFileAsync(
-    process.execPath,
-    [...process.execArgv, import.meta.filename, '--measure-build', JSON.stringify({ apiUrl: `${proxy.url}/api/polis`, token, campaignId: campaign.id })],
-    { encoding: 'utf8', maxBuffer: 1 << 26 },
-  );
-  const build = JSON.parse(stdout.trim().split('\n').at(-1)!) as BuildFigures;
-  const pages = proxy.requests
-    .filter(isWalkRequest)
-    .sort((a, b) => a.at - b.at)
-    .map((r) => r.ms!);
-  const tenth = Math.max(1, Math.floor(pages.length / 10));
-  const [early, late] = [median(pages.slice(0, tenth)), median(pages.slice(-tenth))];
-  await proxy.stop();
-  console.log(
-    `cold index build (walk over id ranges at once + index): ${ms(build.buildMs)} for ${pages.length} pages of up to 1,000; median page ${ms(median(pages))}; last tenth of the pages against the first tenth: ${ms(late)} / ${ms(early)} (ratio ${(late / early).toFixed(2)})`,
-  );
-  console.log(`supercluster over the whole campaign: ${ms(build.clusterMs)}`);
-  console.log(
-    `memory added: index ${build.indexBytes.toFixed(0)} bytes per interaction (typed arrays ${build.typedBytes.toFixed(0)}); with the unfiltered clusters ${build.withClustersBytes.toFixed(0)} bytes per interaction (heap + array buffers after GC)`,
-  );
-
-  // The server builds its own index on the first map request: observed from the browser.
-  const page = await signIn(browser, server.url);
-  const mapUrl = `${server.url}/campaigns/${campaign.id}/map`;
-  const started = performance.now();
-  await firstPaint(page, mapUrl, '.polis-cluster');
-  console.log(`server cold index, first map request to clusters on screen: ${ms(performance.now() - started)}`);
-  const paints: number[] = [];
-  for (let i = 0; i < 5; i++) paints.push(await firstPaint(page, mapUrl, '.polis-cluster'));
-  results[size] = { paint: median(paints) };
-  console.log(`first paint of the map (warm index, median of 5): ${ms(median(paints))}`);
-
-  // The cluster endpoint, 8 clients at once, random views over the campaign.
-  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-  const { bounds } = (await (await fetch(`${server.url}/api/map/${campaign.id}/clusters?bbox=-180,-85,180,85&zoom=3`, { headers: { cookie } })).json()) as {
-    bounds: [number, number, number, number];
-  };
-  // A filter's clusterer is built on its first use: that cold cost is reported apart, then requests are measured warm.
-  let t0 = performance.now();
-  await (
-    await fetch(`${server.url}/api/map/${campaign.id}/clusters?bbox=${bounds.join(',')}&zoom=12&outcome=successful`, { headers: { cookie } })
-  ).arrayBuffer();
-  console.log(`cluster endpoint, first request with a new filter (builds its clusterer): ${ms(performance.now() - t0)}`);
-  t0 = performance.now();
-  await (await fetch(`${server.url}/api/map/${campaign.id}/clusters?bbox=${bounds.join(',')}&zoom=12`, { headers: { cookie } })).arrayBuffer();
-  console.log(`cluster endpoint, one request for the whole campaign at zoom 12 (warm): ${ms(performance.now() - t0)}`);
-  const latencies: number[] = [];
-  let sent = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (sent++ < requests) {
-        const zoom = 10 + Math.floor(Math.random() * 8);
-        const span = 360 / 2 ** zoom;
-        const lng = bounds[0] + Math.random() * (bounds[2] - bounds[0]);
-        const lat = bounds[1] + Math.random() * (bounds[3] - bounds[1]);
-        const filter = Math.random() < 0.25 ? '&outcome=successful' : '';
-        const t = performance.now();
-        const response = await fetch(
-          `${server.url}/api/map/${campaign.id}/clusters?bbox=${lng - span},${lat - span / 2},${lng + span},${lat + span / 2}&zoom=${zoom}${filter}`,
-          { headers: { cookie } },
-        );
-        await response.arrayBuffer();
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  console.log(
-    `cluster endpoint, 8 concurrent clients, ${latencies.length} requests over random views, a quarter filtered (warm): p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`,
-  );
-
-  // The table: time to first rows, sorted by time, on page 1 and on a page deep in the results.
-  const deepPage = Math.floor(total / 2 / 100);
-  for (const [label, query] of [
-    ['page 1', ''],
-    [`page ${deepPage.toLocaleString('en-US')}`, `&page=${deepPage}`],
-  ] as const) {
-    const times: number[] = [];
-    for (let i = 0; i < 3; i++)
-      times.push(
-        await firstPaint(
-          page,
-          `${server.url}/campaigns/${campaign.id}/table?sort=timestamp:desc&size=100${query}`,
-          'table[aria-label="Interactions"] tbody tr[aria-rowindex]',
-        ),
-      );
-    console.log(`table, time to first rows sorted by time, ${label} (median of 3): ${ms(median(times))}`);
-  }
-
-  // Long tasks during 20 scripted pans and zooms.
-  await firstPaint(page, mapUrl, '.polis-cluster');
-  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
-  const box = (await page.getByRole('region', { name: "Map of the campaign's interactions" }).boundingBox())!;
-  const cx = box.x + box.width / 2;
-  const cy = box.y + Math.min(box.height, 600) / 2;
-  for (let i = 0; i < 20; i++) {
-    const settled = page.waitForResponse((r) => r.url().includes('/clusters?'), { timeout: 10_000 }).catch(() => null);
-    if (i % 2 === 0) {
-      await page.mouse.move(cx, cy);
-      await page.mouse.wheel(0, i % 4 === 0 ? -300 : 300);
-    } else {
-      await page.mouse.move(cx, cy);
-      await page.mouse.down();
-      await page.mouse.move(cx + 120 * (i % 3 === 0 ? -1 : 1), cy + 60, { steps: 8 });
-      await page.mouse.up();
-    }
-    await settled;
-    await page.waitForTimeout(150);
-  }
-  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-  console.log(`long tasks over 50 ms during 20 pans and zooms: ${longTasks.length}${longTasks.length ? ` (longest ${ms(Math.max(...longTasks))})` : ''}`);
-
-  if (size <= 100_000) {
-    // The baseline at this size: every point of the same campaign into Leaflet.markercluster.
-    const points: [number, number][] = (
-      await (await db(file)).selectFrom('interactions').select(['lat', 'lng']).where('campaign_id', '=', campaign.id).where('is_deleted', '=', 0).execute()
-    ).map((r) => [r.lat!, r.lng!]);
-    const baseline = await serveBaseline(points, TEST_PORTS.benchBaseline);
-    const basePaints: number[] = [];
-    const basePage = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await watchFirstPaints(basePage);
-    for (let i = 0; i < 3; i++) basePaints.push(await firstPaint(basePage, `http://127.0.0.1:${TEST_PORTS.benchBaseline}/`, '.marker-cluster'));
-    baseline.close();
-    const ratio = median(basePaints) / results[size].paint;
-    console.log(
-      `baseline first paint, ${points.length.toLocaleString('en-US')} points into Leaflet.markercluster (median of 3): ${ms(median(basePaints))}; ours is ${ratio.toFixed(1)}x faster`,
+  try {
+    // The cold build's pages pass through a proxy that times each one.
+    const proxy = await startCountingProxy(server.url);
+    const polis = createPolisClient({ token, baseUrl: server.apiUrl });
+    const campaigns = await polis.listCampaigns();
+    const totals = await Promise.all(
+      campaigns.data.map(async (c) => ({ c, total: (await polis.listInteractions({ filter: eq('/data/campaignId', c.id), limit: 0 })).total })),
     );
+    const { c: campaign, total } = totals.sort((a, b) => b.total - a.total)[0]!;
+    console.log(`\n=== ${size.toLocaleString('en-US')} interactions; largest campaign "${campaign.data.name}": ${total.toLocaleString('en-US')} ===`);
+
+    // Cold index build in a fresh process, through the same code and HTTP as the server's.
+    // Not spawnSync: the proxy the child walks through answers from this process.
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      [...process.execArgv, import.meta.filename, '--measure-build', JSON.stringify({ apiUrl: `${proxy.url}/api/polis`, token, campaignId: campaign.id })],
+      { encoding: 'utf8', maxBuffer: 1 << 26 },
+    );
+    const build = JSON.parse(stdout.trim().split('\n').at(-1)!) as BuildFigures;
+    const pages = proxy.requests
+      .filter(isWalkRequest)
+      .sort((a, b) => a.at - b.at)
+      .map((r) => r.ms!);
+    const tenth = Math.max(1, Math.floor(pages.length / 10));
+    const [early, late] = [median(pages.slice(0, tenth)), median(pages.slice(-tenth))];
+    await proxy.stop();
+    console.log(
+      `cold index build (walk over id ranges at once + index): ${ms(build.buildMs)} for ${pages.length} pages of up to 1,000; median page ${ms(median(pages))}; last tenth of the pages against the first tenth: ${ms(late)} / ${ms(early)} (ratio ${(late / early).toFixed(2)})`,
+    );
+    console.log(`supercluster over the whole campaign: ${ms(build.clusterMs)}`);
+    console.log(
+      `memory added: index ${build.indexBytes.toFixed(0)} bytes per interaction (typed arrays ${build.typedBytes.toFixed(0)}); with the unfiltered clusters ${build.withClustersBytes.toFixed(0)} bytes per interaction (heap + array buffers after GC)`,
+    );
+
+    // The server builds its own index on the first map request: observed from the browser.
+    const page = await signIn(browser, server.url);
+    const mapUrl = `${server.url}/campaigns/${campaign.id}/map`;
+    const started = performance.now();
+    await firstPaint(page, mapUrl, '.polis-cluster');
+    console.log(`server cold index, first map request to clusters on screen: ${ms(performance.now() - started)}`);
+    const paints: number[] = [];
+    for (let i = 0; i < 5; i++) paints.push(await firstPaint(page, mapUrl, '.polis-cluster'));
+    results[size] = { paint: median(paints) };
+    console.log(`first paint of the map (warm index, median of 5): ${ms(median(paints))}`);
+
+    // The cluster endpoint, 8 clients at once, random views over the campaign.
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const { bounds } = (await (await fetch(`${server.url}/api/map/${campaign.id}/clusters?bbox=-180,-85,180,85&zoom=3`, { headers: { cookie } })).json()) as {
+      bounds: [number, number, number, number];
+    };
+    // A filter's clusterer is built on its first use: that cold cost is reported apart, then requests are measured warm.
+    let t0 = performance.now();
+    await (
+      await fetch(`${server.url}/api/map/${campaign.id}/clusters?bbox=${bounds.join(',')}&zoom=12&outcome=successful`, { headers: { cookie } })
+    ).arrayBuffer();
+    console.log(`cluster endpoint, first request with a new filter (builds its clusterer): ${ms(performance.now() - t0)}`);
+    t0 = performance.now();
+    await (await fetch(`${server.url}/api/map/${campaign.id}/clusters?bbox=${bounds.join(',')}&zoom=12`, { headers: { cookie } })).arrayBuffer();
+    console.log(`cluster endpoint, one request for the whole campaign at zoom 12 (warm): ${ms(performance.now() - t0)}`);
+    const latencies: number[] = [];
+    let sent = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (sent++ < requests) {
+          const zoom = 10 + Math.floor(Math.random() * 8);
+          const span = 360 / 2 ** zoom;
+          const lng = bounds[0] + Math.random() * (bounds[2] - bounds[0]);
+          const lat = bounds[1] + Math.random() * (bounds[3] - bounds[1]);
+          const filter = Math.random() < 0.25 ? '&outcome=successful' : '';
+          const t = performance.now();
+          const response = await fetch(
+            `${server.url}/api/map/${campaign.id}/clusters?bbox=${lng - span},${lat - span / 2},${lng + span},${lat + span / 2}&zoom=${zoom}${filter}`,
+            { headers: { cookie } },
+          );
+          await response.arrayBuffer();
+          latencies.push(performance.now() - t);
+        }
+      }),
+    );
+    console.log(
+      `cluster endpoint, 8 concurrent clients, ${latencies.length} requests over random views, a quarter filtered (warm): p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`,
+    );
+
+    // The table: time to first rows, sorted by time, on page 1 and on a page deep in the results.
+    const deepPage = Math.floor(total / 2 / 100);
+    for (const [label, query] of [
+      ['page 1', ''],
+      [`page ${deepPage.toLocaleString('en-US')}`, `&page=${deepPage}`],
+    ] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++)
+        times.push(
+          await firstPaint(
+            page,
+            `${server.url}/campaigns/${campaign.id}/table?sort=timestamp:desc&size=100${query}`,
+            'table[aria-label="Interactions"] tbody tr[aria-rowindex]',
+          ),
+        );
+      console.log(`table, time to first rows sorted by time, ${label} (median of 3): ${ms(median(times))}`);
+    }
+
+    // Long tasks during 20 scripted pans and zooms.
+    await firstPaint(page, mapUrl, '.polis-cluster');
+    await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+    const box = (await page.getByRole('region', { name: "Map of the campaign's interactions" }).boundingBox())!;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + Math.min(box.height, 600) / 2;
+    for (let i = 0; i < 20; i++) {
+      const settled = page.waitForResponse((r) => r.url().includes('/clusters?'), { timeout: 10_000 }).catch(() => null);
+      if (i % 2 === 0) {
+        await page.mouse.move(cx, cy);
+        await page.mouse.wheel(0, i % 4 === 0 ? -300 : 300);
+      } else {
+        await page.mouse.move(cx, cy);
+        await page.mouse.down();
+        await page.mouse.move(cx + 120 * (i % 3 === 0 ? -1 : 1), cy + 60, { steps: 8 });
+        await page.mouse.up();
+      }
+      await settled;
+      await page.waitForTimeout(150);
+    }
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    console.log(`long tasks over 50 ms during 20 pans and zooms: ${longTasks.length}${longTasks.length ? ` (longest ${ms(Math.max(...longTasks))})` : ''}`);
+
+    if (size <= 100_000) {
+      // The baseline at this size: every point of the same campaign into Leaflet.markercluster.
+      const points: [number, number][] = (
+        await (await db(file)).selectFrom('interactions').select(['lat', 'lng']).where('campaign_id', '=', campaign.id).where('is_deleted', '=', 0).execute()
+      ).map((r) => [r.lat!, r.lng!]);
+      const baseline = await serveBaseline(points, TEST_PORTS.benchBaseline);
+      const basePaints: number[] = [];
+      const basePage = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await watchFirstPaints(basePage);
+      for (let i = 0; i < 3; i++) basePaints.push(await firstPaint(basePage, `http://127.0.0.1:${TEST_PORTS.benchBaseline}/`, '.marker-cluster'));
+      baseline.close();
+      const ratio = median(basePaints) / results[size].paint;
+      console.log(
+        `baseline first paint, ${points.length.toLocaleString('en-US')} points into Leaflet.markercluster (median of 3): ${ms(median(basePaints))}; ours is ${ratio.toFixed(1)}x faster`,
+      );
+    }
+    await page.close();
+  } finally {
+    await server.stop();
   }
-  await page.close();
-  await server.stop();
 }
 
 if (sizes.length > 1) {

@@ -97,3 +97,17 @@ test('an interaction opened from its detail is singled out on the map and in the
   await expect(selected).toHaveCount(1);
   await expect(selected.getByRole('link')).toHaveAttribute('href', `/campaigns/${campaign!.id}/interactions/${data[0].id}`);
 });
+
+test('a cluster response says where its time went: the index, the clusterer, the features', async ({ page, baseURL, apiToken }) => {
+  const [campaign] = await campaigns(baseURL!, apiToken);
+  let timing: string | undefined;
+  await expect
+    .poll(async () => {
+      const response = await page.request.get(`/api/map/${campaign!.id}/clusters?bbox=-180,-85,180,85&zoom=3`);
+      expect(response.status()).toBe(200);
+      timing = response.headers()['server-timing'];
+      return ((await response.json()) as { state: string }).state;
+    })
+    .toBe('ready');
+  expect(timing).toMatch(/^index;dur=\d+\.\d, clusterer;dur=\d+\.\d, features;dur=\d+\.\d$/);
+});

@@ -10,6 +10,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -186,7 +187,10 @@ const results: Record<number, { paint: number }> = {};
 
 for (const size of sizes) {
   const { file, token } = await database(size);
-  const server = await startTestServer({ port: TEST_PORTS.bench, dbFile: file });
+  // A store of its own each run: in the sandbox's file (the default) it would keep the last run's
+  // snapshot, and the server's "cold" index would load it instead of walking.
+  const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-map-store-'));
+  const server = await startTestServer({ port: TEST_PORTS.bench, dbFile: file, env: { STORE_DATABASE_URL: `file:${path.join(storeDir, 'store.sqlite')}` } });
   try {
     // The cold build's pages pass through a proxy that times each one.
     const proxy = await startCountingProxy(server.url);
@@ -338,6 +342,7 @@ for (const size of sizes) {
     await page.close();
   } finally {
     await server.stop();
+    fs.rmSync(storeDir, { recursive: true, force: true });
   }
 }
 

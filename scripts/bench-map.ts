@@ -332,7 +332,11 @@ for (const size of sizes) {
     const basePaints: number[] = [];
     const basePage = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await watchFirstPaints(basePage);
-    for (let i = 0; i < 3; i++) basePaints.push(await firstPaint(basePage, `http://127.0.0.1:${TEST_PORTS.benchBaseline}/`, '.marker-cluster', 600_000));
+    for (let i = 0; i < 3; i++) {
+      basePaints.push(await firstPaint(basePage, `http://127.0.0.1:${TEST_PORTS.benchBaseline}/`, '.marker-cluster', 600_000));
+      // At 1,000,000 each takes minutes: each is printed as it comes.
+      console.log(`  baseline first paint ${i + 1} of 3: ${ms(basePaints.at(-1)!)}`);
+    }
     await basePage.close();
     baseline.close();
     const ratio = median(basePaints) / results[size].paint;

@@ -117,8 +117,10 @@ describe('the index worker threads', () => {
     );
     const refused = served.find((entry) => entry.status === 429)!;
     // The other ranges' first requests left with the refused one; every request sent after it waits out the second.
+    // With a thread a core, the news crosses threads: on a busy machine another range may have sent one
+    // more request before it heard, but no more (unheld, they would send all their pages in that time).
     const held = served.filter((entry) => entry.at > refused.at + 100 && entry.at < refused.at + 950);
-    expect(held).toEqual([]);
+    expect(held.length).toBeLessThanOrEqual(ranges.length - 1);
     expect(served.filter((entry) => entry.at >= refused.at + 950).length).toBeGreaterThan(20);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewImport, type ImportContext } from './import-csv';
+import { previewImport, resultCsv, type ImportContext } from './import-csv';
 import { sheetHousehold } from './sheet-household';
 import { contact, Q, questions } from './test-fixtures';
 
@@ -89,5 +89,16 @@ describe('previewing an import', () => {
     const preview = await previewImport('a,b\n1,2\n', context);
     expect(preview.format).toBeNull();
     expect(preview.fileProblems[0]).toMatch(/Contact id, Name, Address, Time/);
+  });
+});
+
+describe('the result file', () => {
+  it('keeps a name from the file that starts like a formula as text, and quotes what needs it', () => {
+    const csv = resultCsv([{ line: 2, id: 'x', contact: '=HYPERLINK("http://evil.example","Click")', outcome: 'refused', message: 'Unknown contact, "Ann"' }]);
+    expect(csv.split('\r\n')).toEqual([
+      'Line,Interaction id,Contact,Result,Message',
+      `2,x,"'=HYPERLINK(""http://evil.example"",""Click"")",refused,"Unknown contact, ""Ann"""`,
+      '',
+    ]);
   });
 });

@@ -183,7 +183,7 @@ const results: Record<number, { paint: number }> = {};
 
 for (const size of sizes) {
   const { file, token } = await database(size);
-  const server = await startTestServer({ port: TEST_PORTS.bench, dbFile: file });
+  const server = await startTestServer({ port: TEST_PORTS.bench, database: file });
   // The cold build's pages pass through a proxy that times each one.
   const proxy = await startCountingProxy(server.url);
   const polis = createPolisClient({ token, baseUrl: server.apiUrl });

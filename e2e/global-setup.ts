@@ -7,6 +7,6 @@ import { E2E_PORT } from '../playwright.config';
 
 export default async function globalSetup() {
   const server = await startTestServer({ port: E2E_PORT });
-  process.env.E2E_DATABASE_FILE = server.dbFile;
+  process.env.E2E_DATABASE_FILE = server.database;
   return () => server.stop();
 }

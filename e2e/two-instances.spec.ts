@@ -39,7 +39,7 @@ const instances = {} as Record<'a' | 'b', TestServer>;
 function startInstance(name: 'a' | 'b') {
   return startTestServer({
     port: name === 'a' ? TEST_PORTS.instanceA : TEST_PORTS.instanceB,
-    dbFile,
+    database: dbFile,
     env: { STORE_DATABASE_URL: storeUrl, POLIS_API_URL: `${proxies[name].url}/api/polis`, POLIS_AUTH_URL: A_URL, SANDBOX: name === 'a' ? 'on' : 'off' },
   });
 }

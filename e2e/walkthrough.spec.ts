@@ -333,7 +333,7 @@ test('when the basemap fails the map says so and no longer credits the tile prov
   const dbFile = await seedTestDatabase(400);
   const server = await startTestServer({
     port: TEST_PORTS.deadTiles,
-    dbFile,
+    database: dbFile,
     env: { ...process.env, MAP_TILE_URL: `http://127.0.0.1:${TEST_PORTS.nothing}/{z}/{x}/{y}.png`, MAP_TILE_ATTRIBUTION: 'Tiles by Example Maps' },
   });
   const context = await browser.newContext({ baseURL: server.url, timezoneId: 'Asia/Tokyo' });

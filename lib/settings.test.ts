@@ -31,6 +31,19 @@ describe('the settings', () => {
     expect(readSettings({ STORE_DATABASE_URL: 'file:data/dashboard.sqlite' }).storeDatabaseUrl).toBe('file:data/dashboard.sqlite');
   });
 
+  it('run the sandbox on PostgreSQL when DATABASE_URL names one, the store with it unless STORE_DATABASE_URL says otherwise', () => {
+    expect(readSettings({}).databaseUrl).toBe('file:data/polis.sqlite');
+    const onPostgres = readSettings({ DATABASE_URL: 'postgres://polis:secret@db.internal:5432/polis' });
+    expect(onPostgres).toMatchObject({
+      databaseUrl: 'postgres://polis:secret@db.internal:5432/polis',
+      storeDatabaseUrl: 'postgres://polis:secret@db.internal:5432/polis',
+    });
+    expect(readSettings({ DATABASE_URL: 'postgresql://db/polis', STORE_DATABASE_URL: 'file:data/dashboard.sqlite' })).toMatchObject({
+      databaseUrl: 'postgresql://db/polis',
+      storeDatabaseUrl: 'file:data/dashboard.sqlite',
+    });
+  });
+
   it('refuse a malformed setting with a message naming it', () => {
     const failure = (env: Record<string, string>) => {
       try {
@@ -44,7 +57,8 @@ describe('the settings', () => {
     expect(failure({ PORT: 'eighty' })).toMatch(/PORT: must be a port number/);
     expect(failure({ SANDBOX: 'yes' })).toMatch(/SANDBOX: must be on or off/);
     expect(failure({ POLIS_API_URL: 'api.polisapp.com' })).toMatch(/POLIS_API_URL: must be an http\(s\) URL/);
-    expect(failure({ DATABASE_URL: 'postgres://db/polis' })).toMatch(/DATABASE_URL: names PostgreSQL/);
+    expect(failure({ DATABASE_URL: 'postgres:///polis' })).toMatch(/DATABASE_URL: is not a valid postgres:\/\/ URL/);
+    expect(failure({ DATABASE_URL: 'mysql://db/polis' })).toMatch(/DATABASE_URL: must be a postgres:\/\/ URL, a file: URL or a path/);
     expect(failure({ STORE_DATABASE_URL: 'mysql://db/dashboard' })).toMatch(/STORE_DATABASE_URL: must be a postgres:\/\/ URL/);
     expect(failure({ NEXTAUTH_SECRET: 'short' })).toMatch(/NEXTAUTH_SECRET: must be at least 16 characters/);
     expect(failure({ PORT: '0', SANDBOX: 'maybe' })).toMatch(/PORT.*\n.*SANDBOX/);

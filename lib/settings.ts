@@ -15,25 +15,28 @@ const DEFAULT_DATABASE_URL = 'file:data/polis.sqlite';
 
 /** Unset and empty mean the same for most settings (the tiles are the exception: empty means none). */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+/**
+ * A database: `postgres://user:password@host:5432/name` (or `postgresql://`), a `file:` URL, or a path.
+ * A PostgreSQL URL must parse and name a host, so a typo stops the start instead of the first request.
+ */
+const databaseUrl = z
+  .string()
+  .refine(
+    (url) => /^postgres(ql)?:\/\//.test(url) || !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^(file|sqlite):/.test(url),
+    'must be a postgres:// URL, a file: URL or a path',
+  )
+  .refine(
+    (url) => !/^postgres(ql)?:\/\//.test(url) || (URL.canParse(url) && new URL(url).hostname !== ''),
+    'is not a valid postgres:// URL (postgres://user:password@host:5432/database)',
+  );
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform((url) => url.replace(/\/+$/, ''));
 
 const EnvironmentSchema = z.object({
   PORT: optional(z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(1).max(65_535)).transform((port) => port ?? 3000),
-  DATABASE_URL: optional(
-    z
-      .string()
-      .refine((url) => !/^postgres(ql)?:\/\//.test(url), 'names PostgreSQL, which is not wired yet; use a file: URL')
-      .refine((url) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^(file|sqlite):/.test(url), 'must be a file: URL or a path'),
-  ).transform((url) => url ?? DEFAULT_DATABASE_URL),
+  /** The sandbox's database: a SQLite file (by default), or a PostgreSQL database. */
+  DATABASE_URL: optional(databaseUrl).transform((url) => url ?? DEFAULT_DATABASE_URL),
   /** The dashboard's own records: a PostgreSQL URL in production, or a SQLite file (by default the sandbox's). */
-  STORE_DATABASE_URL: optional(
-    z
-      .string()
-      .refine(
-        (url) => /^postgres(ql)?:\/\//.test(url) || !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^(file|sqlite):/.test(url),
-        'must be a postgres:// URL, a file: URL or a path',
-      ),
-  ),
+  STORE_DATABASE_URL: optional(databaseUrl),
   POLIS_API_URL: optional(httpUrl),
   POLIS_AUTH_URL: optional(httpUrl),
   POLIS_CLIENT_ID: optional(z.string()).transform((id) => id ?? 'polis-dashboard'),
@@ -67,6 +70,7 @@ export function readSettings(env: Record<string, string | undefined>) {
   const appUrl = e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`;
   return {
     port: e.PORT,
+    /** The sandbox's database: a SQLite file, or a PostgreSQL database (`postgres://…`). */
     databaseUrl: e.DATABASE_URL,
     /** Where the dashboard keeps its own records (corrections, review resolutions, index snapshots): `STORE_DATABASE_URL`, or the sandbox's file. */
     storeDatabaseUrl: e.STORE_DATABASE_URL ?? e.DATABASE_URL,

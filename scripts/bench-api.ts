@@ -36,7 +36,7 @@ const token = (await issueAccessTokenForEmail(await openDatabase(dbFile), DEMO_U
 await closeDatabases();
 const size = fs.statSync(dbFile).size;
 
-const server = await startTestServer({ port: 3110, dbFile });
+const server = await startTestServer({ port: 3110, database: dbFile });
 const get = async (pathAndQuery: string) => {
   const t = performance.now();
   const response = await fetch(`${server.apiUrl}${pathAndQuery}`, { headers: { Authorization: `Bearer ${token}` } });

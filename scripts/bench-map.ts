@@ -190,7 +190,7 @@ for (const size of sizes) {
   // A store of its own each run: in the sandbox's file (the default) it would keep the last run's
   // snapshot, and the server's "cold" index would load it instead of walking.
   const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-map-store-'));
-  const server = await startTestServer({ port: TEST_PORTS.bench, dbFile: file, env: { STORE_DATABASE_URL: `file:${path.join(storeDir, 'store.sqlite')}` } });
+  const server = await startTestServer({ port: TEST_PORTS.bench, database: file, env: { STORE_DATABASE_URL: `file:${path.join(storeDir, 'store.sqlite')}` } });
   try {
     // The cold build's pages pass through a proxy that times each one.
     const proxy = await startCountingProxy(server.url);

@@ -63,7 +63,7 @@ const proxies = { a: await startCountingProxy(A_URL), b: await startCountingProx
 const start = (name: 'a' | 'b') =>
   startTestServer({
     port: name === 'a' ? TEST_PORTS.bench : TEST_PORTS.benchSecond,
-    dbFile,
+    database: dbFile,
     env: { STORE_DATABASE_URL: storeUrl, POLIS_API_URL: `${proxies[name].url}/api/polis`, POLIS_AUTH_URL: A_URL, SANDBOX: name === 'a' ? 'on' : 'off' },
   });
 const servers: Partial<Record<'a' | 'b', TestServer>> = { a: await start('a') };

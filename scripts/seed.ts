@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { closeDatabases, databasePath, openDatabase } from '@/lib/sandbox/db';
+import { closeDatabases, describeDatabase, openDatabase } from '@/lib/sandbox/db';
 import { DEFAULT_INTERACTIONS, DEFAULT_SEED, isSeeded, resetDatabase, seedDatabase } from '@/lib/sandbox/seed/seed';
 
 const { values } = parseArgs({
@@ -31,7 +31,7 @@ if (values.anchor !== undefined && !z.iso.date().safeParse(values.anchor).succes
 const db = await openDatabase();
 if (await isSeeded(db)) {
   if (!values.reset) {
-    console.error(`${databasePath()} already holds data; pass --reset to replace it`);
+    console.error(`${describeDatabase()} already holds data; pass --reset to replace it`);
     process.exit(1);
   }
   await resetDatabase(db);
@@ -52,5 +52,5 @@ const summary = await seedDatabase(db, {
   },
 });
 const seconds = (performance.now() - started) / 1000;
-console.log(`Seeded ${summary.interactions} interactions and ${summary.contacts} contacts in ${seconds.toFixed(1)} s into ${databasePath()}`);
+console.log(`Seeded ${summary.interactions} interactions and ${summary.contacts} contacts in ${seconds.toFixed(1)} s into ${describeDatabase()}`);
 await closeDatabases();

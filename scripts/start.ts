@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { issueAccessTokenForEmail } from '@/lib/sandbox/access';
-import { closeDatabases, databasePath, openDatabase } from '@/lib/sandbox/db';
+import { closeDatabases, dataDirectory, openDatabase } from '@/lib/sandbox/db';
 import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDatabase } from '@/lib/sandbox/seed/seed';
 import { loadSettings, SettingsError, type Settings } from '@/lib/settings';
 
@@ -25,10 +25,10 @@ const port = String(settings.port);
 // The server gets the settings as resolved here, so both sides agree on port and URL.
 const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, NEXTAUTH_URL: settings.appUrl };
 
-/** Sessions survive restarts: the generated secret is kept beside the database. */
+/** Sessions survive restarts: the generated secret is kept beside the SQLite database (or in data/). */
 function authSecret(): string {
   if (settings.authSecret) return settings.authSecret;
-  const file = path.join(path.dirname(databasePath()), 'auth-secret');
+  const file = path.join(dataDirectory(), 'auth-secret');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });

@@ -13,11 +13,9 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql, type Migration } from 'kysely';
 import { settings } from '@/lib/settings';
 
-/** Turns `DATABASE_URL` into a file path; `postgres://` is reserved for a later move. */
+/** Turns a SQLite URL (`file:…`, `sqlite:…` or a path) into a file path; a `postgres://` URL names no file. */
 export function databasePath(url = settings.databaseUrl): string {
-  if (/^postgres(ql)?:\/\//.test(url)) {
-    throw new Error('DATABASE_URL names PostgreSQL, which is not wired yet; use a file: URL');
-  }
+  if (/^postgres(ql)?:\/\//.test(url)) throw new Error('this URL names a PostgreSQL database, not a SQLite file');
   return path.resolve(url.replace(/^(file|sqlite):(\/\/)?/, ''));
 }
 

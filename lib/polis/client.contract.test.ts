@@ -4,14 +4,14 @@ import { walkInteractions } from '@/lib/map-index/campaign-index';
 import { TEST_PORTS } from '@/lib/testing/ports';
 import { startTestServer, type TestServer } from '@/lib/testing/test-server';
 
-const dbFile = inject('dbFile');
+const database = inject('database');
 const tokens = inject('tokens');
 const PER_MINUTE = 3;
 
 describe('the client against the sandbox rate limit', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ port: TEST_PORTS.rateLimited, dbFile, env: { ...process.env, SANDBOX_RATE_LIMIT: String(PER_MINUTE) } });
+    server = await startTestServer({ port: TEST_PORTS.rateLimited, database, env: { ...process.env, SANDBOX_RATE_LIMIT: String(PER_MINUTE) } });
   });
   afterAll(() => server?.stop());
 

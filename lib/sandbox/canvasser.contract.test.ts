@@ -11,7 +11,7 @@ let canvasser: ReturnType<typeof httpClient>;
 let canvasserId: string;
 
 beforeAll(async () => {
-  canvasser = httpClient(apiUrl, await tokenFor(inject('dbFile'), 'canvasser1@commonwealth.example'));
+  canvasser = httpClient(apiUrl, await tokenFor(inject('database'), 'canvasser1@commonwealth.example'));
   canvasserId = (await canvasser('GET', '/v1/users/me')).body.id;
 });
 afterAll(() => closeDatabases());

@@ -10,6 +10,7 @@ import { closeDatabases } from './db';
 import { DEMO_USERS } from './seed/seed';
 
 const apiUrl = inject('apiUrl');
+const engine = inject('sandboxEngine');
 const organizer = httpClient(apiUrl, inject('tokens').organizer);
 
 async function anInteraction(client = organizer) {
@@ -47,10 +48,11 @@ describe('concurrency', () => {
 
 describe('durability', () => {
   it('keeps every acknowledged write and a sound database when the server is killed mid-batch', async () => {
-    const dbFile = await seedTestDatabase(500);
-    const token = await tokenFor(dbFile, DEMO_USERS.organizer);
+    const postgres = engine === 'postgres';
+    const database = await seedTestDatabase(500, inject('sandboxPostgresUrl'));
+    const token = await tokenFor(database, DEMO_USERS.organizer);
     await closeDatabases();
-    const server = await startTestServer({ port: TEST_PORTS.crash, dbFile });
+    const server = await startTestServer({ port: postgres ? TEST_PORTS.crashPostgres : TEST_PORTS.crash, database });
     const client = httpClient(server.apiUrl, token);
     const template = (await client('GET', `/v1/interactions${query({ limit: 1 })}`)).body.data[0];
 
@@ -72,23 +74,33 @@ describe('durability', () => {
     stop = true;
     await Promise.all(writers);
 
-    // Reopened by a separate process, as the next start would.
-    const check = spawn(
-      process.execPath,
-      [
-        '-e',
-        `
+    // Reopened by a separate process, as the next start would. On SQLite: the file's integrity check.
+    // On PostgreSQL (whose server outlives the app): no transaction of the killed app holds a lock, so a
+    // new write to the same household goes through at once.
+    const script = postgres
+      ? `
+      const pg = require('pg');
+      (async () => {
+        const client = new pg.Client({ connectionString: process.argv[1] });
+        await client.connect();
+        await client.query("set lock_timeout = '5s'");
+        const ids = JSON.parse(process.argv[2]);
+        const found = (await client.query('select count(*)::int as n from interactions where id = any($1)', [ids])).rows[0].n;
+        await client.query('begin');
+        await client.query("select id from contacts where id = (select contact_id from interactions where id = $1) for update", [ids[0]]);
+        await client.query('rollback');
+        await client.end();
+        console.log(JSON.stringify({ integrity: 'ok', found }));
+      })().catch((error) => console.log(JSON.stringify({ integrity: String(error), found: -1 })));
+    `
+      : `
       const db = new (require('better-sqlite3'))(process.argv[1]);
       const integrity = db.pragma('integrity_check', { simple: true });
       const ids = JSON.parse(process.argv[2]);
       const found = ids.filter((id) => db.prepare('select 1 from interactions where id = ?').get(id)).length;
       console.log(JSON.stringify({ integrity, found }));
-    `,
-        dbFile,
-        JSON.stringify(acknowledged),
-      ],
-      { cwd: path.resolve(import.meta.dirname, '../..') },
-    );
+    `;
+    const check = spawn(process.execPath, ['-e', script, database, JSON.stringify(acknowledged)], { cwd: path.resolve(import.meta.dirname, '../..') });
     let output = '';
     check.stdout.on('data', (chunk) => (output += chunk));
     await new Promise((resolve) => check.once('exit', resolve));

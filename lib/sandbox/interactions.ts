@@ -2,7 +2,8 @@
  * The write rules of interactions and contacts: creating an interaction
  * (idempotent on a client-supplied id, merging answers into the contact),
  * patching with an etag, and soft deletion. Each read-check-write runs in
- * one immediate transaction.
+ * one immediate transaction; on PostgreSQL its reads of rows it changes lock
+ * them (`forUpdate`), and a creation locks the id it creates.
  *
  * @example
  *   const contact = await createInteraction(db, caller, body); // the updated contact
@@ -11,7 +12,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Caller } from './access';
 import { requireWritableGroup } from './access';
-import { immediateTransaction, type Db } from './db';
+import { immediateTransaction, lockKey, type Db } from './db';
 import { ApiError, notFound, validationError } from './errors';
 import { checkStringLengths, checkTimestampRange, MAX_LONG_TEXT_LENGTH, MAX_STRING_LENGTH, parseJsonBody } from './limits';
 import { applyDataPatch } from './patching';
@@ -44,9 +45,9 @@ const badReference = (path: string, message: string) => new ApiError(400, 'inval
  * Checks an interaction's references against the caller's tenant and returns
  * the data as stored: `listId` from the contact, the timestamp in UTC.
  */
-async function resolveInteraction(db: Db, caller: Caller, data: InteractionData) {
+async function resolveInteraction(db: Db, caller: Caller, data: InteractionData, options: { lockContact?: boolean } = {}) {
   checkTimestampRange(data.timestamp);
-  const contactRow = await findVisible(db, RESOURCES.contacts, caller, data.contactId);
+  const contactRow = await findVisible(db, RESOURCES.contacts, caller, data.contactId, { forUpdate: options.lockContact });
   if (!contactRow) throw badReference('/data/contactId', `no contact with id ${data.contactId} in your organization`);
   const contact = toEnvelope('contacts', contactRow);
   const listId = contact.data.listId as string;
@@ -101,6 +102,8 @@ export async function createInteraction(
 
   return immediateTransaction(db, async (tx) => {
     if (body.id) {
+      // The same create sent twice at once: the second waits here, then finds the first's interaction.
+      await lockKey(tx, `interactions/${body.id}`);
       const existing = await tx.selectFrom('interactions').select(['customer_id', 'request_hash', 'contact_id']).where('id', '=', body.id).executeTakeFirst();
       if (existing) {
         if (existing.customer_id !== caller.customerId || existing.request_hash !== requestHash) {
@@ -115,7 +118,8 @@ export async function createInteraction(
       }
     }
 
-    const { stored, contact, contactRow } = await resolveInteraction(tx, caller, body.data);
+    // The contact's fields take the answers: lock it, so two visits to one household both land.
+    const { stored, contact, contactRow } = await resolveInteraction(tx, caller, body.data, { lockContact: true });
     const securityGroupId = body.securityGroupId ?? contact.securityGroupId;
     requireWritableGroup(caller, securityGroupId);
 
@@ -187,7 +191,7 @@ export async function patchResource(
     throw validationError(body.error);
   }
   return immediateTransaction(db, async (tx) => {
-    const row = await findVisible(tx, definition, caller, id);
+    const row = await findVisible(tx, definition, caller, id, { forUpdate: true });
     if (!row) throw notFound(resource, id);
     requireWritableGroup(caller, row.security_group_id);
     checkEtag(row.etag, etag);
@@ -212,7 +216,7 @@ export async function patchResource(
 /** `DELETE /v1/interactions/{id}`: a soft delete, guarded by the etag. */
 export async function deleteInteraction(db: Db, caller: Caller, id: string, etag: string, now = new Date()): Promise<void> {
   await immediateTransaction(db, async (tx) => {
-    const row = await findVisible(tx, RESOURCES.interactions, caller, id);
+    const row = await findVisible(tx, RESOURCES.interactions, caller, id, { forUpdate: true });
     if (!row) throw notFound('interactions', id);
     requireWritableGroup(caller, row.security_group_id);
     checkEtag(row.etag, etag);

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scratchSandboxDatabase, type ScratchDatabase } from '@/lib/testing/sandbox-database';
 import { issueAccessTokenForEmail } from './access';
 import { closeDatabases, openDatabase, type Db } from './db';
 import { totalsCacheBytes } from './resources';
@@ -11,16 +9,18 @@ import { DEMO_USERS, seedDatabase } from './seed/seed';
 
 let db: Db;
 let token: string;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polis-limits-'));
+let database: ScratchDatabase;
 
+// On SQLite in the unit project; on PostgreSQL again in sandbox-postgres.
 beforeAll(async () => {
-  db = await openDatabase(path.join(dir, 'limits.sqlite'));
+  database = await scratchSandboxDatabase('limits');
+  db = await openDatabase(database.target);
   await seedDatabase(db, { interactions: 120 });
   token = (await issueAccessTokenForEmail(db, DEMO_USERS.organizer))!;
 });
 afterAll(async () => {
   await closeDatabases();
-  fs.rmSync(dir, { recursive: true, force: true });
+  database?.remove();
 });
 
 type Init = { body?: BodyInit; etag?: string; headers?: Record<string, string> };
@@ -155,6 +155,25 @@ describe('fault 2: body and field sizes', () => {
       etag,
     });
     expect(fine.status).toBe(200);
+  });
+
+  it('refuses a NUL character or half a surrogate pair in stored text or in a filter with a 400 naming where, on either engine', async () => {
+    const { body } = await createBody();
+    const withNul = body('before\u0000after');
+    const refused = await call('POST', '/v1/interactions', { body: JSON.stringify(withNul) });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/\/data\/survey\/responses\/.*: contains a NUL character/);
+    expect((await call('GET', `/v1/interactions/${withNul.id}`)).status).toBe(404);
+    const lone = await call('POST', '/v1/interactions', { body: JSON.stringify(body('\ud800')) });
+    expect(lone.status).toBe(400);
+    expect(lone.body.error.message).toContain('unpaired surrogate');
+
+    const filtered = await list({ filter: '/data/unavailableReason eq "a\\u0000b"' });
+    expect(filtered.status).toBe(400);
+    expect(filtered.body.error.message).toContain('without NUL characters');
+    const equality = await list({ 'filter[/data/unavailableReason]': 'a\u0000b' });
+    expect(equality.status).toBe(400);
+    expect(equality.body.error.message).toContain('NUL character');
   });
 });
 

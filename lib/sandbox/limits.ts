@@ -123,11 +123,23 @@ export function parseJsonBody(text: string): unknown {
  * field and the limit. `limitFor` gives a JSON pointer (relative to `data`)
  * its own limit; every other string is held to MAX_STRING_LENGTH.
  */
+/**
+ * A 400 for a string no database can keep as text: a NUL character (which
+ * PostgreSQL refuses in text and in JSON) or half of a surrogate pair (which
+ * is no character at all). Refused on either engine, so both answer alike.
+ */
+function unstorable(text: string, path: () => string): void {
+  if (!text.includes('\0') && text.isWellFormed()) return;
+  const message = 'contains a NUL character or an unpaired surrogate, which cannot be stored';
+  throw new ApiError(400, 'invalid_object', `${path()}: ${message}`, [{ path: path(), message }]);
+}
+
 export function checkStringLengths(data: unknown, limitFor: (pointer: string) => number | undefined = () => undefined, prefix = '/data'): void {
   const stack: [unknown, string][] = [[data, '']];
   while (stack.length) {
     const [node, pointer] = stack.pop()!;
     if (typeof node === 'string') {
+      unstorable(node, () => `${prefix}${pointer}`);
       const limit = limitFor(pointer) ?? MAX_STRING_LENGTH;
       if (node.length > limit) {
         const path = `${prefix}${pointer}`;
@@ -137,6 +149,7 @@ export function checkStringLengths(data: unknown, limitFor: (pointer: string) =>
     } else if (node && typeof node === 'object') {
       for (const [key, child] of Object.entries(node)) {
         const segment = key.replace(/~/g, '~0').replace(/\//g, '~1');
+        unstorable(key, () => `${prefix}${pointer}`);
         if (segment.length > MAX_STRING_LENGTH) {
           const path = `${prefix}${pointer}`;
           const message = `has a key ${segment.length} characters long; the limit is ${MAX_STRING_LENGTH}`;

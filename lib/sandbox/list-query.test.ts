@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './errors';
 import { MAX_LIMIT, parseListQuery } from './list-query';
@@ -7,10 +7,19 @@ import { RESOURCES } from './resources';
 import type { SandboxDatabase } from './tables';
 
 const db = new Kysely<SandboxDatabase>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
+/** PostgreSQL's SQL, compiled without a server. */
+const postgres = new Kysely<SandboxDatabase>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (kysely) => new PostgresIntrospector(kysely),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
 
-function compile(search: string) {
-  const query = parseListQuery(new URLSearchParams(search), RESOURCES.interactions.attributes);
-  let builder = db
+function compile(search: string, on: 'sqlite' | 'postgres' = 'sqlite') {
+  const query = parseListQuery(new URLSearchParams(search), RESOURCES.interactions.attributes, on);
+  let builder = (on === 'sqlite' ? db : postgres)
     .selectFrom('interactions')
     .select('id')
     .where((eb) => eb.and(query.where.map((f) => f(eb))));
@@ -90,5 +99,35 @@ describe('parseListQuery → SQL', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(400);
     expect((error as ApiError).message).toContain(named);
+  });
+});
+
+describe('parseListQuery → PostgreSQL', () => {
+  it('compiles the contract example with booleans as booleans and like as ILIKE (SQLite’s LIKE ignores case too)', () => {
+    const { sql, parameters } = compile(filter('(/data/successful eq true and /data/distance gte 0.5) or /data/unavailableReason like "Not*"'), 'postgres');
+    expect(sql).toBe('select "id" from "interactions" where (("successful" = $1 and "distance" >= $2) or "unavailable_reason" ilike $3 escape \'\\\')');
+    expect(parameters).toEqual([true, 0.5, 'Not%']);
+    expect(compile('filter[/data/successful]=false&filter[/data/walklistId]=nil', 'postgres')).toMatchObject({
+      sql: expect.stringContaining('"successful" = $1 and "walklist_id" is null'),
+      parameters: [false],
+    });
+  });
+
+  it('compares columns of different types, and matches numbers with like, as text instead of failing', () => {
+    expect(compile(filter('/data/distance like "0.5*"'), 'postgres').sql).toContain('"distance"::text ilike $1');
+    expect(compile(filter('/data/successful eq /data/distance'), 'postgres').sql).toContain('"successful"::text = "distance"::text');
+    expect(compile(filter('/data/listId in /data/contactId'), 'postgres').sql).toContain('"list_id" = "contact_id"');
+  });
+
+  it('compiles an empty in/nin list to false/true, which PostgreSQL takes as a condition', () => {
+    expect(compile(filter('/id in []'), 'postgres').sql).toContain('where false');
+    expect(compile(filter('/id nin []'), 'postgres').sql).toContain('where true');
+    expect(compile(filter('/id in []')).sql).toContain('where 0');
+  });
+
+  it('binds timestamps, in-lists and between bounds as the SQLite form does', () => {
+    const { sql, parameters } = compile(filter('/data/timestamp gte "2026-09-01" and /data/listId in ["a","b"] and /data/distance between 1,2'), 'postgres');
+    expect(sql).toBe('select "id" from "interactions" where (("timestamp" >= $1 and "list_id" in ($2, $3)) and "distance" between $4 and $5)');
+    expect(parameters).toEqual(['2026-09-01T00:00:00.000Z', 'a', 'b', 1, 2]);
   });
 });

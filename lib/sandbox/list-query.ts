@@ -8,8 +8,9 @@
  *   // { where: [...], skip: 0, limit: 100, sort: [{ column: 'timestamp', direction: 'desc' }] }
  */
 import { sql } from 'kysely';
+import type { Engine } from '@/lib/db/engine';
 import { ApiError } from './errors';
-import { compileFilter, resolveAttribute, type AttributeTable, type FilterExpression } from './filter/compile-filter';
+import { columnValue, compileFilter, resolveAttribute, type AttributeTable, type FilterExpression } from './filter/compile-filter';
 import { FilterSyntaxError, parseFilter, type FilterLimits } from './filter/parse-filter';
 import { MAX_FILTER_DEPTH, MAX_FILTER_LENGTH, MAX_FILTER_PARAMS, MAX_FILTER_TERMS, MAX_FILTER_VALUES, MAX_SKIP, MAX_SORT_KEYS } from './limits';
 
@@ -34,9 +35,9 @@ function integerParam(params: URLSearchParams, name: string, fallback: number, m
   return value;
 }
 
-function parseFilterParam(source: string, attributes: AttributeTable, used: { terms: number; values: number }): FilterExpression {
+function parseFilterParam(source: string, attributes: AttributeTable, used: { terms: number; values: number }, engine: Engine): FilterExpression {
   try {
-    return compileFilter(parseFilter(source, FILTER_LIMITS, used), attributes);
+    return compileFilter(parseFilter(source, FILTER_LIMITS, used), attributes, engine);
   } catch (error) {
     if (error instanceof FilterSyntaxError) {
       throw new ApiError(400, 'invalid_filter', `filter: ${error.message}`, [{ path: 'filter', message: error.message }]);
@@ -46,21 +47,23 @@ function parseFilterParam(source: string, attributes: AttributeTable, used: { te
 }
 
 /** `filter[/data/campaignId]=abc`: one equality per parameter; the value is taken as the attribute's type. */
-function equalityParam(pointer: string, raw: string, attributes: AttributeTable): FilterExpression {
+function equalityParam(pointer: string, raw: string, attributes: AttributeTable, engine: Engine): FilterExpression {
   const param = `filter[${pointer}]`;
   const attribute = resolveAttribute(attributes, pointer, undefined, param);
   let value: string | number | null = raw;
   if (raw === 'nil' || raw === 'null') value = null;
   else if (attribute.type === 'boolean') {
     if (raw !== 'true' && raw !== 'false') throw badParam(param, `"${raw}" is not true or false`);
-    value = raw === 'true' ? 1 : 0;
+    // As the filter language stores a flag: 0/1 on SQLite, a boolean on PostgreSQL.
+    const flag = columnValue({ kind: 'literal', value: raw === 'true', position: 0 }, pointer, attribute, engine);
+    return (eb) => eb(sql.ref(attribute.column), '=', flag);
   } else if (attribute.type === 'number') {
     if (raw.trim() === '' || Number.isNaN(Number(raw))) throw badParam(param, `"${raw}" is not a number`);
     value = Number(raw);
   } else if (attribute.type === 'timestamp') {
     if (Number.isNaN(Date.parse(raw))) throw badParam(param, `"${raw}" is not an ISO 8601 date`);
     value = new Date(raw).toISOString();
-  }
+  } else if (raw.includes('\0')) throw badParam(param, 'contains a NUL character, which no stored value holds');
   const ref = sql.ref(attribute.column);
   return value === null ? (eb) => eb(ref, 'is', null) : (eb) => eb(ref, '=', value);
 }
@@ -98,7 +101,7 @@ function parseSort(values: string[], attributes: AttributeTable): SortKey[] {
   });
 }
 
-export function parseListQuery(params: URLSearchParams, attributes: AttributeTable): ListQuery {
+export function parseListQuery(params: URLSearchParams, attributes: AttributeTable, engine: Engine = 'sqlite'): ListQuery {
   const where: FilterExpression[] = [];
   const used = { terms: 0, values: 0 };
   let filterParams = 0;
@@ -113,10 +116,10 @@ export function parseListQuery(params: URLSearchParams, attributes: AttributeTab
       );
     }
     if (isFilter) {
-      if (value.trim() !== '') where.push(parseFilterParam(value, attributes, used));
+      if (value.trim() !== '') where.push(parseFilterParam(value, attributes, used, engine));
     } else {
       if (++used.terms > MAX_FILTER_TERMS) throw badParam(key, `more than the limit of ${MAX_FILTER_TERMS} comparisons per request`);
-      where.push(equalityParam(key.slice(7, -1), value, attributes));
+      where.push(equalityParam(key.slice(7, -1), value, attributes, engine));
     }
   }
   const skip = integerParam(params, 'skip', 0, MAX_SKIP);

@@ -12,7 +12,7 @@
  */
 import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { hashToken, issueAccessToken } from './access';
-import { immediateTransaction, type Db } from './db';
+import { immediateTransaction, locksRows, type Db } from './db';
 import { MAX_OAUTH_BODY_BYTES, readBody } from './limits';
 import { hashPassword, PasswordCheckBusyError, verifyPassword } from './passwords';
 
@@ -179,7 +179,9 @@ export async function exchangeCode(db: Db, body: TokenRequest, now = new Date())
   const client = await authenticateClient(db, body);
 
   const outcome = await immediateTransaction(db, async (tx) => {
-    const code = await tx.selectFrom('oauth_codes').selectAll().where('code_hash', '=', sha256(body.code!)).executeTakeFirst();
+    const lookup = tx.selectFrom('oauth_codes').selectAll().where('code_hash', '=', sha256(body.code!));
+    // Two exchanges of one code: on PostgreSQL the second waits for the first and then sees the code used.
+    const code = await (locksRows(tx) ? lookup.forUpdate() : lookup).executeTakeFirst();
     if (!code) return { error: 'code is unknown' };
     if (code.used_at) {
       await tx

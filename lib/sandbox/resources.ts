@@ -12,7 +12,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Caller } from './access';
 import type { AttributeTable } from './filter/compile-filter';
-import { commitCount, type Db } from './db';
+import { commitCount, engineOf, type Db } from './db';
 import type { ListQuery } from './list-query';
 import type { ResourceRow, ResourceTable } from './tables';
 import type { envelope, Permission } from '@/lib/polis/schemas';
@@ -153,19 +153,30 @@ function visibleRows(db: Db, resource: ResourceName, caller: Caller) {
       .selectFrom(resource)
       .where('customer_id', '=', caller.customerId)
       .where('security_group_id', 'in', caller.readGroups.length ? caller.readGroups : [''])
-      // A literal, not a parameter, so SQLite can use the partial indexes on live rows.
-      .where(sql.ref('is_deleted'), '=', sql.lit(0))
+      // A literal, not a parameter, so the planner can use the partial indexes on live rows (a 0/1 flag on SQLite).
+      .where(sql.ref('is_deleted'), '=', engineOf(db) === 'sqlite' ? sql.lit(0) : sql.lit(false))
   );
 }
 
-export async function findVisible(db: Db, definition: ResourceDefinition, caller: Caller, id: string) {
-  return visibleRows(db, definition.name, caller).select(ENVELOPE_COLUMNS).where('id', '=', id).executeTakeFirst();
+/**
+ * A row the caller may read, or undefined. With `forUpdate` (inside an
+ * `immediateTransaction`, for a row about to be changed) PostgreSQL locks it
+ * until the transaction ends, so a concurrent writer waits and then reads
+ * the row as this one left it; SQLite's transaction already excludes them.
+ */
+export async function findVisible(db: Db, definition: ResourceDefinition, caller: Caller, id: string, options: { forUpdate?: boolean } = {}) {
+  const query = visibleRows(db, definition.name, caller).select(ENVELOPE_COLUMNS).where('id', '=', id);
+  return (options.forUpdate && engineOf(db) === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
 }
 
 /**
- * Totals are cached until the data changes: commitCount() moves with every
- * commit of this process, and SQLite's data_version with any other
- * connection's. Counting a large campaign is the costly part of a list.
+ * Totals are cached until the data changes. On SQLite, commitCount() moves
+ * with every commit of this process, and data_version with any other
+ * connection's. On PostgreSQL, the current snapshot (the transactions in
+ * progress and the next id to come) changes whenever any writer starts or
+ * commits, in this process or another: two equal snapshots see the same data.
+ * It is read before counting, so a commit in between only costs a recount.
+ * Counting a large campaign is the costly part of a list.
  * Keys are SHA-256 digests of the query, so a long filter costs the cache
  * 43 bytes, not its length: at most MAX_CACHED_TOTALS × ~100 bytes in all.
  */
@@ -180,9 +191,20 @@ export function totalsCacheBytes(): number {
   return bytes;
 }
 
-async function countRows(db: Db, query: { compile(): { sql: string; parameters: readonly unknown[] }; executeTakeFirstOrThrow(): Promise<{ total: number }> }) {
+async function dataVersion(db: Db): Promise<string> {
+  if (engineOf(db) === 'postgres') {
+    const { snapshot, database } = (
+      await sql<{ snapshot: string; database: string }>`select pg_current_snapshot()::text as snapshot, current_database() as database`.execute(db)
+    ).rows[0]!;
+    // The snapshot is the whole server's: the database's name keeps two databases of one server apart.
+    return `${database}:${snapshot}`;
+  }
   const { data_version } = (await sql<{ data_version: number }>`pragma data_version`.execute(db)).rows[0]!;
-  const version = `${data_version}:${commitCount()}`;
+  return `${data_version}:${commitCount()}`;
+}
+
+async function countRows(db: Db, query: { compile(): { sql: string; parameters: readonly unknown[] }; executeTakeFirstOrThrow(): Promise<{ total: number }> }) {
+  const version = await dataVersion(db);
   if (version !== totalsVersion || totals.size >= MAX_CACHED_TOTALS) {
     totals.clear();
     totalsVersion = version;
@@ -199,25 +221,22 @@ async function countRows(db: Db, query: { compile(): { sql: string; parameters: 
 
 export async function listResources(db: Db, definition: ResourceDefinition, caller: Caller, query: ListQuery) {
   const filtered = visibleRows(db, definition.name, caller).where((eb) => eb.and(query.where.map((f) => f(eb))));
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- both the rowid page and the row read take the same ordering
+  // The row's place in insertion order: SQLite's rowid, PostgreSQL's `seq` (see migrations.ts).
+  const position = engineOf(db) === 'sqlite' ? sql`rowid` : sql.ref('seq');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- both the position page and the row read take the same ordering
   const order = (builder: any) => {
     let ordered = builder;
     for (const key of query.sort) ordered = ordered.orderBy(sql.ref(key.column), key.direction);
-    // The rowid breaks ties, so paging through equal sort keys is stable; every index carries it.
-    return ordered.orderBy(sql`rowid`, query.sort.at(-1)?.direction ?? 'asc');
+    // The position breaks ties, so paging through equal sort keys is stable; every index carries it.
+    return ordered.orderBy(position, query.sort.at(-1)?.direction ?? 'asc');
   };
   let rows: EnvelopeRow[] = [];
   if (query.limit > 0) {
-    // Deferred join: page through the (covering) index for rowids, then read only those rows.
-    const page = order(filtered.select(sql<number>`rowid`.as('rid')))
+    // Deferred join: page through the (covering) index for positions, then read only those rows.
+    const page = order(filtered.select(position.as('rid')))
       .limit(query.limit)
       .offset(query.skip);
-    rows = await order(
-      generic(db)
-        .selectFrom(definition.name)
-        .select(ENVELOPE_COLUMNS)
-        .where(sql`rowid`, 'in', page),
-    ).execute();
+    rows = await order(generic(db).selectFrom(definition.name).select(ENVELOPE_COLUMNS).where(position, 'in', page)).execute();
   }
   const total = await countRows(
     db,

@@ -6,31 +6,33 @@
  * printed; the handlers are synchronous underneath (better-sqlite3), so a
  * request's duration bounds the longest time it blocked the loop.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { scratchSandboxDatabase, type ScratchDatabase } from '@/lib/testing/sandbox-database';
 import { issueAccessTokenForEmail } from './access';
 import { closeDatabases, openDatabase, type Db } from './db';
 import { handleSandboxRequest } from './router';
 import { DEMO_USERS, seedDatabase } from './seed/seed';
 
-const RUNS = 10_000;
 const BLOCK_LIMIT_MS = 100;
 
 let db: Db;
 let token: string;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polis-fuzz-'));
+let database: ScratchDatabase;
+
+// On SQLite in the unit project; on PostgreSQL again in sandbox-postgres, with fewer runs there (each
+// request is a round trip to the server, and the generators are the same).
+const RUNS = inject('postgresUrl') ? 2_000 : 10_000;
 
 beforeAll(async () => {
-  db = await openDatabase(path.join(dir, 'fuzz.sqlite'));
+  database = await scratchSandboxDatabase('fuzz');
+  db = await openDatabase(database.target);
   await seedDatabase(db, { interactions: 300 });
   token = (await issueAccessTokenForEmail(db, DEMO_USERS.organizer))!;
 });
 afterAll(async () => {
   await closeDatabases();
-  fs.rmSync(dir, { recursive: true, force: true });
+  database?.remove();
 });
 
 /**

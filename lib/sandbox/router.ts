@@ -8,7 +8,7 @@
  *   export const GET = (request, { params }) => handleSandboxRequest(request, (await params).path);
  */
 import { authenticate, requirePermission, type Caller } from './access';
-import { openDatabase, type Db } from './db';
+import { engineOf, openDatabase, type Db } from './db';
 import { ApiError, notFound } from './errors';
 import { createInteraction, deleteInteraction, patchResource, readEtag } from './interactions';
 import { MAX_URL_LENGTH, readBody } from './limits';
@@ -60,7 +60,7 @@ async function handleV1(db: Db, request: Request, segments: string[], url: URL):
     const allowed = name === 'interactions' ? ['GET', 'POST'] : ['GET'];
     if (method === 'GET') {
       readPermission(name, caller);
-      const { rows, total } = await listResources(db, definition, caller, parseListQuery(url.searchParams, definition.attributes));
+      const { rows, total } = await listResources(db, definition, caller, parseListQuery(url.searchParams, definition.attributes, engineOf(db)));
       if (name === 'lists') {
         const data = rows.map((row) => toEnvelope(name, row));
         await addContactCounts(db, caller, data);

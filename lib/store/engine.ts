@@ -1,4 +1,2 @@
-/** Which engine a store URL names: `postgres://…` is PostgreSQL, anything else a SQLite file. */
-export type Engine = 'sqlite' | 'postgres';
-
-export const engineOf = (url: string): Engine => (/^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite');
+/** The store names its engine as every database setting does. */
+export { engineOf, type Engine } from '@/lib/db/engine';

@@ -16,6 +16,9 @@ export const TEST_PORTS = {
   /** Two dashboard instances on one store. */
   instanceA: base + 7,
   instanceB: base + 8,
+  /** The contract suites' sandbox on PostgreSQL, and its crash test. */
+  contractPostgres: base + 9,
+  crashPostgres: base + 10,
   /** The benchmarks' servers. */
   bench: base + 20,
   benchBaseline: base + 21,

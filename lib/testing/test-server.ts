@@ -1,11 +1,13 @@
 /**
- * Starts the built dashboard (`next start`) on a fresh, seeded SQLite file,
+ * Starts the built dashboard (`next start`) on a fresh, seeded sandbox
+ * database (a SQLite file, or a database of its own on a PostgreSQL server),
  * for contract and browser tests: real HTTP, real database, real sign-in.
  *
  * @example
  *   const server = await startTestServer({ port: 3101 });
  *   await fetch(`${server.url}/api/polis/v1/campaigns`, ...);
  *   await server.stop();
+ *   const onPostgres = await startTestServer({ port: 3109, database: await seedTestDatabase(5000, postgresServerUrl) });
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,11 +15,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { closeDatabases, openDatabase } from '@/lib/sandbox/db';
 import { seedDatabase } from '@/lib/sandbox/seed/seed';
+import { engineOf } from '@/lib/db/engine';
+import { createTestDatabase } from './postgres';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const TEST_AUTH_SECRET = 'test-secret-not-for-production-0123456789';
 
-export type TestServer = { url: string; apiUrl: string; dbFile: string; process: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
+/** `database`: the sandbox's database, a SQLite file's path or a `postgres://` URL (what `openDatabase` takes). */
+export type TestServer = { url: string; apiUrl: string; database: string; process: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
 
 /**
  * The day the test data is seeded against: fixed, so no test depends on the
@@ -26,23 +31,28 @@ export type TestServer = { url: string; apiUrl: string; dbFile: string; process:
  */
 export const TEST_SEED_ANCHOR = '2026-11-25';
 
-export async function seedTestDatabase(interactions = 5000): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polis-test-'));
-  const dbFile = path.join(dir, 'polis.sqlite');
-  await seedDatabase(await openDatabase(dbFile), { interactions, anchor: TEST_SEED_ANCHOR });
+/**
+ * Seeds a fresh sandbox database: a new SQLite file, or, given a PostgreSQL
+ * server's URL, a new database of its own there. Returns what `openDatabase` takes.
+ */
+export async function seedTestDatabase(interactions = 5000, postgresServerUrl?: string): Promise<string> {
+  const database = postgresServerUrl
+    ? await createTestDatabase(postgresServerUrl)
+    : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polis-test-')), 'polis.sqlite');
+  await seedDatabase(await openDatabase(database), { interactions, anchor: TEST_SEED_ANCHOR });
   await closeDatabases();
-  return dbFile;
+  return database;
 }
 
-export async function startTestServer(options: { port: number; dbFile?: string; env?: Record<string, string | undefined> }): Promise<TestServer> {
-  const dbFile = options.dbFile ?? (await seedTestDatabase());
+export async function startTestServer(options: { port: number; database?: string; env?: Record<string, string | undefined> }): Promise<TestServer> {
+  const database = options.database ?? (await seedTestDatabase());
   const url = `http://localhost:${options.port}`;
   const child = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(options.port)], {
     cwd: ROOT,
     env: {
       ...process.env,
       PORT: String(options.port),
-      DATABASE_URL: `file:${dbFile}`,
+      DATABASE_URL: engineOf(database) === 'postgres' ? database : `file:${database}`,
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: TEST_AUTH_SECRET,
       NEXT_TELEMETRY_DISABLED: '1',
@@ -77,7 +87,7 @@ export async function startTestServer(options: { port: number; dbFile?: string; 
   return {
     url,
     apiUrl: `${url}/api/polis`,
-    dbFile,
+    database,
     process: child,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null) {

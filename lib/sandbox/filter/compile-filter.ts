@@ -1,13 +1,21 @@
 /**
  * Compiles a parsed filter into a Kysely expression over a resource's indexed
- * columns. Values become bound parameters; only column names from the
- * resource's attribute table ever reach the SQL text.
+ * columns, for the engine the sandbox runs on. Values become bound
+ * parameters; only column names from the resource's attribute table ever
+ * reach the SQL text.
+ *
+ * The two engines answer alike: `like` ignores case (SQLite's LIKE does for
+ * ASCII; PostgreSQL is given ILIKE), a flag is compared as 0/1 on SQLite and
+ * as a boolean on PostgreSQL, and where PostgreSQL would refuse to compare
+ * two columns of different types (or match a number with `like`), both sides
+ * are compared as text.
  *
  * @example
  *   const where = compileFilter(parseFilter('/data/distance gte 0.5'), INTERACTION_ATTRIBUTES);
  *   db.selectFrom('interactions').where(where)   // ... where "distance" >= ?
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import type { Engine } from '@/lib/db/engine';
 import { ApiError } from '../errors';
 import type { FilterNode, Literal, LiteralRef, PathRef } from './parse-filter';
 
@@ -45,13 +53,13 @@ function badValue(ref: LiteralRef, attribute: string, expected: string): never {
 }
 
 /** Checks a literal against the attribute's type and turns it into what the column stores. */
-function columnValue(ref: LiteralRef, pointer: string, attribute: Attribute): Literal {
+export function columnValue(ref: LiteralRef, pointer: string, attribute: Attribute, engine: Engine = 'sqlite'): Literal {
   const { value } = ref;
   if (value === null) return null;
   switch (attribute.type) {
     case 'boolean':
       if (typeof value !== 'boolean') badValue(ref, pointer, 'true or false');
-      return value ? 1 : 0;
+      return engine === 'postgres' ? value : value ? 1 : 0;
     case 'number':
       if (typeof value !== 'number') badValue(ref, pointer, 'a number');
       return value;
@@ -60,18 +68,34 @@ function columnValue(ref: LiteralRef, pointer: string, attribute: Attribute): Li
       return new Date(value).toISOString();
     }
     default:
-      if (typeof value !== 'string') badValue(ref, pointer, 'a string');
+      if (typeof value !== 'string' || !storable(value)) badValue(ref, pointer, 'a string (without NUL characters or unpaired surrogates)');
       return value;
   }
 }
 
+/** Text a database can compare: PostgreSQL refuses a NUL character in a parameter; no stored string holds one. */
+const storable = (text: string) => !text.includes('\0') && text.isWellFormed();
+
 function likePattern(ref: LiteralRef, pointer: string): string {
-  if (typeof ref.value !== 'string') badValue(ref, pointer, 'a string pattern with * wildcards');
+  if (typeof ref.value !== 'string' || !storable(ref.value)) badValue(ref, pointer, 'a string pattern with * wildcards');
   return ref.value.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%');
 }
 
-export function compileFilter(tree: FilterNode, attributes: AttributeTable): FilterExpression {
+/** What a column holds, as far as comparing it goes. */
+const storage = (type: AttributeType) => (type === 'number' || type === 'boolean' ? type : 'text');
+
+export function compileFilter(tree: FilterNode, attributes: AttributeTable, engine: Engine = 'sqlite'): FilterExpression {
   const column = (ref: PathRef) => resolveAttribute(attributes, ref.pointer, ref.position);
+  const postgres = engine === 'postgres';
+  const like = postgres ? sql.raw('ilike') : sql.raw('like');
+  /** A column as text, where PostgreSQL needs it so (SQLite converts by itself). */
+  const asText = (attr: Attribute): RawBuilder<unknown> =>
+    postgres && storage(attr.type) !== 'text' ? sql`${sql.ref(attr.column)}::text` : sql`${sql.ref(attr.column)}`;
+  /** Two columns side by side: as they are when PostgreSQL can compare them, else both as text. */
+  const pair = (a: Attribute, b: Attribute) =>
+    !postgres || storage(a.type) === storage(b.type)
+      ? [sql.ref(a.column), sql.ref(b.column)]
+      : [sql`${sql.ref(a.column)}::text`, sql`${sql.ref(b.column)}::text`];
 
   const compile = (node: FilterNode): FilterExpression => {
     switch (node.kind) {
@@ -85,16 +109,17 @@ export function compileFilter(tree: FilterNode, attributes: AttributeTable): Fil
         const attr = column(node.path);
         const ref = sql.ref(attr.column);
         if (node.value.kind === 'path') {
-          const other = sql.ref(column(node.value).column);
-          if (node.op === 'like') return () => sql<SqlBool>`${ref} like ${other}`;
-          return (eb) => eb(ref, SQL_OPS[node.op as keyof typeof SQL_OPS], other);
+          const otherAttr = column(node.value);
+          if (node.op === 'like') return () => sql<SqlBool>`${asText(attr)} ${like} ${asText(otherAttr)}`;
+          const [left, right] = pair(attr, otherAttr);
+          return (eb) => eb(left!, SQL_OPS[node.op as keyof typeof SQL_OPS], right!);
         }
         const literal = node.value;
         if (node.op === 'like') {
           const pattern = likePattern(literal, node.path.pointer);
-          return () => sql<SqlBool>`${ref} like ${pattern} escape '\\'`;
+          return () => sql<SqlBool>`${asText(attr)} ${like} ${pattern} escape '\\'`;
         }
-        const value = columnValue(literal, node.path.pointer, attr);
+        const value = columnValue(literal, node.path.pointer, attr, engine);
         if (value === null) {
           if (node.op === 'eq') return (eb) => eb(ref, 'is', null);
           if (node.op === 'neq') return (eb) => eb(ref, 'is not', null);
@@ -107,18 +132,21 @@ export function compileFilter(tree: FilterNode, attributes: AttributeTable): Fil
         const attr = column(node.path);
         const ref = sql.ref(attr.column);
         if (!Array.isArray(node.values)) {
-          const other = sql.ref(column(node.values).column);
-          return (eb) => eb(ref, node.kind === 'in' ? '=' : '!=', other);
+          const [left, right] = pair(attr, column(node.values));
+          return (eb) => eb(left!, node.kind === 'in' ? '=' : '!=', right!);
         }
-        const values = node.values.map((v) => columnValue(v, node.path.pointer, attr));
-        if (values.length === 0) return () => sql<SqlBool>`${sql.lit(node.kind === 'nin' ? 1 : 0)}`;
+        const values = node.values.map((v) => columnValue(v, node.path.pointer, attr, engine));
+        if (values.length === 0) {
+          const always = node.kind === 'nin';
+          return () => sql<SqlBool>`${postgres ? sql.lit(always) : sql.lit(always ? 1 : 0)}`;
+        }
         return (eb) => eb(ref, node.kind === 'in' ? 'in' : 'not in', values);
       }
       case 'between': {
         const attr = column(node.path);
         const ref = sql.ref(attr.column);
-        const low = columnValue(node.low, node.path.pointer, attr);
-        const high = columnValue(node.high, node.path.pointer, attr);
+        const low = columnValue(node.low, node.path.pointer, attr, engine);
+        const high = columnValue(node.high, node.path.pointer, attr, engine);
         if (low === null) badValue(node.low, node.path.pointer, 'a bound other than nil');
         if (high === null) badValue(node.high, node.path.pointer, 'a bound other than nil');
         return (eb) => eb.between(ref, low, high);

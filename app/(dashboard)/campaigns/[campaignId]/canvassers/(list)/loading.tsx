@@ -1,6 +1,6 @@
 import { RouteLoading } from '@/components/ui/route-error';
 
-// The page never answers "not found" (the campaign's layout does, above this boundary).
+// The list only: it is in a group of its own so that a canvasser's page, which can answer "not found", is outside this boundary.
 export default function Loading() {
   return <RouteLoading what="the canvassers" />;
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { reusingStatements } from './sqlite';
+import { closeDatabases, openSqlite, reusingStatements } from './sqlite';
+import { BACKSTOP_PAGES } from './wal-checkpoints';
 
 const scratch = () => new Database(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polis-sqlite-')), 'test.sqlite'));
 
@@ -44,5 +45,25 @@ describe('reusing prepared statements', () => {
     await db.updateTable('t').set({ n: 9 }).where('n', '=', 2).execute();
     expect((await query.execute()).map((r) => r.n)).toEqual([1, 3, 9]);
     await db.destroy();
+  });
+});
+
+describe('checkpoints in the background', () => {
+  it('copies the log into the file from another thread, the committing connection keeping only the backstop', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polis-sqlite-')), 'wal.sqlite');
+    const db = await openSqlite<{ t: { v: string } }>(file, { migrations: {}, migrationTable: 'test_migration' });
+    await sql`create table t (v text)`.execute(db);
+    expect((await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db)).rows[0]!.wal_autocheckpoint).toBe(BACKSTOP_PAGES);
+    for (let i = 0; i < 200; i += 1)
+      await db
+        .insertInto('t')
+        .values({ v: 'x'.repeat(5000) })
+        .execute();
+    // Well under the backstop, so only the other thread can have copied these pages into the file itself.
+    await expect.poll(() => fs.statSync(file).size, { timeout: 5000 }).toBeGreaterThan(200 * 5000);
+    const reader = new Database(file, { readonly: true });
+    expect(reader.prepare('select count(*) as n from t').get()).toEqual({ n: 200 });
+    reader.close();
+    await closeDatabases();
   });
 });

@@ -12,6 +12,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql, type Migration, type SqliteDatabase } from 'kysely';
 import { settings } from '@/lib/settings';
+import { checkpointInBackground, stopCheckpointing } from './wal-checkpoints';
 
 /** Turns `DATABASE_URL` into a file path; `postgres://` is reserved for a later move. */
 export function databasePath(url = settings.databaseUrl): string {
@@ -54,7 +55,9 @@ async function connect<DB>(file: string, schema: Schema): Promise<Kysely<DB>> {
   // In WAL mode NORMAL keeps every committed transaction across a process crash;
   // only a power loss can drop the last commits.
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
+  checkpointInBackground(sqlite, file);
+  const database = reusingStatements(sqlite, STATEMENTS_KEPT, () => stopCheckpointing(sqlite, file));
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => schema.migrations },
@@ -76,10 +79,13 @@ export const STATEMENTS_KEPT = 500;
  * more than running for the small reads and writes of a create. A statement
  * still being iterated (a stream) is not handed out twice; a fresh one is.
  */
-export function reusingStatements(sqlite: Database.Database, kept = STATEMENTS_KEPT): SqliteDatabase {
+export function reusingStatements(sqlite: Database.Database, kept = STATEMENTS_KEPT, onClose?: () => void): SqliteDatabase {
   const statements = new Map<string, Database.Statement>();
   return {
-    close: () => sqlite.close(),
+    close: () => {
+      onClose?.();
+      sqlite.close();
+    },
     prepare(text: string) {
       const cached = statements.get(text);
       if (cached) {

@@ -28,7 +28,9 @@ export default async function SignInPage({ searchParams }: Props) {
             <Alert tone="error" title="Sign-in did not complete">
               {error === 'AccessDenied'
                 ? 'Polis refused access for this account.'
-                : 'Polis did not confirm the sign-in. Try again; if it keeps failing, ask your administrator.'}
+                : error === 'NotPermitted'
+                  ? 'This account may not read campaign results. The dashboard is for organizers and viewers; canvassers record visits in the Polis app.'
+                  : 'Polis did not confirm the sign-in. Try again; if it keeps failing, ask your administrator.'}
             </Alert>
           )}
           {signedOut && <Alert tone="success">You are signed out.</Alert>}

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { loadImportContext, sendImportRows } from '@/lib/paper/import-actions';
 import type { ImportOutcome } from '@/lib/paper/import-service';
-import { previewImport, resultCsv, type ImportContext, type ImportPreview } from '@/lib/paper/import-csv';
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, previewImport, resultCsv, type ImportContext, type ImportPreview } from '@/lib/paper/import-csv';
 
 type Props = { campaignId: string; surveys: { id: string; name: string }[]; canvassers: { id: string; name: string }[] };
 
@@ -47,6 +47,13 @@ export function ImportFile({ campaignId, surveys, canvassers }: Props) {
 
   async function onFile(chosen: File | undefined) {
     if (!chosen) return;
+    if (chosen.size > IMPORT_MAX_BYTES) {
+      setFile(null);
+      setPreview(null);
+      return setMessage(
+        `The file is ${(chosen.size / 1024 / 1024).toFixed(1)} MB; import at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB (${IMPORT_MAX_ROWS.toLocaleString('en-US')} rows) at a time.`,
+      );
+    }
     const text = await chosen.text();
     setFile({ name: chosen.name, text });
     await check(text, surveyId, canvasser);

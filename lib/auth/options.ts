@@ -76,6 +76,11 @@ function polisProvider(): OAuthConfig<Me> {
   };
 }
 
+/** Only accounts that may read a campaign's interactions (organizers and viewers) sign in to the dashboard. */
+export function mayUseDashboard(me: Pick<Me, 'permissions'> | undefined): boolean {
+  return me?.permissions?.includes('read@interactions') ?? false;
+}
+
 export const authOptions: AuthOptions = {
   providers: [polisProvider()],
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
@@ -89,6 +94,12 @@ export const authOptions: AuthOptions = {
     },
   },
   callbacks: {
+    // The dashboard shows a campaign's visits: an account that may not read them (a canvasser's) gets no session.
+    async signIn({ account, profile }) {
+      if (mayUseDashboard(profile as unknown as Me | undefined)) return true;
+      if (account?.access_token) await revokePolisToken(account.access_token);
+      return '/sign-in?error=NotPermitted';
+    },
     async jwt({ token, account, profile }) {
       if (account?.access_token && profile) {
         const me = profile as unknown as Me;

@@ -14,6 +14,7 @@ import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { createPolisClient, PolisApiError, type PolisClient } from '@/lib/polis/client';
 import type { Permission } from '@/lib/polis/schemas';
+import { mayUseDashboard } from './options';
 import { isSignedOut } from './revoke';
 
 export type AuthContext = {
@@ -32,6 +33,7 @@ export async function getAuth(): Promise<AuthContext | null> {
   // A copy of a cookie whose owner signed out.
   if (isSignedOut(token.accessToken)) return null;
   const { me } = token;
+  if (!mayUseDashboard(me)) return null;
   return {
     user: { id: me.id, name: me.name, email: me.email },
     organization: me.organization,

@@ -5,7 +5,7 @@
  * to divide by), `Last seen` in ISO 8601 with the campaign's offset. The
  * campaign's totals are the last row, with an empty id.
  */
-import { csvCell } from '@/lib/interactions/export-csv';
+import { csvCell } from '@/lib/interactions/csv-cell';
 import { localIso } from '@/lib/review/zone';
 import type { CanvasserRow, Figures } from './figures';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchesFilter } from '@/lib/testing/evaluate-filter';
-import { filtersToSearch, matchesAnswer, parseFilters, timeWindow, toPolisFilter } from './filters';
+import { filtersToSearch, matchesAnswer, parseFilters, timeWindow, toPolisFilter, routeFilters } from './filters';
 
 const CAMPAIGN = '11111111-1111-4111-8111-111111111111';
 const LIST = '22222222-2222-4222-8222-222222222222';
@@ -54,5 +54,25 @@ describe('the interaction filters', () => {
     expect(matchesAnswer(answered({ support: 3 }), { questionId: QUESTION, value: '3' })).toBe(true);
     expect(matchesAnswer(answered({ support: 3 }), { questionId: QUESTION, value: '4' })).toBe(false);
     expect(matchesAnswer(answered({}), undefined)).toBe(true);
+  });
+});
+
+describe('filters of a route handler', () => {
+  it('refuses the first bad value by its parameter, rather than answering unfiltered', () => {
+    expect(routeFilters(new URLSearchParams('outcome=successful&from=2026-02-30'))).toEqual({
+      ok: false,
+      error: 'from: “2026-02-30” is not a value this filter takes',
+    });
+    expect(routeFilters(new URLSearchParams(`answer=${'a'.repeat(36)}~${'x'.repeat(400)}`))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^answer: /),
+    });
+  });
+
+  it('reads good values as a page does', () => {
+    expect(routeFilters(new URLSearchParams('outcome=successful&from=2026-02-01&minDistance=2&distanceUnit=ft'))).toEqual({
+      ok: true,
+      filters: { outcome: 'successful', from: '2026-02-01', minDistance: 2 / 5280 },
+    });
   });
 });

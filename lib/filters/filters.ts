@@ -33,6 +33,7 @@ const FilterFields = {
   contact: IdSchema,
   answer: z
     .string()
+    .max(300)
     .regex(/^[0-9a-f-]{36}~.+$/)
     .transform((raw): AnswerFilter => {
       const at = raw.indexOf('~');
@@ -74,6 +75,21 @@ export function parseFilters(params: SearchParams): InteractionFilters {
   const accuracyScale = ACCURACY_UNITS[first(params, 'accuracyUnit') ?? 'm'] ?? 1;
   if (typeof filters.minConfidence === 'number') filters.minConfidence *= accuracyScale;
   return filters;
+}
+
+/**
+ * The filters of a request to a route handler (an export, the map's data): a page leaves a bad value
+ * out and says so beside the results, but a file or an answer has nowhere to say it, so the request
+ * is refused naming the parameter, rather than answered unfiltered.
+ */
+export function routeFilters(params: SearchParams): { ok: true; filters: InteractionFilters } | { ok: false; error: string } {
+  for (const key of FILTER_KEYS) {
+    const raw = first(params, key);
+    if (raw === undefined || raw === '' || FilterFields[key].safeParse(raw).success) continue;
+    const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+    return { ok: false, error: `${key}: “${shown}” is not a value this filter takes` };
+  }
+  return { ok: true, filters: parseFilters(params) };
 }
 
 const FIELD_NAMES: Record<keyof InteractionFilters, string> = {

@@ -169,6 +169,33 @@ describe('entering an interaction by hand', () => {
     expect((await listCorrections(organizer.organization.id, values.id)).map((c) => c.action)).toEqual(['create']);
   });
 
+  it('refuses a canvasser, who could otherwise credit a visit to a colleague and spare it the GPS and clock rules', async () => {
+    const [campaign] = (await organizer.polis.listCampaigns({ limit: 1 })).data;
+    const [survey] = (await organizer.polis.listSurveys({ filter: eq('/data/campaignId', campaign!.id), limit: 1 })).data;
+    const [contact] = (await organizer.polis.listContacts({ filter: eq('/data/listId', campaign!.data.lists[0]!.listId), limit: 1 })).data;
+    const users = (await organizer.polis.listUsers({ limit: 1000 })).data.filter((user) => user.data.email.startsWith('canvasser'));
+    session.auth = await polis.signIn(users[0]!.data.email);
+    const values = {
+      id: randomUUID(),
+      surveyId: survey!.id,
+      contactId: contact!.id,
+      outcome: 'unavailable' as const,
+      unavailableReason: 'Not home',
+      timestamp: '2026-09-12T14:30',
+      timestampChoice: '' as const,
+      canvasserId: users[1]!.id,
+      walklistId: '',
+      lat: 42.36,
+      lng: -71.06,
+      answers: Object.fromEntries(survey!.data.questions.map((q) => [q.questionId, q.type === 'multi-select' ? [] : ''])),
+    };
+    expect(await enterInteraction({ campaignId: campaign!.id, values })).toEqual({
+      ok: false,
+      message: 'Your role (canvasser) may not do this: it needs modify@interactions.',
+    });
+    await expect(organizer.polis.getInteraction(values.id)).rejects.toMatchObject({ status: 404 });
+  });
+
   it('credits the sheet to its canvasser and records no position when the sheet has none', async () => {
     const [campaign] = (await organizer.polis.listCampaigns({ limit: 1 })).data;
     const [survey] = (await organizer.polis.listSurveys({ filter: eq('/data/campaignId', campaign!.id), limit: 1 })).data;

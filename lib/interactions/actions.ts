@@ -23,7 +23,16 @@ import { loadWalklistOptions } from './filter-choices';
 import { OUTCOME_LABELS, outcomeOf } from '@/lib/filters/outcome';
 import { walklistName } from './walklists';
 import { CONTACT_SEARCH_LIMIT, contactSearchFilter } from './contact-search';
-import { applyFormValues, correctionSchema, describeCorrection, manualEntrySchema, milesBetween, toFormValues, type InteractionFields } from './correction';
+import {
+  applyFormValues,
+  correctionSchema,
+  describeCorrection,
+  reasonSchema,
+  manualEntrySchema,
+  milesBetween,
+  toFormValues,
+  type InteractionFields,
+} from './correction';
 
 export type CorrectionState = ActionState & {
   etag?: string;
@@ -138,7 +147,7 @@ export async function correctInteraction(input: z.input<typeof CorrectionInput>)
 const DeleteInput = z.object({
   interactionId: IdSchema,
   etag: z.string().min(1),
-  reason: z.string().trim().min(3, 'Say why this interaction is deleted, in at least 3 characters').max(500, 'Keep the reason to 500 characters or fewer'),
+  reason: reasonSchema('Say why this interaction is deleted, in at least 3 characters'),
 });
 
 export type DeleteState = ActionState & { campaignId?: string; interactionId?: string };
@@ -185,9 +194,13 @@ export async function deleteInteraction(input: z.input<typeof DeleteInput>): Pro
 
 const EntryInput = z.object({ campaignId: IdSchema, values: manualEntrySchema() });
 
-/** Manual entry: the client chose the id when the form opened, so a retry cannot create a second interaction. */
+/**
+ * Manual entry: the client chose the id when the form opened, so a retry cannot create a second interaction.
+ * Organizers' work: an entry is credited to the sheet's canvasser and spared the GPS and clock rules,
+ * so a canvasser (who may record their own visits in the app) may not make one.
+ */
 export async function enterInteraction(input: z.input<typeof EntryInput>): Promise<EntryState> {
-  return withInput('insert@interactions', EntryInput, input, async ({ campaignId, values: input }, auth): Promise<EntryState> => {
+  return withInput('modify@interactions', EntryInput, input, async ({ campaignId, values: input }, auth): Promise<EntryState> => {
     const survey = await auth.polis.getSurvey(input.surveyId);
     if (survey.data.campaignId !== campaignId)
       return { ok: false, fieldErrors: { surveyId: 'This survey belongs to another campaign' }, message: 'Some fields need attention.' };

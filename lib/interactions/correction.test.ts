@@ -158,6 +158,7 @@ describe('the correction form model', () => {
     ['a time in the future', { timestamp: '2999-01-01T00:00:00' }, 'cannot be in the future'],
     ['a time that is not one', { timestamp: 'soon' }, 'Enter a date and time'],
     ['no reason', { reason: ' ' }, 'Say why'],
+    ['a reason with a NUL character (the store could not keep it)', { reason: 'typo\u0000fixed' }, 'control character'],
   ];
   it.each(refusals)('refuses %s with a plain message', (_, overrides, message) => {
     const result = correctionSchema(questions, NY).safeParse(valid(overrides));

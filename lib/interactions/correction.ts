@@ -23,6 +23,20 @@ import { OUTCOME_LABELS, OUTCOMES, outcomeOf } from '@/lib/filters/outcome';
 import type { ChangeLine } from '@/lib/store/tables';
 
 /** Answers as the form holds them: option values as strings, choice tags, or text; '' when unanswered. */
+
+/**
+ * Why a change is made, as the log keeps it: 3 to 500 characters of text. Control characters
+ * (a NUL, which PostgreSQL refuses to store) are refused by name rather than failing the save.
+ */
+export function reasonSchema(missing: string) {
+  return z
+    .string()
+    .trim()
+    .min(3, missing)
+    .max(500, 'Keep the reason to 500 characters or fewer')
+    .refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), 'The reason holds a control character; type it again as plain text');
+}
+
 export type AnswerValue = string | string[];
 
 const OPTION_TYPES = new Set(['availability', 'verification', 'pdf', 'youtube', 'multi-choice', 'payment', 'scale']);
@@ -149,11 +163,7 @@ export function correctionSchema(questions?: Question[], zone?: string) {
   return withTimeCheck(
     fieldsObject(questions)
       .extend({
-        reason: z
-          .string()
-          .trim()
-          .min(3, 'Say why you are correcting this interaction, in at least 3 characters')
-          .max(500, 'Keep the reason to 500 characters or fewer'),
+        reason: reasonSchema('Say why you are correcting this interaction, in at least 3 characters'),
         // A visit entered from a paper sheet may have no position: it stays without one unless the user gives both.
         lat: OptionalCoordinate(LocationSchema.shape.lat, 'latitude'),
         lng: OptionalCoordinate(LocationSchema.shape.lng, 'longitude'),

@@ -3,7 +3,8 @@ import type { AuthContext } from '@/lib/auth/session';
 import { toPolisFilter } from '@/lib/filters/filters';
 import { DEMO_USERS } from '@/lib/sandbox/seed/seed';
 import { inProcessPolis } from '@/lib/testing/in-process-polis';
-import { csvCell, exportInteractionsCsv } from './export-csv';
+import { csvCell } from './csv-cell';
+import { exportInteractionsCsv } from './export-csv';
 import { readTableQuery } from './queries';
 
 describe('csvCell', () => {

@@ -17,20 +17,8 @@ import { formatLocalIso } from '@/lib/time/format';
 import { matchesAnswer, toPolisFilter, type InteractionFilters } from '@/lib/filters/filters';
 import { OUTCOME_LABELS } from '@/lib/filters/outcome';
 import { loadCampaignContext, loadContacts, loadInteractionPage, SORTABLE, type TableQuery } from './queries';
+import { csvCell } from './csv-cell';
 import { rowFacts, type Names } from './rows';
-
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
-
-/**
- * RFC 4180 quoting, and a leading apostrophe so a spreadsheet never runs a
- * cell as a formula (OWASP's CSV injection advice): only a cell that is
- * exactly a number may start with `-`, since `-1+HYPERLINK(...)` is a formula.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r\n]/.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const line = (cells: (string | number | null | undefined)[]) => cells.map(csvCell).join(',') + '\r\n';
 

@@ -19,7 +19,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { AuthContext } from '@/lib/auth/session';
-import type { PolisClient } from '@/lib/polis/client';
+import { PolisApiError, type PolisClient } from '@/lib/polis/client';
 import { and, compare, eq, gt, gte } from '@/lib/polis/filter';
 import type { IndexedInteraction, Interaction, Question } from '@/lib/polis/schemas';
 import {
@@ -400,6 +400,8 @@ function startRefresh(entry: IndexEntry, organizationId: string, campaignId: str
  * organizations.
  */
 export async function campaignIndex(auth: AuthContext, campaignId: string): Promise<IndexEntry> {
+  // The index holds the campaign's visits: only who may read them through Polis may read them here.
+  if (!auth.can('read@interactions')) throw new PolisApiError(403, null, `Your role (${auth.role}) may not read interactions.`);
   const accessKey = `${auth.user.id}:${auth.organization.id}:${campaignId}`;
   if ((accessChecked.get(accessKey) ?? 0) < Date.now()) {
     await auth.polis.getCampaign(campaignId); // throws 404 when the campaign is not theirs

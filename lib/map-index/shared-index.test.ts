@@ -57,7 +57,7 @@ function fakeUser(all: Interaction[]) {
     },
     listInteractionsForIndex: (params: ListParams = {}) => polis.listInteractions(params),
   };
-  const auth = { user: { id: randomUUID() }, organization: { id: ORGANIZATION }, polis } as unknown as AuthContext;
+  const auth = { user: { id: randomUUID() }, organization: { id: ORGANIZATION }, role: 'organizer', can: () => true, polis } as unknown as AuthContext;
   return { auth, calls };
 }
 

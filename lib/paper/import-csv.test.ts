@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { derivedId, previewImport, type ImportContext } from './import-csv';
+import { derivedId, previewImport, resultCsv, type ImportContext } from './import-csv';
 import { sheetHousehold } from './sheet-household';
 import { contact, Q, questions } from './test-fixtures';
 
@@ -129,5 +129,16 @@ describe('derived ids', () => {
       subtle.digest = digest;
     }
     expect(digests).toBe(0);
+  });
+});
+
+describe('the result file', () => {
+  it('keeps a name from the file that starts like a formula as text, and quotes what needs it', () => {
+    const csv = resultCsv([{ line: 2, id: 'x', contact: '=HYPERLINK("http://evil.example","Click")', outcome: 'refused', message: 'Unknown contact, "Ann"' }]);
+    expect(csv.split('\r\n')).toEqual([
+      'Line,Interaction id,Contact,Result,Message',
+      `2,x,"'=HYPERLINK(""http://evil.example"",""Click"")",refused,"Unknown contact, ""Ann"""`,
+      '',
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
 import Papa from 'papaparse';
 import { localFormTime, manualEntrySchema, type InteractionFields, type ManualEntryValues } from '@/lib/interactions/correction';
+import { csvCell } from '@/lib/interactions/csv-cell';
 import { IdSchema, type Question } from '@/lib/polis/schemas';
 import { decodeAnswer, decodeOutcome, decodeReason } from './codes';
 
@@ -54,6 +55,8 @@ const EXPORT_COLUMNS = ['Interaction id', 'Time (local)', 'Time (UTC)', 'Contact
 
 /** Past this many rows a file is refused: split it. */
 export const IMPORT_MAX_ROWS = 20_000;
+/** Past this size a file is refused before it is read (20,000 full rows of the export are under 10 MB). */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
 const norm = (text: string | undefined) => (text ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
 
@@ -231,10 +234,11 @@ export async function previewImport(text: string, context: ImportContext): Promi
   return { format, rows: out, fileProblems: errors };
 }
 
-/** The result file: every row with what became of it. */
+/** The result file: every row with what became of it (a name from the file that starts like a formula stays text). */
 export function resultCsv(rows: { line: number; id: string; contact: string; outcome: string; message: string }[]): string {
-  return Papa.unparse({
-    fields: ['Line', 'Interaction id', 'Contact', 'Result', 'Message'],
-    data: rows.map((r) => [r.line, r.id, r.contact, r.outcome, r.message]),
-  });
+  const line = (cells: (string | number)[]) => cells.map(csvCell).join(',');
+  return (
+    [line(['Line', 'Interaction id', 'Contact', 'Result', 'Message']), ...rows.map((r) => line([r.line, r.id, r.contact, r.outcome, r.message]))].join('\r\n') +
+    '\r\n'
+  );
 }

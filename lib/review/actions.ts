@@ -23,12 +23,13 @@ import { loadReviewQueue } from './campaign-queue';
 import { shiftAt } from './queue';
 import { recordCallOutcome, saveResolution } from './resolutions';
 import { thresholdsSchema } from './thresholds';
+import { reasonSchema } from '@/lib/interactions/correction';
 import { saveReviewThresholds as storeThresholds } from '@/lib/store/review-settings';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
 
 export type ResolveState = ActionState & { resolutionId?: string; removed?: number; sampled?: number };
 
-const Reason = z.string().trim().min(3, 'Say why, in a few words').max(500, 'Keep the reason under 500 characters');
+const Reason = reasonSchema('Say why, in a few words');
 const ResolveInput = z.discriminatedUnion('status', [
   z.object({ status: z.literal('looks-fine'), campaignId: IdSchema, interactionId: IdSchema, shownIds: z.array(IdSchema).min(1).max(5000), reason: Reason }),
   z.object({

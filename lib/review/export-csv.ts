@@ -4,7 +4,7 @@
  * times in ISO 8601 with the campaign's offset, reasons as `rule-id: sentence`
  * items separated by `; `.
  */
-import { csvCell } from '@/lib/interactions/export-csv';
+import { csvCell } from '@/lib/interactions/csv-cell';
 import { reasonsText, type Reason } from './score';
 import { localIso } from './zone';
 

@@ -33,7 +33,7 @@ export default async function CampaignLayout({ children, params }: Props) {
             {auth.can('modify@interactions') && <TimeZoneForm key={timeZone} campaignId={campaignId} timeZone={timeZone} />}
           </div>
         </div>
-        {auth.can('insert@interactions') && (
+        {auth.can('modify@interactions') && (
           <Link href={`/campaigns/${campaignId}/new`} className={buttonClass('primary')}>
             Enter an interaction
           </Link>

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { withAuthRoute } from '@/lib/auth/guard';
-import { parseFilters } from '@/lib/filters/filters';
-import { IdSchema } from '@/lib/polis/schemas';
+import { routeFilters } from '@/lib/filters/filters';
 import { countNewVisits, loadTodayFeed } from '@/lib/today/feed';
 
 const Query = z.object({
@@ -21,13 +20,14 @@ const Query = z.object({
  * notice, for anyone who reads the campaign). The feed names people: organizers only.
  */
 export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', async (auth, request, { campaignId }) => {
-  if (!IdSchema.safeParse(campaignId).success) return Response.json({ error: 'campaignId: not an id' }, { status: 400 });
   const search = new URL(request.url).searchParams;
+  const filtered = routeFilters(search);
+  if (!filtered.ok) return Response.json({ error: filtered.error }, { status: 400 });
   const parsed = Query.safeParse({ since: search.get('since') ?? undefined, count: search.get('count') ?? undefined });
   if (!parsed.success) return Response.json({ error: parsed.error.issues.map((issue) => issue.message).join('; ') }, { status: 400 });
   const { since, count } = parsed.data;
   const headers = { 'Cache-Control': 'no-store' };
-  if (count) return Response.json({ count: await countNewVisits(auth, campaignId, since ?? 0, parseFilters(search)) }, { headers });
+  if (count) return Response.json({ count: await countNewVisits(auth, campaignId, since ?? 0, filtered.filters) }, { headers });
   if (!auth.can('modify@interactions')) return Response.json({ error: `Your role (${auth.role}) lacks the modify@interactions permission.` }, { status: 403 });
   return Response.json(await loadTodayFeed(auth, campaignId, { since }), { headers });
 });

@@ -19,8 +19,13 @@ export default async function NewInteractionPage({ params }: Props) {
   const { campaignId } = await params;
   const path = `/campaigns/${campaignId}/new`;
   const auth = await requireAuth(path);
-  if (!auth.can('insert@interactions')) {
-    return <ErrorState title="You cannot enter interactions" message={`Your role (${auth.role}) may read interactions but not add them. Ask an organizer.`} />;
+  if (!auth.can('modify@interactions')) {
+    return (
+      <ErrorState
+        title="You cannot enter interactions"
+        message={`Your role (${auth.role}) may read interactions but not enter them by hand. Ask an organizer.`}
+      />
+    );
   }
   const loaded = await readPolis(path, () =>
     Promise.all([

@@ -1,5 +1,5 @@
 import { withAuthRoute } from '@/lib/auth/guard';
-import { parseFilters } from '@/lib/filters/filters';
+import { routeFilters } from '@/lib/filters/filters';
 import { campaignIndex } from '@/lib/map-index/campaign-index';
 import { answerable, clustererFor, clustersFor, type ClusterResponse } from '@/lib/map-index/clusters';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
@@ -27,7 +27,9 @@ export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', as
     if (entry.state === 'failed') return Response.json({ error: `Indexing failed: ${entry.error}` }, { status: 502 });
     return Response.json({ state: 'building', ...entry.progress } satisfies ClusterResponse);
   }
-  const filters = parseFilters(search);
+  const parsed = routeFilters(search);
+  if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
+  const { filters } = parsed;
   const index = entry.index;
   // Clusterers are built in a worker thread; only a filter asked for the first time waits for its own.
   const { selection, clusterer, refreshing } = await answerable(clustererFor(index, filters, await campaignTimeZone(auth, campaignId), asOf));

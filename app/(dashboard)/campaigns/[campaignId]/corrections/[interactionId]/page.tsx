@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CorrectionLogPage({ params }: Props) {
   const { campaignId, interactionId } = await params;
   const auth = await requireAuth(`/campaigns/${campaignId}/corrections/${interactionId}`);
-  if (!IdSchema.safeParse(interactionId).success) notFound();
+  if (!IdSchema.safeParse(interactionId).success || !auth.can('read@interactions')) notFound();
   // The campaign layout has already checked the campaign is this organization's; the log is kept per organization.
   const [corrections, units, timeZone] = await Promise.all([
     listCorrections(auth.organization.id, interactionId),

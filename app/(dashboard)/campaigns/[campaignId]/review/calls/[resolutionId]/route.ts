@@ -1,5 +1,5 @@
 import { withAuthRoute } from '@/lib/auth/guard';
-import { csvCell } from '@/lib/interactions/export-csv';
+import { csvCell } from '@/lib/interactions/csv-cell';
 import { getResolution, listCalls } from '@/lib/review/resolutions';
 
 /** A recontact's call list as CSV: name, phone, address, what was recorded. */

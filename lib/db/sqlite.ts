@@ -10,8 +10,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql, type Migration } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql, type Migration, type SqliteDatabase } from 'kysely';
 import { settings } from '@/lib/settings';
+import { checkpointInBackground, stopCheckpointing } from './wal-checkpoints';
 
 /** Turns a SQLite URL (`file:…`, `sqlite:…` or a path) into a file path; a `postgres://` URL names no file. */
 export function databasePath(url = settings.databaseUrl): string {
@@ -52,7 +53,9 @@ async function connect<DB>(file: string, schema: Schema): Promise<Kysely<DB>> {
   // In WAL mode NORMAL keeps every committed transaction across a process crash;
   // only a power loss can drop the last commits.
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  checkpointInBackground(sqlite, file);
+  const database = reusingStatements(sqlite, STATEMENTS_KEPT, () => stopCheckpointing(sqlite, file));
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => schema.migrations },
@@ -63,6 +66,38 @@ async function connect<DB>(file: string, schema: Schema): Promise<Kysely<DB>> {
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
   return db;
+}
+
+/** Prepared statements kept per connection, least recently used dropped first. */
+export const STATEMENTS_KEPT = 500;
+
+/**
+ * The connection as Kysely sees it, with each SQL text prepared once and its
+ * statement reused: Kysely prepares every query afresh, and preparing cost
+ * more than running for the small reads and writes of a create. A statement
+ * still being iterated (a stream) is not handed out twice; a fresh one is.
+ */
+export function reusingStatements(sqlite: Database.Database, kept = STATEMENTS_KEPT, onClose?: () => void): SqliteDatabase {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    close: () => {
+      onClose?.();
+      sqlite.close();
+    },
+    prepare(text: string) {
+      const cached = statements.get(text);
+      if (cached) {
+        if (cached.busy) return sqlite.prepare(text);
+        statements.delete(text);
+        statements.set(text, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(text);
+      statements.set(text, statement);
+      if (statements.size > kept) statements.delete(statements.keys().next().value!);
+      return statement;
+    },
+  };
 }
 
 let commits = 0;

@@ -27,7 +27,7 @@ import {
   changesSince,
   latestChange,
   loadSnapshot,
-  publishChange,
+  publishChanges,
   recentSnapshots,
   releaseLease,
   saveSnapshot,
@@ -564,7 +564,13 @@ async function applyOthersChanges(entry: IndexEntry, organizationId: string, cam
  * paper sheet's entry carries whom to credit.
  */
 export function recordChange(organizationId: string, campaignId: string, change: Change) {
-  void publishChange(organizationId, campaignId, registry.instance, change).catch(() => undefined);
+  recordChanges(organizationId, campaignId, [change]);
+}
+
+/** `recordChange` for several changes of one campaign (an import's batch), stored in one go. */
+export function recordChanges(organizationId: string, campaignId: string, changes: Change[]) {
+  if (changes.length === 0) return;
+  void publishChanges(organizationId, campaignId, registry.instance, changes).catch(() => undefined);
   const entry = entries.get(`${organizationId}:${campaignId}`);
-  if (entry?.index) applyChange(entry.index, change);
+  if (entry?.index) for (const change of changes) applyChange(entry.index, change);
 }

@@ -5,7 +5,8 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuthContext } from '@/lib/auth/session';
 import { eq, isIn } from '@/lib/polis/filter';
 import { DEMO_USERS } from '@/lib/sandbox/seed/seed';
-import { readPaperCredit } from '@/lib/store/paper-credits';
+import { listCorrections } from '@/lib/store/corrections';
+import { listPaperCredits, readPaperCredit } from '@/lib/store/paper-credits';
 import { inProcessPolis } from '@/lib/testing/in-process-polis';
 import { saveSheetRow } from './actions';
 import { loadImportContext, sendImportRows } from './import-actions';
@@ -67,6 +68,12 @@ describe('importing a file', () => {
     expect((second as { outcomes: { result: string; message: string }[] }).outcomes.map((o) => o.message)).toEqual(Array(6).fill('Already imported'));
     expect(await visitsOf(contactIds)).toBe(before + 6);
     expect((await readPaperCredit(organizer.organization.id, preview.rows[0]!.id))?.canvasserId).toBe(context.canvassers[0]!.id);
+    // Each created row once in the correction log and credited, whether the batch's bookkeeping ran once or twice.
+    const credits = await listPaperCredits(organizer.organization.id, campaignId);
+    for (const row of preview.rows) {
+      expect(credits.get(row.id)).toBe(context.canvassers[0]!.id);
+      expect((await listCorrections(organizer.organization.id, row.id)).map((c) => [c.action, c.reason])).toEqual([['create', 'Imported from a file']]);
+    }
   });
 
   it('refuses a made-up contact and a made-up canvasser row by row, sending the rest', async () => {

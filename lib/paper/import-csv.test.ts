@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { previewImport, resultCsv, type ImportContext } from './import-csv';
+import { derivedId, previewImport, resultCsv, type ImportContext } from './import-csv';
 import { sheetHousehold } from './sheet-household';
 import { contact, Q, questions } from './test-fixtures';
 
@@ -89,6 +90,45 @@ describe('previewing an import', () => {
     const preview = await previewImport('a,b\n1,2\n', context);
     expect(preview.format).toBeNull();
     expect(preview.fileProblems[0]).toMatch(/Contact id, Name, Address, Time/);
+  });
+});
+
+describe('derived ids', () => {
+  /** The derivation as files were imported before: Web Crypto's SHA-256, awaited per row. */
+  async function webCryptoId(name: string) {
+    const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(name))).slice(0, 16);
+    bytes[6] = (bytes[6]! & 0x0f) | 0x80;
+    bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+    const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+
+  it('names a row as Web Crypto did, so a file imported before is still recognized as already imported', async () => {
+    expect(derivedId('campaign\n["a","b"]\n1')).toBe(await webCryptoId('campaign\n["a","b"]\n1'));
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 400 }), async (name) => {
+        expect(derivedId(name)).toBe(await webCryptoId(name));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('previews a file of 2,000 rows without waiting on a digest per row', async () => {
+    const lines = Array.from(
+      { length: 2000 },
+      (_, i) => `${people[i % 2]!.contactId},,,2026-03-02 ${String(8 + (i % 10)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')},H,,Dana,1,1,a`,
+    );
+    const subtle = crypto.subtle;
+    const digest = subtle.digest.bind(subtle);
+    let digests = 0;
+    subtle.digest = (...args: Parameters<typeof subtle.digest>) => (digests++, digest(...args));
+    try {
+      const preview = await previewImport(header + lines.join('\n'), context);
+      expect(new Set(preview.rows.map((r) => r.id)).size).toBe(2000);
+    } finally {
+      subtle.digest = digest;
+    }
+    expect(digests).toBe(0);
   });
 });
 

@@ -12,13 +12,13 @@ import { z } from 'zod';
 import type { ActionState } from '@/lib/auth/action';
 import type { AuthContext } from '@/lib/auth/session';
 import { campaignCanvassers } from '@/lib/canvassers/campaign-figures';
-import { logCorrection } from '@/lib/store/corrections';
+import { logCorrections } from '@/lib/store/corrections';
 import { applyFormValues, manualEntrySchema, milesBetween } from '@/lib/interactions/correction';
-import { recordChange } from '@/lib/map-index/campaign-index';
+import { recordChanges } from '@/lib/map-index/campaign-index';
 import { PolisApiError } from '@/lib/polis/client';
 import { and, eq, isIn } from '@/lib/polis/filter';
 import { IdSchema, type Contact, type InteractionData } from '@/lib/polis/schemas';
-import { savePaperCredit } from '@/lib/store/paper-credits';
+import { savePaperCredits } from '@/lib/store/paper-credits';
 import { campaignTimeZone } from '@/lib/time/campaign-zone';
 import type { ImportContact, ImportContext } from './import-csv';
 import { sheetHousehold } from './sheet-household';
@@ -165,22 +165,29 @@ export async function sendRows(auth: AuthContext, { campaignId, surveyId, rows }
         limit: 1000,
       });
       const etags = new Map(stored.data.map((i) => [i.id, i.meta.etag]));
-      for (const c of created) {
-        await savePaperCredit({ organizationId: auth.organization.id, campaignId, interactionId: c.id, canvasserId: c.canvasserId, enteredBy: auth.user.id });
-        await logCorrection({
+      // The batch's bookkeeping in a few statements, not three per row.
+      await savePaperCredits(
+        created.map((c) => ({ organizationId: auth.organization.id, campaignId, interactionId: c.id, canvasserId: c.canvasserId, enteredBy: auth.user.id })),
+      );
+      await logCorrections(
+        created.map((c) => ({
           organizationId: auth.organization.id,
           campaignId,
           interactionId: c.id,
-          action: 'create',
+          action: 'create' as const,
           user: { id: auth.user.id, name: auth.user.name },
           reason: 'Imported from a file',
-          patch: [{ op: 'add', path: '', value: c.data }],
+          patch: [{ op: 'add' as const, path: '', value: c.data }],
           etagBefore: null,
           etagAfter: etags.get(c.id) ?? null,
-        });
-      }
+        })),
+      );
       const credit = new Map(created.map((c) => [c.id, c.canvasserId]));
-      for (const interaction of stored.data) recordChange(auth.organization.id, campaignId, { upsert: interaction, creditTo: credit.get(interaction.id) });
+      recordChanges(
+        auth.organization.id,
+        campaignId,
+        stored.data.map((interaction) => ({ upsert: interaction, creditTo: credit.get(interaction.id) })),
+      );
     }
     return { ok: true, outcomes: outcomes.sort((a, b) => a.line - b.line) };
   }

@@ -10,6 +10,7 @@
  *   const updated = await patchResource(db, RESOURCES.interactions, caller, id, etag, body);
  */
 import { createHash, randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import type { Caller } from './access';
 import { requireWritableGroup } from './access';
 import { immediateTransaction, lockKey, type Db } from './db';
@@ -39,6 +40,20 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Surveys as parsed, by their stored JSON: every create of a campaign reads and checks against the same survey. */
+const SURVEYS_KEPT = 64;
+const surveys = new Map<string, z.output<typeof SurveyDataSchema>>();
+
+function parsedSurvey(row: { data: string }) {
+  let survey = surveys.get(row.data);
+  if (!survey) {
+    survey = SurveyDataSchema.parse(JSON.parse(row.data));
+    if (surveys.size >= SURVEYS_KEPT) surveys.delete(surveys.keys().next().value!);
+    surveys.set(row.data, survey);
+  }
+  return survey;
+}
+
 const badReference = (path: string, message: string) => new ApiError(400, 'invalid_reference', `${path}: ${message}`, [{ path, message }]);
 
 /**
@@ -59,7 +74,7 @@ async function resolveInteraction(db: Db, caller: Caller, data: InteractionData,
   }
   const surveyRow = await findVisible(db, RESOURCES.surveys, caller, data.survey.surveyId);
   if (!surveyRow) throw badReference('/data/survey/surveyId', `no survey with id ${data.survey.surveyId} in your organization`);
-  const survey = SurveyDataSchema.parse(JSON.parse(surveyRow.data));
+  const survey = parsedSurvey(surveyRow);
   if (survey.campaignId !== data.campaignId) {
     throw badReference('/data/survey/surveyId', `survey ${data.survey.surveyId} belongs to another campaign`);
   }

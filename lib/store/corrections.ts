@@ -26,7 +26,7 @@ export type Correction = {
   changes: ChangeLine[] | null;
 };
 
-export async function logCorrection(entry: {
+type CorrectionEntry = {
   organizationId: string;
   campaignId: string;
   interactionId: string;
@@ -37,26 +37,41 @@ export async function logCorrection(entry: {
   etagBefore: string | null;
   etagAfter: string | null;
   changes?: ChangeLine[];
-}): Promise<void> {
+};
+
+export async function logCorrection(entry: CorrectionEntry): Promise<void> {
+  await logCorrections([entry]);
+}
+
+/** Rows a multi-row insert carries: 13 parameters each, far below every engine's limit. */
+const CORRECTIONS_PER_INSERT = 200;
+
+/** Logs several changes (an import's batch) with a statement per 200 rather than one each. */
+export async function logCorrections(entries: CorrectionEntry[]): Promise<void> {
   const { db } = await openStore();
-  await db
-    .insertInto('correction_log')
-    .values({
-      id: randomUUID(),
-      organization_id: entry.organizationId,
-      campaign_id: entry.campaignId,
-      interaction_id: entry.interactionId,
-      action: entry.action,
-      user_id: entry.user.id,
-      user_name: entry.user.name,
-      reason: entry.reason,
-      patch: JSON.stringify(entry.patch),
-      etag_before: entry.etagBefore,
-      etag_after: entry.etagAfter,
-      created: new Date().toISOString(),
-      changes: entry.changes ? JSON.stringify(entry.changes) : null,
-    })
-    .execute();
+  for (let i = 0; i < entries.length; i += CORRECTIONS_PER_INSERT) {
+    const created = new Date().toISOString();
+    await db
+      .insertInto('correction_log')
+      .values(
+        entries.slice(i, i + CORRECTIONS_PER_INSERT).map((entry) => ({
+          id: randomUUID(),
+          organization_id: entry.organizationId,
+          campaign_id: entry.campaignId,
+          interaction_id: entry.interactionId,
+          action: entry.action,
+          user_id: entry.user.id,
+          user_name: entry.user.name,
+          reason: entry.reason,
+          patch: JSON.stringify(entry.patch),
+          etag_before: entry.etagBefore,
+          etag_after: entry.etagAfter,
+          created,
+          changes: entry.changes ? JSON.stringify(entry.changes) : null,
+        })),
+      )
+      .execute();
+  }
 }
 
 /** An interaction's corrections, newest first, for the organization that made them. */

@@ -81,12 +81,28 @@ const CHANGE_KEPT_MS = 60 * 60_000;
 
 /** Records a change made through this instance, for the other instances' indexes of the campaign. */
 export async function publishChange(organizationId: string, campaignId: string, instance: string, change: unknown): Promise<void> {
+  await publishChanges(organizationId, campaignId, instance, [change]);
+}
+
+/** Rows a multi-row insert of changes carries. */
+const CHANGES_PER_INSERT = 200;
+
+/** Records several changes at once (an import's batch), in their order, then forgets those past their keeping time once. */
+export async function publishChanges(organizationId: string, campaignId: string, instance: string, changes: unknown[]): Promise<void> {
+  if (changes.length === 0) return;
   const { db } = await openStore();
   const now = Date.now();
-  await db
-    .insertInto('index_change')
-    .values({ organization_id: organizationId, campaign_id: campaignId, instance, change: JSON.stringify(change), created: new Date(now).toISOString() })
-    .execute();
+  const created = new Date(now).toISOString();
+  for (let i = 0; i < changes.length; i += CHANGES_PER_INSERT) {
+    await db
+      .insertInto('index_change')
+      .values(
+        changes
+          .slice(i, i + CHANGES_PER_INSERT)
+          .map((change) => ({ organization_id: organizationId, campaign_id: campaignId, instance, change: JSON.stringify(change), created })),
+      )
+      .execute();
+  }
   await db
     .deleteFrom('index_change')
     .where('created', '<', new Date(now - CHANGE_KEPT_MS).toISOString())

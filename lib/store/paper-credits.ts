@@ -14,25 +14,30 @@ import { openStore } from './store';
 
 const open = async () => (await openStore()).db;
 
+type PaperCredit = { organizationId: string; campaignId: string; interactionId: string; canvasserId: string; enteredBy: string };
+
 /** Records the sheet's canvasser; a retried entry keeps the first credit. */
-export async function savePaperCredit(entry: {
-  organizationId: string;
-  campaignId: string;
-  interactionId: string;
-  canvasserId: string;
-  enteredBy: string;
-}): Promise<void> {
+export async function savePaperCredit(entry: PaperCredit): Promise<void> {
+  await savePaperCredits([entry]);
+}
+
+/** Records the sheets' canvassers of several entries in one statement (an import's batch); retried entries keep their first credit. */
+export async function savePaperCredits(entries: PaperCredit[]): Promise<void> {
+  if (entries.length === 0) return;
   const db = await open();
+  const created = new Date().toISOString();
   await db
     .insertInto('paper_credit')
-    .values({
-      organization_id: entry.organizationId,
-      campaign_id: entry.campaignId,
-      interaction_id: entry.interactionId,
-      canvasser_id: entry.canvasserId,
-      entered_by: entry.enteredBy,
-      created: new Date().toISOString(),
-    })
+    .values(
+      entries.map((entry) => ({
+        organization_id: entry.organizationId,
+        campaign_id: entry.campaignId,
+        interaction_id: entry.interactionId,
+        canvasser_id: entry.canvasserId,
+        entered_by: entry.enteredBy,
+        created,
+      })),
+    )
     .onConflict((conflict) => conflict.columns(['organization_id', 'interaction_id']).doNothing())
     .execute();
 }

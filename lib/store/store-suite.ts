@@ -6,9 +6,9 @@
 import { describe, expect, it, vi, beforeAll, afterAll } from 'vitest';
 import { closeDatabases } from '@/lib/db/sqlite';
 import { getResolution, listCalls, listResolutions, recordCallOutcome, saveResolution } from '@/lib/review/resolutions';
-import { listCorrections, listEnteredByHand, logCorrection } from './corrections';
-import { listPaperCredits, readPaperCredit, savePaperCredit } from './paper-credits';
-import { acquireLease, changesSince, latestChange, loadSnapshot, publishChange, releaseLease, saveSnapshot } from './index-snapshots';
+import { listCorrections, listEnteredByHand, logCorrection, logCorrections } from './corrections';
+import { listPaperCredits, readPaperCredit, savePaperCredit, savePaperCredits } from './paper-credits';
+import { acquireLease, changesSince, latestChange, loadSnapshot, publishChange, publishChanges, releaseLease, saveSnapshot } from './index-snapshots';
 import { readReviewThresholds, saveReviewThresholds } from './review-settings';
 import { closeStores, openStore } from './store';
 
@@ -213,6 +213,56 @@ export function describeStore(engine: 'sqlite' | 'postgres', url: () => Promise<
       expect(forSecond.last).toBe(await latestChange('org-a', 'camp-7'));
       expect(await changesSince('org-a', 'camp-7', forSecond.last, 'instance-2')).toEqual({ last: forSecond.last, changes: [] });
       expect((await changesSince('org-a', 'camp-7', start, 'instance-1')).changes).toEqual([{ remove: 'int-2' }]);
+    });
+
+    it("records an import's batch in a few statements: every row's correction, credit and change, a retried credit kept as first given", async () => {
+      const ids = Array.from({ length: 450 }, (_, i) => `batch-${i}`);
+      await logCorrections(
+        ids.map((interactionId) => ({
+          organizationId: 'org-a',
+          campaignId: 'camp-b',
+          interactionId,
+          action: 'create' as const,
+          user,
+          reason: 'Imported from a file',
+          patch: [{ op: 'add' as const, path: '', value: { n: interactionId } }],
+          etagBefore: null,
+          etagAfter: `etag-${interactionId}`,
+        })),
+      );
+      expect(await listCorrections('org-a', 'batch-449')).toEqual([
+        expect.objectContaining({
+          action: 'create',
+          reason: 'Imported from a file',
+          etagAfter: 'etag-batch-449',
+          patch: [{ op: 'add', path: '', value: { n: 'batch-449' } }],
+        }),
+      ]);
+      const credit = (interactionId: string, canvasserId: string) => ({
+        organizationId: 'org-a',
+        campaignId: 'camp-b',
+        interactionId,
+        canvasserId,
+        enteredBy: 'user-1',
+      });
+      await savePaperCredits(ids.slice(0, 2).map((id) => credit(id, 'first')));
+      await savePaperCredits(ids.map((id) => credit(id, 'second')));
+      const credits = await listPaperCredits('org-a', 'camp-b');
+      expect(credits.size).toBe(450);
+      expect([credits.get('batch-0'), credits.get('batch-1'), credits.get('batch-2'), credits.get('batch-449')]).toEqual([
+        'first',
+        'first',
+        'second',
+        'second',
+      ]);
+      const start = await latestChange('org-a', 'camp-b');
+      await publishChanges(
+        'org-a',
+        'camp-b',
+        'instance-1',
+        ids.map((id) => ({ remove: id })),
+      );
+      expect((await changesSince('org-a', 'camp-b', start, 'instance-2')).changes).toEqual(ids.map((id) => ({ remove: id })));
     });
   });
 }

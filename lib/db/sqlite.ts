@@ -10,8 +10,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql, type Migration, type SqliteDatabase } from 'kysely';
+import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import { settings } from '@/lib/settings';
+import { migrate, type Schema } from './migrate';
 import { checkpointInBackground, stopCheckpointing } from './wal-checkpoints';
 
 /** Turns a SQLite URL (`file:…`, `sqlite:…` or a path) into a file path; a `postgres://` URL names no file. */
@@ -19,8 +20,6 @@ export function databasePath(url = settings.databaseUrl): string {
   if (/^postgres(ql)?:\/\//.test(url)) throw new Error('this URL names a PostgreSQL database, not a SQLite file');
   return path.resolve(url.replace(/^(file|sqlite):(\/\/)?/, ''));
 }
-
-type Schema = { migrations: Record<string, Migration>; migrationTable: string };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one cache for databases of every table set
 const opened = new Map<string, Promise<Kysely<any>>>();
@@ -56,15 +55,7 @@ async function connect<DB>(file: string, schema: Schema): Promise<Kysely<DB>> {
   checkpointInBackground(sqlite, file);
   const database = reusingStatements(sqlite, STATEMENTS_KEPT, () => stopCheckpointing(sqlite, file));
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => schema.migrations },
-    migrationTableName: schema.migrationTable,
-    migrationLockTableName: `${schema.migrationTable}_lock`,
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((result) => result.status === 'Error');
-  if (error || failed) throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  await migrate(db, schema);
   return db;
 }
 

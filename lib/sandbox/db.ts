@@ -10,8 +10,8 @@
  *   await db.selectFrom('campaigns').selectAll().execute();
  */
 import path from 'node:path';
-import { Kysely, Migrator, PostgresAdapter, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { Kysely, PostgresAdapter, sql } from 'kysely';
+import { closePostgresDatabases, openPostgres } from '@/lib/db/postgres';
 import { closeDatabases as closeSqliteDatabases, databasePath, immediateTransaction as sqliteTransaction, openSqlite } from '@/lib/db/sqlite';
 import { engineOf as engineOfUrl, type Engine } from '@/lib/db/engine';
 import { settings } from '@/lib/settings';
@@ -24,7 +24,6 @@ export type { Engine } from '@/lib/db/engine';
 export type Db = Kysely<SandboxDatabase>;
 
 const MIGRATION_TABLE = 'kysely_migration';
-const pools = new Map<string, Promise<Db>>();
 
 /** Which engine a database (or a transaction on it) runs on. */
 export const engineOf = (db: Kysely<unknown> | Db): Engine => (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
@@ -47,41 +46,12 @@ export const dataDirectory = (url = settings.databaseUrl): string => (engineOfUr
 export function openDatabase(target: string = settings.databaseUrl): Promise<Db> {
   if (engineOfUrl(target) === 'sqlite')
     return openSqlite<SandboxDatabase>(databasePath(target), { migrations: migrations('sqlite'), migrationTable: MIGRATION_TABLE });
-  let db = pools.get(target);
-  if (!db) {
-    db = connectPostgres(target);
-    pools.set(target, db);
-    db.catch(() => pools.delete(target));
-  }
-  return db;
-}
-
-async function connectPostgres(url: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // A dropped connection or a server restart must not end the process; the pool reconnects.
-  pool.on('error', () => undefined);
-  const db = new Kysely<SandboxDatabase>({ dialect: new PostgresDialect({ pool }) });
-  // Several instances may start at once: the migrator takes a lock.
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations('postgres') },
-    migrationTableName: MIGRATION_TABLE,
-    migrationLockTableName: `${MIGRATION_TABLE}_lock`,
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((result) => result.status === 'Error');
-  if (error || failed) {
-    await db.destroy();
-    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
-  }
-  return db;
+  return openPostgres<SandboxDatabase>(target, { migrations: migrations('postgres'), migrationTable: MIGRATION_TABLE });
 }
 
 /** Closes every sandbox database this process opened, SQLite files and PostgreSQL pools alike. */
 export async function closeDatabases(): Promise<void> {
-  const all = [...pools.values()];
-  pools.clear();
-  await Promise.all([closeSqliteDatabases(), ...all.map(async (pending) => (await pending.catch(() => null))?.destroy())]);
+  await Promise.all([closeSqliteDatabases(), closePostgresDatabases()]);
 }
 
 /**

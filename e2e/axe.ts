@@ -27,7 +27,12 @@ export async function seriousViolations(page: Page) {
     }));
 }
 
-/** Soft, so one run lists the violations of every page it visits. */
+/**
+ * Soft, so one run lists the violations of every page it visits. The page's title comes with its
+ * streamed metadata, after the content: axe reads the page once the title is there (a page that
+ * never gets one fails here, by name).
+ */
 export async function expectAccessible(page: Page, where: string) {
+  await expect.soft(page, `a page title on ${where}`).toHaveTitle(/\S/);
   expect.soft(await seriousViolations(page), `serious or critical axe violations on ${where}`).toEqual([]);
 }

@@ -139,57 +139,47 @@ describe('deleting an interaction', () => {
   });
 });
 
+/** The first campaign, its survey, a contact of its first list, and the values the entry form sends for them (every question, unanswered ones empty). */
+async function anEntry(overrides: Record<string, unknown> = {}, contactSkip = 0) {
+  const [campaign] = (await organizer.polis.listCampaigns({ limit: 1 })).data;
+  const [survey] = (await organizer.polis.listSurveys({ filter: eq('/data/campaignId', campaign!.id), limit: 1 })).data;
+  const [contact] = (await organizer.polis.listContacts({ filter: eq('/data/listId', campaign!.data.lists[0]!.listId), limit: 1, skip: contactSkip })).data;
+  const values = {
+    id: randomUUID(),
+    surveyId: survey!.id,
+    contactId: contact!.id,
+    outcome: 'unavailable' as 'unavailable' | 'contacted',
+    unavailableReason: 'Not home',
+    timestamp: '2026-09-12T14:30',
+    timestampChoice: '' as const,
+    canvasserId: '',
+    walklistId: '',
+    lat: 42.36,
+    lng: -71.06,
+    answers: Object.fromEntries(survey!.data.questions.map((q) => [q.questionId, q.type === 'multi-select' ? [] : ''])) as Record<string, string | string[]>,
+    ...overrides,
+  };
+  return { campaign: campaign!, contact: contact!, values };
+}
+
 describe('entering an interaction by hand', () => {
   it('creates it once, even when the form sends it again', async () => {
-    const [campaign] = (await organizer.polis.listCampaigns({ limit: 1 })).data;
-    const [survey] = (await organizer.polis.listSurveys({ filter: eq('/data/campaignId', campaign!.id), limit: 1 })).data;
-    const [contact] = (await organizer.polis.listContacts({ filter: eq('/data/listId', campaign!.data.lists[0]!.listId), limit: 1 })).data;
-    const values = {
-      id: randomUUID(),
-      surveyId: survey!.id,
-      contactId: contact!.id,
-      outcome: 'unavailable' as const,
-      unavailableReason: 'Not home',
-      timestamp: '2026-09-12T14:30',
-      timestampChoice: '' as const,
-      canvasserId: await aCanvasser(),
-      walklistId: '',
-      lat: 42.36,
-      lng: -71.06,
-      // The form sends every question, unanswered ones empty.
-      answers: Object.fromEntries(survey!.data.questions.map((q) => [q.questionId, q.type === 'multi-select' ? [] : ''])),
-    };
-    const first = await enterInteraction({ campaignId: campaign!.id, values });
-    const retry = await enterInteraction({ campaignId: campaign!.id, values });
+    const { campaign, contact, values } = await anEntry({ canvasserId: await aCanvasser() });
+    const first = await enterInteraction({ campaignId: campaign.id, values });
+    const retry = await enterInteraction({ campaignId: campaign.id, values });
     expect(first).toMatchObject({ ok: true, interactionId: values.id });
     expect(retry).toMatchObject({ ok: true, interactionId: values.id });
     expect(
-      (await organizer.polis.listInteractions({ filter: eq('/data/contactId', contact!.id), limit: 1000 })).data.filter((i) => i.id === values.id),
+      (await organizer.polis.listInteractions({ filter: eq('/data/contactId', contact.id), limit: 1000 })).data.filter((i) => i.id === values.id),
     ).toHaveLength(1);
     expect((await listCorrections(organizer.organization.id, values.id)).map((c) => c.action)).toEqual(['create']);
   });
 
   it('refuses a canvasser, who could otherwise credit a visit to a colleague and spare it the GPS and clock rules', async () => {
-    const [campaign] = (await organizer.polis.listCampaigns({ limit: 1 })).data;
-    const [survey] = (await organizer.polis.listSurveys({ filter: eq('/data/campaignId', campaign!.id), limit: 1 })).data;
-    const [contact] = (await organizer.polis.listContacts({ filter: eq('/data/listId', campaign!.data.lists[0]!.listId), limit: 1 })).data;
     const users = (await organizer.polis.listUsers({ limit: 1000 })).data.filter((user) => user.data.email.startsWith('canvasser'));
+    const { campaign, values } = await anEntry({ canvasserId: users[1]!.id });
     session.auth = await polis.signIn(users[0]!.data.email);
-    const values = {
-      id: randomUUID(),
-      surveyId: survey!.id,
-      contactId: contact!.id,
-      outcome: 'unavailable' as const,
-      unavailableReason: 'Not home',
-      timestamp: '2026-09-12T14:30',
-      timestampChoice: '' as const,
-      canvasserId: users[1]!.id,
-      walklistId: '',
-      lat: 42.36,
-      lng: -71.06,
-      answers: Object.fromEntries(survey!.data.questions.map((q) => [q.questionId, q.type === 'multi-select' ? [] : ''])),
-    };
-    expect(await enterInteraction({ campaignId: campaign!.id, values })).toEqual({
+    expect(await enterInteraction({ campaignId: campaign.id, values })).toEqual({
       ok: false,
       message: 'Your role (canvasser) may not do this: it needs modify@interactions.',
     });
@@ -197,25 +187,12 @@ describe('entering an interaction by hand', () => {
   });
 
   it('credits the sheet to its canvasser and records no position when the sheet has none', async () => {
-    const [campaign] = (await organizer.polis.listCampaigns({ limit: 1 })).data;
-    const [survey] = (await organizer.polis.listSurveys({ filter: eq('/data/campaignId', campaign!.id), limit: 1 })).data;
-    const [contact] = (await organizer.polis.listContacts({ filter: eq('/data/listId', campaign!.data.lists[0]!.listId), limit: 1, skip: 3 })).data;
     const canvasserId = await aCanvasser();
-    const values = {
-      id: randomUUID(),
-      surveyId: survey!.id,
-      contactId: contact!.id,
-      outcome: 'contacted' as const,
-      unavailableReason: '',
-      timestamp: '2026-09-12T15:30',
-      timestampChoice: '' as const,
-      canvasserId,
-      walklistId: '',
-      lat: NaN,
-      lng: NaN,
-      answers: Object.fromEntries(survey!.data.questions.map((q) => [q.questionId, q.type === 'multi-select' ? [] : ''])),
-    };
-    expect(await enterInteraction({ campaignId: campaign!.id, values })).toMatchObject({ ok: true });
+    const { campaign, values } = await anEntry(
+      { outcome: 'contacted', unavailableReason: '', timestamp: '2026-09-12T15:30', canvasserId, lat: NaN, lng: NaN },
+      3,
+    );
+    expect(await enterInteraction({ campaignId: campaign.id, values })).toMatchObject({ ok: true });
     const created = await organizer.polis.getInteraction(values.id);
     expect(created.data.location).toBeUndefined();
     expect(created.data.distance).toBeUndefined();

@@ -37,6 +37,8 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but the build's static files, which carry no data.
-  matcher: ['/((?!_next/static|_next/image).*)'],
+  // Everything but the build's static files, which carry no data, and the map's data, which a moving map asks for
+  // many times a second: running the proxy cost each of those a millisecond of the server's one thread, and
+  // their handlers put the same headers on themselves (`withAuthRoute`).
+  matcher: ['/((?!_next/static|_next/image|api/map/).*)'],
 };

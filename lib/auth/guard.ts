@@ -10,27 +10,43 @@
 import 'server-only';
 import { PolisApiError } from '@/lib/polis/client';
 import { IdSchema, type Permission } from '@/lib/polis/schemas';
+import { API_CONTENT_SECURITY_POLICY, securityHeaders } from '@/lib/security/headers';
+import { settings } from '@/lib/settings';
 import { getAuth, type AuthContext } from './session';
 
 type RouteContext<P> = { params: Promise<P> };
 
 export function withAuthRoute<P>(permission: Permission, handler: (auth: AuthContext, request: Request, params: P) => Promise<Response>) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
-    const auth = await getAuth();
-    if (!auth) return Response.json({ error: 'Sign in to continue.' }, { status: 401 });
-    if (!auth.can(permission)) return Response.json({ error: `Your role (${auth.role}) lacks the ${permission} permission.` }, { status: 403 });
-    const params = await context.params;
-    for (const [name, value] of Object.entries(params as Record<string, unknown>)) {
-      if (name.endsWith('Id') && !IdSchema.safeParse(value).success) return Response.json({ error: `${name}: must be a UUID` }, { status: 400 });
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => withSecurityHeaders(await answer(permission, handler, request, context));
+}
+
+async function answer<P>(
+  permission: Permission,
+  handler: (auth: AuthContext, request: Request, params: P) => Promise<Response>,
+  request: Request,
+  context: RouteContext<P>,
+) {
+  const auth = await getAuth();
+  if (!auth) return Response.json({ error: 'Sign in to continue.' }, { status: 401 });
+  if (!auth.can(permission)) return Response.json({ error: `Your role (${auth.role}) lacks the ${permission} permission.` }, { status: 403 });
+  const params = await context.params;
+  for (const [name, value] of Object.entries(params as Record<string, unknown>)) {
+    if (name.endsWith('Id') && !IdSchema.safeParse(value).success) return Response.json({ error: `${name}: must be a UUID` }, { status: 400 });
+  }
+  try {
+    return await handler(auth, request, params);
+  } catch (error) {
+    if (error instanceof PolisApiError) {
+      const status = error.status === 0 ? 502 : error.status;
+      return Response.json({ error: error.message, code: error.code }, { status });
     }
-    try {
-      return await handler(auth, request, params);
-    } catch (error) {
-      if (error instanceof PolisApiError) {
-        const status = error.status === 0 ? 502 : error.status;
-        return Response.json({ error: error.message, code: error.code }, { status });
-      }
-      throw error;
-    }
-  };
+    throw error;
+  }
+}
+
+/** The headers the proxy puts on everything else: the map's data routes skip the proxy (see proxy.ts). */
+function withSecurityHeaders(response: Response): Response {
+  if (!response.headers.has('Content-Security-Policy')) response.headers.set('Content-Security-Policy', API_CONTENT_SECURITY_POLICY);
+  for (const [name, value] of Object.entries(securityHeaders({ appUrl: settings.appUrl }))) response.headers.set(name, value);
+  return response;
 }

@@ -34,6 +34,14 @@ describe('refuseForbiddenMethods', () => {
     expect(JSON.parse(response.body).error.message).toContain('TRACE is not supported');
   });
 
+  it('answers every other method no route serves with 405, before any route sees it', async () => {
+    for (const method of ['PROPFIND', 'MKCOL', 'PURGE']) {
+      const response = await send(method);
+      expect(response.status, method).toBe(405);
+      expect(JSON.parse(response.body).error.message).toContain(`${method} is not supported`);
+    }
+  });
+
   it('hands every other request to the server', async () => {
     expect(await send('GET')).toMatchObject({ status: 200, body: 'handled' });
   });

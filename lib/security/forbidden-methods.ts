@@ -1,8 +1,9 @@
 /**
- * TRACE never reaches the proxy: the framework cannot even build a
- * `Request` for it (fetch forbids the method) and answers 500. This answers them
- * with 405 at the HTTP server, before the framework sees them, the same
- * answer the proxy gives every other method no route serves.
+ * Answers every method no route serves with 405 at the HTTP server, before
+ * the framework sees it. TRACE never reaches the proxy (the framework cannot
+ * even build a `Request` for it, as fetch forbids the method, and answers
+ * 500), and the map's data routes skip the proxy (see proxy.ts): a method
+ * such as PROPFIND sent there got the framework's bare 400.
  *
  * @example
  *   refuseForbiddenMethods(); // in instrumentation.ts, once per server process
@@ -10,11 +11,6 @@
 import http from 'node:http';
 import { ALLOWED_METHODS } from './request-guard';
 
-/**
- * The methods fetch's `Request` refuses (Fetch standard, "forbidden method") that reach a request
- * listener: Node answers TRACK with 400 itself and routes CONNECT elsewhere.
- */
-const UNREPRESENTABLE = new Set(['TRACE']);
 const PATCHED = Symbol.for('polis.refuseForbiddenMethods');
 
 export function refuseForbiddenMethods(prototype: http.Server = http.Server.prototype) {
@@ -25,7 +21,7 @@ export function refuseForbiddenMethods(prototype: http.Server = http.Server.prot
   target.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === 'request') {
       const [request, response] = args as [http.IncomingMessage, http.ServerResponse];
-      if (UNREPRESENTABLE.has(request.method ?? '')) {
+      if (!ALLOWED_METHODS.includes(request.method ?? '')) {
         const body = JSON.stringify({
           error: { status: 405, code: 'method_not_allowed', message: `${request.method} is not supported; use one of ${ALLOWED_METHODS.join(', ')}.` },
         });

@@ -43,6 +43,9 @@ export function contentSecurityPolicy({ nonce, tileUrl, dev = false }: { nonce: 
   ].join('; ');
 }
 
+/** The policy of a route's JSON: it loads nothing and is never framed. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 /** The headers every response carries besides the policy. */
 export function securityHeaders({ appUrl }: { appUrl: string }): Record<string, string> {
   const headers: Record<string, string> = {

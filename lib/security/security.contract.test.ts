@@ -67,6 +67,17 @@ describe('security headers', () => {
     expect(nonces.size).toBe(5);
   });
 
+  it("puts a policy that loads nothing, and the other headers, on the map's data routes, which skip the proxy", async () => {
+    for (const path of ['/api/map/00000000-0000-4000-8000-000000000000/clusters?bbox=0,0,1,1&zoom=3', '/api/map/not-a-uuid/points']) {
+      const response = await fetch(`${appUrl}${path}`);
+      expect(response.status, path).toBe(401);
+      expect(response.headers.get('content-security-policy'), path).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(response.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
+    }
+  });
+
   it("puts this response's nonce on every script of a page", async () => {
     const response = await fetch(`${appUrl}/sign-in`);
     const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy')!)![1]!;

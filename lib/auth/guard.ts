@@ -10,14 +10,15 @@
 import 'server-only';
 import { PolisApiError } from '@/lib/polis/client';
 import { IdSchema, type Permission } from '@/lib/polis/schemas';
-import { API_CONTENT_SECURITY_POLICY, securityHeaders } from '@/lib/security/headers';
+import { withApiSecurityHeaders } from '@/lib/security/headers';
 import { settings } from '@/lib/settings';
 import { getAuth, type AuthContext } from './session';
 
 type RouteContext<P> = { params: Promise<P> };
 
 export function withAuthRoute<P>(permission: Permission, handler: (auth: AuthContext, request: Request, params: P) => Promise<Response>) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => withSecurityHeaders(await answer(permission, handler, request, context));
+  return async (request: Request, context: RouteContext<P>): Promise<Response> =>
+    withApiSecurityHeaders(await answer(permission, handler, request, context), settings.appUrl);
 }
 
 async function answer<P>(
@@ -42,11 +43,4 @@ async function answer<P>(
     }
     throw error;
   }
-}
-
-/** The headers the proxy puts on everything else: the map's data routes skip the proxy (see proxy.ts). */
-function withSecurityHeaders(response: Response): Response {
-  if (!response.headers.has('Content-Security-Policy')) response.headers.set('Content-Security-Policy', API_CONTENT_SECURITY_POLICY);
-  for (const [name, value] of Object.entries(securityHeaders({ appUrl: settings.appUrl }))) response.headers.set(name, value);
-  return response;
 }

@@ -14,7 +14,6 @@ import {
   CampaignSchema,
   ContactSchema,
   ErrorBodySchema,
-  IndexedInteractionSchema,
   InteractionSchema,
   ListSchema,
   MeSchema,
@@ -26,6 +25,7 @@ import {
   type PatchOperation,
 } from './schemas';
 import { settings } from '@/lib/settings';
+import { IndexedPageSchema } from './indexed-page';
 
 export class PolisApiError extends Error {
   constructor(
@@ -243,8 +243,8 @@ export function createPolisClient({
     patchContact: patcher('contacts', ContactSchema),
 
     listInteractions: lister('interactions', InteractionSchema),
-    /** The same list, parsed only as far as the map's point index reads it. */
-    listInteractionsForIndex: lister('interactions', IndexedInteractionSchema),
+    /** The same list, checked only as far as the map's point index reads it (see indexed-page.ts). */
+    listInteractionsForIndex: async (params?: ListParams) => (await request(IndexedPageSchema, 'GET', '/interactions', { query: listQuery(params) })).value,
     getInteraction: getter('interactions', InteractionSchema),
     patchInteraction: patcher('interactions', InteractionSchema),
     /** Creates an interaction; Polis answers with the updated contact. */

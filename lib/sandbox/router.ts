@@ -21,8 +21,12 @@ import { settings } from '@/lib/settings';
 // `no-transform`: the server does not gzip the sandbox's answers. Its clients are the dashboard
 // beside it and tests on the same machine, where compressing a page of 1,000 interactions (1.5 MB)
 // cost both sides more than the bytes it saved.
+// The body as bytes: a string body is measured, then encoded, each a pass over a page's 1.5 MB.
 const jsonText = (status: number, body: string | null, headers: Record<string, string> = {}) =>
-  new Response(body, { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store, no-transform', ...headers } });
+  new Response(body === null ? null : Buffer.from(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store, no-transform', ...headers },
+  });
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) => jsonText(status, status === 204 ? null : JSON.stringify(body), headers);
 

@@ -46,6 +46,16 @@ export function contentSecurityPolicy({ nonce, tileUrl, dev = false }: { nonce: 
 /** The policy of a route's JSON: it loads nothing and is never framed. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+/**
+ * Puts the policy of JSON and the other headers on a route's answer: the
+ * routes that skip the proxy (see proxy.ts) carry them this way.
+ */
+export function withApiSecurityHeaders(response: Response, appUrl: string): Response {
+  if (!response.headers.has('Content-Security-Policy')) response.headers.set('Content-Security-Policy', API_CONTENT_SECURITY_POLICY);
+  for (const [name, value] of Object.entries(securityHeaders({ appUrl }))) response.headers.set(name, value);
+  return response;
+}
+
 /** The headers every response carries besides the policy. */
 export function securityHeaders({ appUrl }: { appUrl: string }): Record<string, string> {
   const headers: Record<string, string> = {

@@ -25,7 +25,7 @@ export default defineConfig({
         // The sandbox's in-process limit and fuzz suites again, on a PostgreSQL server started for the run.
         test: {
           name: 'sandbox-postgres',
-          include: ['lib/sandbox/limits.test.ts', 'lib/sandbox/router.fuzz.test.ts'],
+          include: ['lib/sandbox/limits.test.ts', 'lib/sandbox/router.fuzz.test.ts', 'lib/sandbox/resources.test.ts'],
           globalSetup: ['lib/testing/postgres-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { idRanges, rangeFilter } from './walk';
 
 describe('id ranges of a walk', () => {
-  it('split the ids into about 20 pages a range, up to 64 ranges, one range for a small campaign', () => {
+  it('split the ids into about 8 pages a range, up to 128 ranges, one range for a small campaign', () => {
     expect(idRanges(5000)).toEqual([{}]);
-    expect(idRanges(600_000)).toHaveLength(30);
-    expect(idRanges(10_000_000)).toHaveLength(64);
+    expect(idRanges(600_000)).toHaveLength(75);
+    expect(idRanges(10_000_000)).toHaveLength(128);
   });
 
   it('hold every id in exactly one range, whatever its form', () => {

@@ -9,7 +9,7 @@
  * or, with a client that cannot leave this thread, here.
  *
  * @example
- *   const ranges = idRanges(600_000);                   // 30 ranges of about 20 pages
+ *   const ranges = idRanges(600_000);                   // 75 ranges of about 8 pages
  *   const part = await walkRange(client, campaignId, ranges[3], questions, (rows) => progress(rows));
  */
 import { createPolisClient, retryAfterMs, type PolisClient } from '@/lib/polis/client';
@@ -19,8 +19,8 @@ import { PointIndex } from './point-index';
 
 export const PAGE_SIZE = 1000;
 /** About this many pages per range: fewer ranges count more per page, more ranges add partial last pages. */
-const PAGES_PER_RANGE = 20;
-const MAX_RANGES = 64;
+const PAGES_PER_RANGE = 8;
+const MAX_RANGES = 128;
 
 /** Ids from `from` (inclusive) to `to` (exclusive); an open end has no bound. */
 export type IdRange = { from?: string; to?: string };

@@ -1,22 +1,53 @@
-import { describe, expect, it } from 'vitest';
-import { envelopeJson, toEnvelope, type EnvelopeRow } from './resources';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scratchSandboxDatabase, type ScratchDatabase } from '@/lib/testing/sandbox-database';
+import { authenticate, issueAccessTokenForEmail, type Caller } from './access';
+import { closeDatabases, engineOf, openDatabase, type Db } from './db';
+import { parseListQuery } from './list-query';
+import { listResources, listResourcesJson, RESOURCES, toEnvelope } from './resources';
+import { DEMO_USERS, seedDatabase } from './seed/seed';
 
-const row: EnvelopeRow = {
-  id: '0b8c5147-6a2e-4c1e-9f00-5d1f6ad0c001',
-  customer_id: 'a8748973-7f40-4333-aabd-12f070af75aa',
-  security_group_id: '09fe9e3e-4e65-4aaa-b97e-b6bf062ebb91',
-  data: JSON.stringify({ campaignId: 'c', notes: 'Said "call back" — après 6\npm', survey: { responses: {} }, location: { lat: 42.31, lng: -71.12 } }),
-  created: '2026-11-09T20:04:24.000Z',
-  created_by: 'u1',
-  modified: '2026-11-09T20:05:00.000Z',
-  modified_by: 'u2',
-  etag: 'e"1',
-  is_deleted: 0,
-};
+let db: Db;
+let caller: Caller;
+let database: ScratchDatabase;
 
-describe('a list row written as JSON text', () => {
-  it('is byte for byte what serializing its envelope gives, stored data spliced in unparsed', () => {
-    expect(envelopeJson('interactions', row)).toBe(JSON.stringify(toEnvelope('interactions', row)));
-    expect(envelopeJson('contacts', { ...row, is_deleted: 1 })).toBe(JSON.stringify(toEnvelope('contacts', { ...row, is_deleted: 1 })));
+// On SQLite in the unit project; on PostgreSQL again in sandbox-postgres.
+beforeAll(async () => {
+  database = await scratchSandboxDatabase('resources');
+  db = await openDatabase(database.target);
+  await seedDatabase(db, { interactions: 60 });
+  caller = await authenticate(db, `Bearer ${(await issueAccessTokenForEmail(db, DEMO_USERS.organizer))!}`);
+  // Columns whose JSON needs escaping: quotes, a backslash, a control character, a line break, letters past ASCII.
+  const { id } = await db.selectFrom('interactions').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow();
+  await db.updateTable('interactions').set({ etag: 'e"1\\\u0001', modified_by: 'Zoë Ñúñez\n✓' }).where('id', '=', id).execute();
+});
+afterAll(async () => {
+  await closeDatabases();
+  database?.remove();
+});
+
+describe('a list page written by the database', () => {
+  it.each([
+    ['the first page', 'limit=25'],
+    ['a later page, sorted by time', 'limit=20&skip=20&sort=/data/timestamp&sort=DESC'],
+    ['a filtered page', 'filter=/data/successful eq true&limit=1000'],
+    ['no rows', 'limit=0'],
+    ['nothing matching', 'filter=/data/distance gt 1000000'],
+  ])('is the envelopes of the rows, in order, with the total: %s', async (_, search) => {
+    const query = parseListQuery(new URLSearchParams(search), RESOURCES.interactions.attributes, engineOf(db));
+    const { rows, total } = await listResources(db, RESOURCES.interactions, caller, query);
+    const page = JSON.parse((await listResourcesJson(db, RESOURCES.interactions, caller, query)).toString('utf8'));
+    expect(page).toEqual({ data: rows.map((row) => toEnvelope('interactions', row)), meta: { total } });
+  });
+
+  it('holds the escaped columns and every resource name as they were stored', async () => {
+    const query = parseListQuery(new URLSearchParams('sort=/id&limit=1'), RESOURCES.interactions.attributes, engineOf(db));
+    const page = JSON.parse((await listResourcesJson(db, RESOURCES.interactions, caller, query)).toString('utf8'));
+    expect(page.data[0].meta).toMatchObject({ etag: 'e"1\\\u0001', modifiedBy: 'Zoë Ñúñez\n✓', resource: 'interactions', isDeleted: false });
+    const contacts = parseListQuery(new URLSearchParams('limit=3'), RESOURCES.contacts.attributes, engineOf(db));
+    const { rows } = await listResources(db, RESOURCES.contacts, caller, contacts);
+    expect(JSON.parse((await listResourcesJson(db, RESOURCES.contacts, caller, contacts)).toString('utf8')).data).toEqual(
+      rows.map((row) => toEnvelope('contacts', row)),
+    );
+    expect(rows).toHaveLength(3);
   });
 });

@@ -15,15 +15,15 @@ import { MAX_URL_LENGTH, readBody } from './limits';
 import { takeRequest } from './rate-limit';
 import { parseListQuery } from './list-query';
 import { handleRevocationRequest, handleTokenRequest } from './oauth';
-import { ENVELOPE_COLUMNS, envelopeJson, findVisible, listResources, RESOURCES, toEnvelope, type Envelope, type ResourceName } from './resources';
+import { ENVELOPE_COLUMNS, findVisible, listResources, listResourcesJson, RESOURCES, toEnvelope, type Envelope, type ResourceName } from './resources';
 import { settings } from '@/lib/settings';
 
 // `no-transform`: the server does not gzip the sandbox's answers. Its clients are the dashboard
 // beside it and tests on the same machine, where compressing a page of 1,000 interactions (1.5 MB)
 // cost both sides more than the bytes it saved.
-// The body as bytes: a string body is measured, then encoded, each a pass over a page's 1.5 MB.
-const jsonText = (status: number, body: string | null, headers: Record<string, string> = {}) =>
-  new Response(body === null ? null : Buffer.from(body), {
+// A list page comes as bytes (see listResourcesJson); a string body is measured, then encoded.
+const jsonText = (status: number, body: string | Buffer<ArrayBuffer> | null, headers: Record<string, string> = {}) =>
+  new Response(typeof body === 'string' ? Buffer.from(body) : body, {
     status,
     headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store, no-transform', ...headers },
   });
@@ -64,13 +64,14 @@ async function handleV1(db: Db, request: Request, segments: string[], url: URL):
     const allowed = name === 'interactions' ? ['GET', 'POST'] : ['GET'];
     if (method === 'GET') {
       readPermission(name, caller);
-      const { rows, total } = await listResources(db, definition, caller, parseListQuery(url.searchParams, definition.attributes, engineOf(db)));
+      const query = parseListQuery(url.searchParams, definition.attributes, engineOf(db));
       if (name === 'lists') {
+        const { rows, total } = await listResources(db, definition, caller, query);
         const data = rows.map((row) => toEnvelope(name, row));
         await addContactCounts(db, caller, data);
         return json(200, { data, meta: { total } });
       }
-      return jsonText(200, `{"data":[${rows.map((row) => envelopeJson(name, row)).join(',')}],"meta":{"total":${total}}}`);
+      return jsonText(200, await listResourcesJson(db, definition, caller, query));
     }
     if (method === 'POST' && name === 'interactions') {
       requirePermission(caller, 'insert@interactions');

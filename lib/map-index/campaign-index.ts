@@ -159,26 +159,19 @@ async function walkInWorkers(
   questions: Question[],
   onRows: (rows: number) => void,
 ): Promise<Part[] | null> {
-  const first = await runInWorker<Extract<WorkerReply, { type: 'walked' }>>(
-    { type: 'walk', connection, campaignId, range: ranges[0]!, questions },
-    [],
-    (reply) => reply.type === 'page' && onRows(reply.rows),
-  );
-  if (!first) return null;
-  const rest = await inParallel(
-    ranges
-      .slice(1)
-      .map(
-        (range) => async () =>
-          (await runInWorker<Extract<WorkerReply, { type: 'walked' }>>(
-            { type: 'walk', connection, campaignId, range, questions },
-            [],
-            (reply) => reply.type === 'page' && onRows(reply.rows),
-          ))!,
-      ),
+  // Where no thread can start, each job answers null at once, without walking.
+  const parts = await inParallel(
+    ranges.map(
+      (range) => () =>
+        runInWorker<Extract<WorkerReply, { type: 'walked' }>>(
+          { type: 'walk', connection, campaignId, range, questions },
+          [],
+          (reply) => reply.type === 'page' && onRows(reply.rows),
+        ),
+    ),
     WALK_CONCURRENCY,
   );
-  return [first, ...rest];
+  return parts.every((part) => part !== null) ? parts : null;
 }
 
 /** Each range walked on this thread (a client that cannot leave it, or no worker thread). */

@@ -84,7 +84,7 @@ type Walked = Extract<WorkerReply, { type: 'walked' }>;
 
 describe('the index worker threads', () => {
   it('walk an id range through the API and hand back its part, moved and whole', async () => {
-    const [, second] = idRanges(80_000);
+    const [, second] = idRanges(32_000);
     const pages: number[] = [];
     const walked = await runInWorker<Walked>(
       { type: 'walk', connection: { token: 't', baseUrl }, campaignId: CAMPAIGN, range: second!, questions: QUESTIONS, pageSize: 100 },
@@ -109,7 +109,7 @@ describe('the index worker threads', () => {
   it('hold back every range once one meets a 429, for as long as its Retry-After asks', async () => {
     served.length = 0;
     refuseNext = 1;
-    const ranges = idRanges(80_000).slice(0, 3);
+    const ranges = idRanges(32_000).slice(0, 3);
     await Promise.all(
       ranges.map((range) =>
         runInWorker<Walked>({ type: 'walk', connection: { token: 't', baseUrl }, campaignId: CAMPAIGN, range, questions: QUESTIONS, pageSize: 50 }),

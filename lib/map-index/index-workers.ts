@@ -22,9 +22,10 @@ const pool = ((globalThis as { polisIndexWorkers?: Pool }).polisIndexWorkers ??=
 const THREADS = Math.max(1, Math.min(4, os.availableParallelism()));
 
 function startWorker(): Promise<Worker> {
-  // Built by Next.js, the worker is a bundled file. Run from the sources (tests, scripts) it is
-  // TypeScript: a small bootstrap registers tsx in the new thread, then loads it.
-  const source = import.meta.url.endsWith('.ts') ? import.meta.url.replace(/index-workers\.ts$/, 'index-worker.ts') : null;
+  // In the Next.js server the worker is a bundled file. Run from the sources (tests, scripts) it is
+  // TypeScript: a small bootstrap registers tsx in the new thread, then loads it. (The bundle's
+  // import.meta.url names the source file too, so it cannot tell the two apart.)
+  const source = process.env.NEXT_RUNTIME ? null : import.meta.url.replace(/index-workers\.ts$/, 'index-worker.ts');
   const worker = source
     ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); })`, { eval: true })
     : new Worker(new URL('./index-worker.ts', import.meta.url));

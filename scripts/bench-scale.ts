@@ -12,7 +12,8 @@
  *     until the second's cluster response shows it;
  *   - the cluster endpoint at 8 concurrent clients over random views, a
  *     quarter filtered, warm, and again while a ninth client keeps asking for
- *     new filters (each one's clusterer being built meanwhile).
+ *     new filters (each one's clusterer being built meanwhile): on one
+ *     instance, then shared by both in turn, as a load balancer would.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -199,11 +200,17 @@ try {
   const canvassers = (await db.selectFrom('interactions').select('created_by').distinct().where('campaign_id', '=', campaign.id).limit(200).execute()).map(
     (r) => r.created_by,
   );
-  // Warm: the views' two clusterers built after the correction above.
-  for (const filter of ['', '&outcome=successful']) await clusters(A_URL, `bbox=${bounds.join(',')}&zoom=12${filter}`);
+  // Warm: the views' two clusterers built after the correction above, on both instances.
+  for (const url of [A_URL, B_URL]) for (const filter of ['', '&outcome=successful']) await clusters(url, `bbox=${bounds.join(',')}&zoom=12${filter}`);
   await sleep(3000);
-  for (const filter of ['', '&outcome=successful']) await clusters(A_URL, `bbox=${bounds.join(',')}&zoom=12${filter}`);
-  for (const withBuilds of [false, true]) {
+  for (const url of [A_URL, B_URL]) for (const filter of ['', '&outcome=successful']) await clusters(url, `bbox=${bounds.join(',')}&zoom=12${filter}`);
+  // One instance takes every request; then both, in turn, as a load balancer in front of them would share them.
+  for (const [targets, withBuilds] of [
+    [[A_URL], false],
+    [[A_URL], true],
+    [[A_URL, B_URL], false],
+    [[A_URL, B_URL], true],
+  ] as const) {
     const latencies: number[] = [];
     const serverTimes: number[] = [];
     let sent = 0;
@@ -215,7 +222,7 @@ try {
       while (withBuilds && !stop) {
         const t = performance.now();
         await clusters(
-          A_URL,
+          targets[built % targets.length]!,
           `bbox=${bounds.join(',')}&zoom=12&canvasser=${encodeURIComponent(canvassers[built % canvassers.length]!)}&outcome=${['successful', 'contacted', 'unavailable'][built % 3]}`,
         );
         builds.push(performance.now() - t);
@@ -232,7 +239,7 @@ try {
           const filter = Math.random() < 0.25 ? '&outcome=successful' : '';
           const t = performance.now();
           const response = await fetch(
-            `${A_URL}/api/map/${campaign.id}/clusters?bbox=${lng - span},${lat - span / 2},${lng + span},${lat + span / 2}&zoom=${zoom}${filter}`,
+            `${targets[sent % targets.length]}/api/map/${campaign.id}/clusters?bbox=${lng - span},${lat - span / 2},${lng + span},${lat + span / 2}&zoom=${zoom}${filter}`,
             { headers: { cookie } },
           );
           await response.arrayBuffer();
@@ -245,7 +252,7 @@ try {
     stop = true;
     await builder;
     console.log(
-      `cluster endpoint, 8 concurrent clients, ${latencies.length} requests over random views, a quarter filtered${withBuilds ? `, while a ninth client had ${built} new filters' clusterers built` : ' (warm)'}: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms (in the handler: p50 ${percentile(serverTimes, 50).toFixed(1)} ms, p95 ${percentile(serverTimes, 95).toFixed(1)} ms)${withBuilds ? `; the ninth client's requests, each waiting for its new clusterer: p50 ${ms(percentile(builds, 50))}, max ${ms(Math.max(...builds))}` : ''}`,
+      `cluster endpoint, 8 concurrent clients ${targets.length === 1 ? 'on one instance' : 'shared by the two instances in turn'}, ${latencies.length} requests over random views, a quarter filtered${withBuilds ? `, while a ninth client had ${built} new filters' clusterers built` : ' (warm)'}: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms (in the handler: p50 ${percentile(serverTimes, 50).toFixed(1)} ms, p95 ${percentile(serverTimes, 95).toFixed(1)} ms)${withBuilds ? `; the ninth client's requests, each waiting for its new clusterer: p50 ${ms(percentile(builds, 50))}, max ${ms(Math.max(...builds))}` : ''}`,
     );
   }
 } finally {

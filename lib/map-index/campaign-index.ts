@@ -510,7 +510,8 @@ async function preload(organizationId: string, campaignId: string) {
       saved: { version: loaded.index.version, at: Date.now() },
     });
     entry.progress = { loaded: loaded.index.size, total: loaded.index.size };
-    clustererFor(loaded.index, {}, 'UTC').clusterer.catch(() => undefined);
+    // The landing map's clusters are built before readiness says done: its first answer never waits for them.
+    await clustererFor(loaded.index, {}, 'UTC').clusterer.catch(() => undefined);
   })();
   const work = loading.then(
     () => {

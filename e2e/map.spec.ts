@@ -111,3 +111,11 @@ test('a cluster response says where its time went: the index, the clusterer, the
     .toBe('ready');
   expect(timing).toMatch(/^index;dur=\d+\.\d, clusterer;dur=\d+\.\d, features;dur=\d+\.\d$/);
 });
+
+test('a malformed filter on the map data is refused with a 400 naming it, before any index is built for it', async ({ page, baseURL, apiToken }) => {
+  // The campaign no other map test opens: its index may not exist yet, and the answer must not wait for one.
+  const campaign = (await campaigns(baseURL!, apiToken)).at(-1)!;
+  const response = await page.request.get(`/api/map/${campaign.id}/clusters?bbox=-180,-85,180,85&zoom=3&from=2026-02-30`);
+  expect(response.status()).toBe(400);
+  expect(((await response.json()) as { error: string }).error).toContain('from');
+});

@@ -67,10 +67,11 @@ function popupContent(details: PointDetails, units: UnitSystem, timeZone: string
 
 /**
  * Milliseconds of marker adding per animation frame, so a view of thousands of
- * points never blocks the page: a fixed count per frame (400) still made tasks
- * of over 50 ms on a slow machine where the clusters' icons are many.
+ * points never blocks the page. A frame also lays out what was added and may
+ * handle a drag: a fixed count per frame (400) made frames of over 50 ms on a
+ * slow machine, where the clusters' icons are many.
  */
-const FRAME_BUDGET_MS = 12;
+const FRAME_BUDGET_MS = 6;
 
 /** Draws clusters (DOM donuts) and points (shaped markers on one shared canvas), and opens popups. */
 function ClusterLayer({

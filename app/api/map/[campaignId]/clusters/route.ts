@@ -22,6 +22,10 @@ export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', as
   const asOfText = search.get('asOf');
   const asOf = asOfText === null ? undefined : Number(asOfText);
   if (asOf !== undefined && !(Number.isInteger(asOf) && asOf >= 0)) return Response.json({ error: 'asOf must be whole epoch seconds' }, { status: 400 });
+  // A bad filter is refused at once, not only once the index is built.
+  const parsed = routeFilters(search);
+  if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
+  const { filters } = parsed;
   const started = performance.now();
   const entry = await campaignIndex(auth, campaignId);
   const indexed = performance.now();
@@ -29,9 +33,6 @@ export const GET = withAuthRoute<{ campaignId: string }>('read@interactions', as
     if (entry.state === 'failed') return Response.json({ error: `Indexing failed: ${entry.error}` }, { status: 502 });
     return Response.json({ state: 'building', ...entry.progress } satisfies ClusterResponse);
   }
-  const parsed = routeFilters(search);
-  if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
-  const { filters } = parsed;
   const index = entry.index;
   // Clusterers are built in a worker thread; only a filter asked for the first time waits for its own.
   const { selection, clusterer, refreshing } = await answerable(clustererFor(index, filters, await campaignTimeZone(auth, campaignId), asOf));

@@ -201,7 +201,9 @@ try {
     `two instances, a correction saved through the first until the second's cluster response shows it: ${ms(performance.now() - t0)} from "Correction saved.", ${ms(performance.now() - clicked)} from the click on Save (${polls} polls before)`,
   );
 
-  // 4. The cluster endpoint under 8 clients, warm and while new filters' clusterers are built.
+  // 4. The cluster endpoint under 8 clients, warm and while new filters' clusterers are built. The browser is
+  // closed first: on two cores, its open page took turns with the servers being measured.
+  await browser.close();
   const { bounds } = await clusters(A_URL);
   const canvassers = (await db.selectFrom('interactions').select('created_by').distinct().where('campaign_id', '=', campaign.id).limit(200).execute()).map(
     (r) => r.created_by,

@@ -66,10 +66,10 @@ function popupContent(details: PointDetails, units: UnitSystem, timeZone: string
 }
 
 /**
- * Milliseconds of marker adding per animation frame, so a view of thousands of
- * points never blocks the page. A frame also lays out what was added and may
- * handle a drag: a fixed count per frame (400) made frames of over 50 ms on a
- * slow machine, where the clusters' icons are many.
+ * Milliseconds of marker removing and adding per animation frame, so a view of
+ * thousands of points never blocks the page. A frame also lays out what
+ * changed and may handle a drag: a fixed count per frame (400) made frames of
+ * over 50 ms on a slow machine, where the clusters' icons are many.
  */
 const FRAME_BUDGET_MS = 6;
 
@@ -100,7 +100,9 @@ function ClusterLayer({
   useEffect(() => {
     const group = layer.current;
     if (!group || data.state !== 'ready') return;
-    group.clearLayers();
+    // The markers on the map now (the last view's, or part of it and part of this one's if it was still
+    // being drawn): taken off in the same frames as this view's are added, not all in one task.
+    const stale = group.getLayers();
     const toMarker = (feature: ClusterFeature | PointFeature): L.Layer => {
       const [lng, lat] = feature.geometry.coordinates as [number, number];
       if (feature.properties.cluster) {
@@ -139,15 +141,19 @@ function ClusterLayer({
           );
       });
     };
+    let removed = 0;
     let next = 0;
     let frame = 0;
-    const addBatch = () => {
+    const step = () => {
       const until = performance.now() + FRAME_BUDGET_MS;
-      // At least one a frame, however slow the machine.
-      for (let added = 0; next < data.features.length && (added === 0 || performance.now() < until); added++) group.addLayer(toMarker(data.features[next++]!));
-      if (next < data.features.length) frame = requestAnimationFrame(addBatch);
+      // At least one change a frame, however slow the machine.
+      let changes = 0;
+      const inBudget = () => changes++ === 0 || performance.now() < until;
+      while (removed < stale.length && inBudget()) group.removeLayer(stale[removed++]!);
+      while (removed === stale.length && next < data.features.length && inBudget()) group.addLayer(toMarker(data.features[next++]!));
+      if (removed < stale.length || next < data.features.length) frame = requestAnimationFrame(step);
     };
-    addBatch();
+    step();
     return () => cancelAnimationFrame(frame);
   }, [data, map, campaignId, selectedId, units, timeZone, onZoomTo]);
   return null;

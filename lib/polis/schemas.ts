@@ -36,8 +36,16 @@ export function envelope<T extends z.ZodType>(data: T) {
   });
 }
 
-export function listOf<T extends z.ZodType>(item: T) {
+function buildListOf<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item), meta: z.object({ total: z.number().int().nonnegative() }) });
+}
+const lists = new WeakMap<z.ZodType, z.ZodType>();
+
+/** A page of `item`s; built once per item schema, since a Polis client is made on every request. */
+export function listOf<T extends z.ZodType>(item: T): ReturnType<typeof buildListOf<T>> {
+  let list = lists.get(item);
+  if (!list) lists.set(item, (list = buildListOf(item)));
+  return list as ReturnType<typeof buildListOf<T>>;
 }
 
 export const ErrorBodySchema = z.object({

@@ -1,8 +1,9 @@
 /**
- * npm run bench:map -- [--sizes 100000,1000000] [--requests 400] [--baseline-runs 3]
+ * npm run bench:map -- [--sizes 100000,1000000] [--requests 1200] [--baseline-runs 3]
  * Measures the map on seeded sandboxes of each size and prints figures
  * (asserts nothing): the cold index build and its first and last page, the
- * memory the index adds, the cluster endpoint at 8 concurrent clients, first
+ * memory the index adds, the cluster endpoint at 8 concurrent clients (after
+ * as many requests again to warm the server, see cluster-load.ts), first
  * paint in headless Chromium against Leaflet.markercluster loading every
  * point, and long tasks during 20 pans and zooms. At 1,000,000 each of the
  * baseline's paints takes about ten minutes: `--baseline-runs 1` takes one.
@@ -21,6 +22,7 @@ import { createPolisClient } from '@/lib/polis/client';
 import { issueAccessTokenForEmail } from '@/lib/sandbox/access';
 import { closeDatabases, openDatabase } from '@/lib/sandbox/db';
 import { DEMO_PASSWORD, DEMO_USERS, seedDatabase } from '@/lib/sandbox/seed/seed';
+import { clusterLoad } from '@/lib/testing/cluster-load';
 import { isWalkRequest, startCountingProxy } from '@/lib/testing/counting-proxy';
 import { TEST_PORTS } from '@/lib/testing/ports';
 import { startTestServer } from '@/lib/testing/test-server';
@@ -31,7 +33,7 @@ const execFileAsync = promisify(execFile);
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100000,1000000' },
-    requests: { type: 'string', default: '400' },
+    requests: { type: 'string', default: '1200' },
     'baseline-runs': { type: 'string', default: '3' },
     // Internal: build one index in a fresh process, so its memory is measured alone.
     'measure-build': { type: 'string' },
@@ -254,26 +256,7 @@ for (const size of sizes) {
     t0 = performance.now();
     await (await fetch(`${server.url}/api/map/${campaign.id}/clusters?bbox=${bounds.join(',')}&zoom=12`, { headers: { cookie } })).arrayBuffer();
     console.log(`cluster endpoint, one request for the whole campaign at zoom 12 (warm): ${ms(performance.now() - t0)}`);
-    const latencies: number[] = [];
-    let sent = 0;
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (sent++ < requests) {
-          const zoom = 10 + Math.floor(Math.random() * 8);
-          const span = 360 / 2 ** zoom;
-          const lng = bounds[0] + Math.random() * (bounds[2] - bounds[0]);
-          const lat = bounds[1] + Math.random() * (bounds[3] - bounds[1]);
-          const filter = Math.random() < 0.25 ? '&outcome=successful' : '';
-          const t = performance.now();
-          const response = await fetch(
-            `${server.url}/api/map/${campaign.id}/clusters?bbox=${lng - span},${lat - span / 2},${lng + span},${lat + span / 2}&zoom=${zoom}${filter}`,
-            { headers: { cookie } },
-          );
-          await response.arrayBuffer();
-          latencies.push(performance.now() - t);
-        }
-      }),
-    );
+    const { latencies } = await clusterLoad({ urls: [server.url], campaignId: campaign.id, cookie, bounds, requests });
     console.log(
       `cluster endpoint, 8 concurrent clients, ${latencies.length} requests over random views, a quarter filtered (warm): p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`,
     );

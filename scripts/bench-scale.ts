@@ -1,5 +1,5 @@
 /**
- * npm run bench:scale -- [--interactions 1000000] [--requests 400] [--no-baseline]
+ * npm run bench:scale -- [--interactions 1000000] [--requests 1200] [--no-baseline]
  * Measures the dashboard past one process, on a seeded sandbox (kept under
  * data/bench/) and a PostgreSQL store started for the run, with the built
  * app, and prints figures (asserts nothing):
@@ -13,7 +13,8 @@
  *   - the cluster endpoint at 8 concurrent clients over random views, a
  *     quarter filtered, warm, and again while a ninth client keeps asking for
  *     new filters (each one's clusterer being built meanwhile): on one
- *     instance, then shared by both in turn, as a load balancer would.
+ *     instance, then shared by both in turn, as a load balancer would; each
+ *     after as many requests again to warm the servers (see cluster-load.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,6 +27,7 @@ import { eq } from '@/lib/polis/filter';
 import { issueAccessTokenForEmail } from '@/lib/sandbox/access';
 import { closeDatabases, openDatabase } from '@/lib/sandbox/db';
 import { DEMO_PASSWORD, DEMO_USERS, seedDatabase } from '@/lib/sandbox/seed/seed';
+import { clusterLoad } from '@/lib/testing/cluster-load';
 import { isWalkRequest, startCountingProxy } from '@/lib/testing/counting-proxy';
 import { TEST_PORTS } from '@/lib/testing/ports';
 import { createTestDatabase, startTestPostgres } from '@/lib/testing/postgres';
@@ -34,7 +36,7 @@ import { startTestServer, type TestServer } from '@/lib/testing/test-server';
 const { values } = parseArgs({
   options: {
     interactions: { type: 'string', default: '1000000' },
-    requests: { type: 'string', default: '400' },
+    requests: { type: 'string', default: '1200' },
     'no-baseline': { type: 'boolean', default: false },
   },
 });
@@ -219,9 +221,6 @@ try {
     [[A_URL, B_URL], false],
     [[A_URL, B_URL], true],
   ] as const) {
-    const latencies: number[] = [];
-    const serverTimes: number[] = [];
-    let sent = 0;
     let built = 0;
     const builds: number[] = [];
     let stop = false;
@@ -237,26 +236,7 @@ try {
         built++;
       }
     })();
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (sent++ < requests) {
-          const zoom = 10 + Math.floor(Math.random() * 8);
-          const span = 360 / 2 ** zoom;
-          const lng = bounds[0]! + Math.random() * (bounds[2]! - bounds[0]!);
-          const lat = bounds[1]! + Math.random() * (bounds[3]! - bounds[1]!);
-          const filter = Math.random() < 0.25 ? '&outcome=successful' : '';
-          const t = performance.now();
-          const response = await fetch(
-            `${targets[sent % targets.length]}/api/map/${campaign.id}/clusters?bbox=${lng - span},${lat - span / 2},${lng + span},${lat + span / 2}&zoom=${zoom}${filter}`,
-            { headers: { cookie } },
-          );
-          await response.arrayBuffer();
-          latencies.push(performance.now() - t);
-          // The time the handler itself spent (Server-Timing), queueing aside.
-          serverTimes.push([...(response.headers.get('server-timing') ?? '').matchAll(/dur=([\d.]+)/g)].reduce((sum, m) => sum + Number(m[1]), 0));
-        }
-      }),
-    );
+    const { latencies, serverTimes } = await clusterLoad({ urls: targets, campaignId: campaign.id, cookie, bounds, requests });
     stop = true;
     await builder;
     console.log(

@@ -245,24 +245,29 @@ export async function listResources(db: Db, definition: ResourceDefinition, call
 
 /**
  * A list page as the API answers it, in bytes: the database writes each
- * envelope (`envelopeSql`) and joins the page, so a page of 1,000
- * interactions (1.5 MB) costs the server's thread no string per row or
- * column, and is never encoded again.
+ * envelope (`envelopeSql`) as UTF-8, so a page of 1,000 interactions
+ * (1.5 MB) costs the server's thread no string per row or column, and is
+ * never encoded again. The envelopes are joined here: the databases' own
+ * ordered aggregates sorted the whole 1.5 MB of text, twice as slow.
  */
 export async function listResourcesJson(db: Db, definition: ResourceDefinition, caller: Caller, query: ListQuery): Promise<Buffer<ArrayBuffer>> {
   const { position, order, positions, total } = listPage(db, definition, caller, query);
-  const engine = engineOf(db);
-  const envelope = envelopeSql(engine, definition.name);
-  const joined =
-    engine === 'sqlite'
-      ? sql<Buffer | null>`cast(group_concat(${envelope}, ',' order by ${sql.join(order)}) as blob)`
-      : sql<Buffer | null>`convert_to(string_agg(${envelope}, ',' order by ${sql.join(order)}), 'UTF8')`;
-  const items =
+  const envelope = envelopeSql(engineOf(db), definition.name);
+  const bytes = engineOf(db) === 'sqlite' ? sql<Buffer>`cast(${envelope} as blob)` : sql<Buffer>`convert_to(${envelope}, 'UTF8')`;
+  const rows =
     query.limit > 0
-      ? (await generic(db).selectFrom(definition.name).select(joined.as('items')).where(position, 'in', positions).executeTakeFirst())?.items
-      : null;
-  return Buffer.concat([Buffer.from('{"data":['), items ?? Buffer.alloc(0), Buffer.from(`],"meta":{"total":${await total()}}}`)]);
+      ? await generic(db).selectFrom(definition.name).select(bytes.as('item')).where(position, 'in', positions).orderBy(sql.join(order)).execute()
+      : [];
+  const parts: Buffer[] = [Buffer.from('{"data":[')];
+  for (const [i, row] of rows.entries()) {
+    if (i > 0) parts.push(COMMA);
+    parts.push(row.item);
+  }
+  parts.push(Buffer.from(`],"meta":{"total":${await total()}}}`));
+  return Buffer.concat(parts);
 }
+
+const COMMA = Buffer.from(',');
 
 /** Stores new `data` for a row with a fresh etag and modification stamp; returns the new row. */
 export async function writeData(db: Db, resource: ResourceName, row: EnvelopeRow, data: unknown, caller: Caller, now = new Date()): Promise<EnvelopeRow> {

@@ -147,6 +147,9 @@ describe('clusters after the index changes', () => {
     const slow = { ...next, ready: null, clusterer: new Promise<never>(() => {}) };
     const meanwhile = await answerable(slow, { waitMs: 0, staleFrom: 0 });
     expect([meanwhile.selection.total, meanwhile.clusterer, meanwhile.refreshing]).toEqual([50, built, true]);
+    // Once a request has waited in vain, the next ones during the same rebuild are answered at once.
+    const again = await Promise.race([answerable(slow, { waitMs: 60_000, staleFrom: 0 }), new Promise((resolve) => setTimeout(() => resolve('waited'), 200))]);
+    expect(again).toEqual(meanwhile);
     const rebuilt = await next.clusterer;
     expect(await answerable(next, { waitMs: 0, staleFrom: 0 })).toEqual({ selection: next, clusterer: rebuilt, refreshing: false });
     const fresh = clustererFor(index, { outcome: 'unavailable' }, 'UTC');

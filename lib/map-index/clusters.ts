@@ -69,6 +69,8 @@ export type Selection = {
   clusterer: Promise<Clusterer>;
   ready: Clusterer | null;
   previous: Selection | null;
+  /** A request has waited for this rebuild in vain: the next ones are answered from `previous` at once. */
+  outwaited?: boolean;
 };
 type Cache = { version: number; entries: Map<string, Selection>; previous: Map<string, Selection>; newest?: number };
 const caches = new WeakMap<PointIndex, Cache>();
@@ -196,6 +198,9 @@ const STALE_FROM = 50_000;
  * previous one, whole (its counts with its clusters, so that they add up),
  * when this one's takes longer than `waitMs` (only for selections large
  * enough to take that long), then `refreshing`: the map asks again shortly.
+ * Only the requests of the first `waitMs` wait: a rebuild of 600,000 points
+ * takes several times that, and every request in it waiting held the map's
+ * other users up.
  * A filter asked for the first time waits for its own.
  */
 export async function answerable(
@@ -205,8 +210,10 @@ export async function answerable(
   if (selection.ready) return { selection, clusterer: selection.ready, refreshing: false };
   const previous = selection.previous;
   if (!previous?.ready || selection.total < staleFrom) return { selection, clusterer: await selection.clusterer, refreshing: false };
-  const fresh = await Promise.race([selection.clusterer, new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs))]);
-  return fresh ? { selection, clusterer: fresh, refreshing: false } : { selection: previous, clusterer: previous.ready, refreshing: true };
+  const fresh = !selection.outwaited && (await Promise.race([selection.clusterer, new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs))]));
+  if (fresh) return { selection, clusterer: fresh, refreshing: false };
+  selection.outwaited = true;
+  return { selection: previous, clusterer: previous.ready, refreshing: true };
 }
 
 /** How many visits matching the filters Polis received after `since` (epoch seconds). */

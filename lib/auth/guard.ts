@@ -10,7 +10,7 @@
 import 'server-only';
 import { PolisApiError } from '@/lib/polis/client';
 import { IdSchema, type Permission } from '@/lib/polis/schemas';
-import { withApiSecurityHeaders } from '@/lib/security/headers';
+import { withSecurityHeaders } from '@/lib/security/headers';
 import { settings } from '@/lib/settings';
 import { getAuth, type AuthContext } from './session';
 
@@ -18,7 +18,7 @@ type RouteContext<P> = { params: Promise<P> };
 
 export function withAuthRoute<P>(permission: Permission, handler: (auth: AuthContext, request: Request, params: P) => Promise<Response>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> =>
-    withApiSecurityHeaders(await answer(permission, handler, request, context), settings.appUrl);
+    withSecurityHeaders(await answer(permission, handler, request, context), { appUrl: settings.appUrl });
 }
 
 async function answer<P>(

@@ -47,11 +47,13 @@ export function contentSecurityPolicy({ nonce, tileUrl, dev = false }: { nonce: 
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /**
- * Puts the policy of JSON and the other headers on a route's answer: the
- * routes that skip the proxy (see proxy.ts) carry them this way.
+ * Puts the security headers on an answer: `policy` when given (the proxy's,
+ * with a page's nonce), else the answer's own or that of JSON, which is how
+ * the routes that skip the proxy (see proxy.ts) carry them.
  */
-export function withApiSecurityHeaders(response: Response, appUrl: string): Response {
-  if (!response.headers.has('Content-Security-Policy')) response.headers.set('Content-Security-Policy', API_CONTENT_SECURITY_POLICY);
+export function withSecurityHeaders(response: Response, { appUrl, policy }: { appUrl: string; policy?: string }): Response {
+  if (policy) response.headers.set('Content-Security-Policy', policy);
+  else if (!response.headers.has('Content-Security-Policy')) response.headers.set('Content-Security-Policy', API_CONTENT_SECURITY_POLICY);
   for (const [name, value] of Object.entries(securityHeaders({ appUrl }))) response.headers.set(name, value);
   return response;
 }

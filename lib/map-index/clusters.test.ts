@@ -134,6 +134,25 @@ describe('the extent the map opens on', () => {
   });
 });
 
+describe('clusterers kept', () => {
+  it('keep the map a user is on built while another tries seven filters', async () => {
+    const index = scatter(100);
+    const unfiltered = clustererFor(index, {}, 'UTC');
+    await unfiltered.clusterer;
+    const tried = [
+      { outcome: 'successful' },
+      { outcome: 'contacted' },
+      { outcome: 'unavailable' },
+      { from: '2026-11-19' },
+      { to: '2026-11-19' },
+      { minDistance: 0.1 },
+      { minConfidence: 50 },
+    ] as const;
+    for (const filters of tried) await clustererFor(index, filters, 'UTC').clusterer;
+    expect(clustererFor(index, {}, 'UTC')).toBe(unfiltered);
+  });
+});
+
 describe('clusters after the index changes', () => {
   it('answer from the last selection, counts and clusters together, while a slow rebuild goes on; a new filter waits for its own', async () => {
     const index = scatter(50);

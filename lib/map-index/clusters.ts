@@ -20,7 +20,13 @@ import { runInWorker } from './index-workers';
 import type { PointIndex } from './point-index';
 import { FLAG_LOCATED } from './point-index';
 
-const CACHE_SIZE = 4;
+/**
+ * Filters whose clusterers are kept, per index: the unfiltered map and the
+ * few filters in use stay built while others are tried (each is a few
+ * megabytes at 600,000 interactions). At 4, a user trying filters one after
+ * another evicted the filter other users were on, who then waited for its rebuild.
+ */
+const CACHE_SIZE = 8;
 
 export type ClusterFeature = Feature<Point, { cluster: true; count: number } & ClusterCounts & { id: number }>;
 export type PointFeature = Feature<Point, { cluster: false; id: string; outcome: Outcome; time: string }>;

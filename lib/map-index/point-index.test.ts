@@ -37,6 +37,34 @@ describe('the point index', () => {
     }
   });
 
+  it('selects by canvasser, list and outcome together, as each visit read on its own does', () => {
+    const index = new PointIndex();
+    const visits = Array.from({ length: 120 }, (_, i) => {
+      const base = visit({ successful: i % 3 === 0, unavailable: i % 5 === 0 });
+      return { ...base, data: { ...base.data, listId: `list-${i % 4}` }, meta: { ...base.meta, createdBy: `canvasser-${i % 7}` } };
+    });
+    const rows = visits.map((v) => index.upsert(v));
+    index.remove(visits[0]!.id);
+    const cases = [
+      { canvasser: 'canvasser-2' },
+      { canvasser: 'canvasser-3', outcome: 'successful' },
+      { list: 'list-1', outcome: 'unavailable' },
+      { canvasser: 'canvasser-0', list: 'list-0' },
+    ] as const;
+    for (const filters of cases) {
+      const expected = visits.flatMap((v, i) =>
+        i > 0 &&
+        (!('canvasser' in filters) || v.meta.createdBy === filters.canvasser) &&
+        (!('list' in filters) || v.data.listId === filters.list) &&
+        (!('outcome' in filters) || outcomeOf(v.data) === filters.outcome)
+          ? [rows[i]]
+          : [],
+      );
+      expect(expected.length, JSON.stringify(filters)).toBeGreaterThan(0);
+      expect(Array.from(index.select(filters, 'UTC')), JSON.stringify(filters)).toEqual(expected);
+    }
+  });
+
   it('keeps the last day of a date range inclusive and drops what was deleted', () => {
     const index = new PointIndex();
     const last = visit({ unavailable: false }, '2026-09-02T23:59:59.000Z');

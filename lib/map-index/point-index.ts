@@ -369,15 +369,19 @@ export class PointIndex {
     const minDistance = filters.minDistance === undefined ? undefined : Math.fround(filters.minDistance);
     const out = new Uint32Array(this.size);
     let n = 0;
-    for (let row = 0; row < this.size; row++) {
-      const flags = this.flags[row]!;
+    // The columns in locals, and the one-value columns (the most selective) tested first: a new filter's
+    // selection runs on the thread that answers the map, a pass over every row.
+    const { flags: flagColumn, time, list: lists, walklist: walklists, canvasser: canvassers, size } = this;
+    const outcomeCode = outcome === undefined ? undefined : OUTCOMES.indexOf(outcome);
+    for (let row = 0; row < size; row++) {
+      if (canvasser !== undefined && canvassers[row] !== canvasser) continue;
+      if (list !== undefined && lists[row] !== list) continue;
+      if (walklist !== undefined && walklists[row] !== walklist) continue;
+      const flags = flagColumn[row]!;
       if (flags & FLAG_DELETED) continue;
-      const t = this.time[row]!;
+      if (outcomeCode !== undefined && OUTCOME_CODE_BY_FLAGS[flags & 3] !== outcomeCode) continue;
+      const t = time[row]!;
       if (t < from || t >= to) continue;
-      if (outcome !== undefined && this.outcomeAt(row) !== outcome) continue;
-      if (list !== undefined && this.list[row] !== list) continue;
-      if (walklist !== undefined && this.walklist[row] !== walklist) continue;
-      if (canvasser !== undefined && this.canvasser[row] !== canvasser) continue;
       if (minDistance !== undefined && !(this.distance[row]! >= minDistance)) continue;
       if (minConfidence !== undefined && (this.confidence[row] === NO_CONFIDENCE || this.confidence[row]! < Math.min(minConfidence, NO_CONFIDENCE - 1)))
         continue;

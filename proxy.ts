@@ -17,17 +17,18 @@ const PUBLIC = /^\/(api\/|oauth\/|sign-in(\/|$)|\.well-known\/|favicon\.ico$|ico
 export async function proxy(request: NextRequest) {
   const nonce = createNonce();
   const policy = contentSecurityPolicy({ nonce, tileUrl: settings.tileUrl, dev: process.env.NODE_ENV === 'development' });
+  const security = { appUrl: settings.appUrl, policy };
   const refusal = refuseRequest(request);
-  if (refusal) return withSecurityHeaders(refusal, { appUrl: settings.appUrl, policy });
+  if (refusal) return withSecurityHeaders(refusal, security);
   if (!PUBLIC.test(request.nextUrl.pathname)) {
     const redirect = await withAuth(request as NextRequestWithAuth, { pages: { signIn: '/sign-in' } });
-    if (redirect) return withSecurityHeaders(redirect, { appUrl: settings.appUrl, policy });
+    if (redirect) return withSecurityHeaders(redirect, security);
   }
   // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
   const forwarded = new Headers(request.headers);
   forwarded.set('x-nonce', nonce);
   forwarded.set('Content-Security-Policy', policy);
-  return withSecurityHeaders(NextResponse.next({ request: { headers: forwarded } }), { appUrl: settings.appUrl, policy });
+  return withSecurityHeaders(NextResponse.next({ request: { headers: forwarded } }), security);
 }
 
 export const config = {

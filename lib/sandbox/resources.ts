@@ -252,8 +252,9 @@ export async function listResources(db: Db, definition: ResourceDefinition, call
  */
 export async function listResourcesJson(db: Db, definition: ResourceDefinition, caller: Caller, query: ListQuery): Promise<Buffer<ArrayBuffer>> {
   const { position, order, positions, total } = listPage(db, definition, caller, query);
-  const envelope = envelopeSql(engineOf(db), definition.name);
-  const bytes = engineOf(db) === 'sqlite' ? sql<Buffer>`cast(${envelope} as blob)` : sql<Buffer>`convert_to(${envelope}, 'UTF8')`;
+  const engine = engineOf(db);
+  const envelope = envelopeSql(engine, definition.name);
+  const bytes = engine === 'sqlite' ? sql<Buffer>`cast(${envelope} as blob)` : sql<Buffer>`convert_to(${envelope}, 'UTF8')`;
   const rows =
     query.limit > 0
       ? await generic(db).selectFrom(definition.name).select(bytes.as('item')).where(position, 'in', positions).orderBy(sql.join(order)).execute()

@@ -29,7 +29,9 @@ describe('id ranges of a walk', () => {
 
   it('are read with the filter language, after the last id once the walk has begun', () => {
     const [, range] = idRanges(600_000);
-    expect(rangeFilter('c', range!, 'x')).toBe(`/data/campaignId eq "c" and /id gte "${range!.from}" and /id lt "${range!.to}" and /id gt "x"`);
+    expect(rangeFilter('c', range!)).toBe(`/data/campaignId eq "c" and /id gte "${range!.from}" and /id lt "${range!.to}"`);
+    // The last id read is in the range: it is the only lower bound from then on.
+    expect(rangeFilter('c', range!, 'x')).toBe(`/data/campaignId eq "c" and /id gt "x" and /id lt "${range!.to}"`);
     expect(rangeFilter('c', {})).toBe('/data/campaignId eq "c"');
   });
 });

@@ -44,13 +44,18 @@ export function idRanges(total: number, pageSize = PAGE_SIZE): IdRange[] {
   return Array.from({ length: count }, (_, i) => ({ from: bounds[i - 1], to: bounds[i] }));
 }
 
-/** The filter of one range of the campaign, after the id `last` when the walk has begun. */
+/**
+ * The filter of one range of the campaign, after the id `last` when the walk
+ * has begun. One lower bound, never two: the sandbox's SQLite, given
+ * `gte from` and `gt last` together, took the id range for the narrower
+ * filter and read each page through the ids alone, checking every row's
+ * campaign (20 ms a page where the campaign's index takes 1).
+ */
 export function rangeFilter(campaignId: string, range: IdRange, last?: string): string {
   return and(
     eq('/data/campaignId', campaignId),
-    range.from !== undefined && gte('/id', range.from),
+    last !== undefined ? gt('/id', last) : range.from !== undefined && gte('/id', range.from),
     range.to !== undefined && lt('/id', range.to),
-    last !== undefined && gt('/id', last),
   );
 }
 

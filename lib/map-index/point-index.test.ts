@@ -65,6 +65,28 @@ describe('the point index', () => {
     }
   });
 
+  it('selects by canvasser and list as they are after a change, not as they were when last asked', () => {
+    const index = new PointIndex();
+    const visits = Array.from({ length: 30 }, (_, i) => {
+      const base = visit({ unavailable: false });
+      return { ...base, data: { ...base.data, listId: `list-${i % 2}` }, meta: { ...base.meta, createdBy: `canvasser-${i % 3}` } };
+    });
+    const rows = visits.map((v) => index.upsert(v));
+    const selected = (filters: { canvasser?: string; list?: string }) => Array.from(index.select(filters, 'UTC'));
+    expect(selected({ canvasser: 'canvasser-1' })).toEqual(rows.filter((_, i) => i % 3 === 1));
+    expect(selected({ list: 'list-0', canvasser: 'canvasser-0' })).toEqual(rows.filter((_, i) => i % 6 === 0));
+    // Visit 1 corrected onto the other list, and its sheet credited to canvasser 0.
+    index.upsert({ ...visits[1]!, data: { ...visits[1]!.data, listId: 'list-0' }, meta: { ...visits[1]!.meta, modified: '2026-09-11T00:00:00.000Z' } });
+    index.credit(visits[1]!.id, 'canvasser-0');
+    expect(selected({ canvasser: 'canvasser-1' })).toEqual(rows.filter((_, i) => i % 3 === 1 && i !== 1));
+    expect(selected({ list: 'list-0', canvasser: 'canvasser-0' })).toEqual(rows.filter((_, i) => i % 6 === 0 || i === 1));
+    // A visit walked in later joins its canvasser's rows.
+    const later = { ...visit({ unavailable: false }), meta: { createdBy: 'canvasser-1', modified: '2026-09-12T00:00:00.000Z' } } as Interaction;
+    const row = index.upsert(later);
+    expect(selected({ canvasser: 'canvasser-1' })).toEqual([...rows.filter((_, i) => i % 3 === 1 && i !== 1), row]);
+    expect(selected({ canvasser: 'nobody' })).toEqual([]);
+  });
+
   it('keeps the last day of a date range inclusive and drops what was deleted', () => {
     const index = new PointIndex();
     const last = visit({ unavailable: false }, '2026-09-02T23:59:59.000Z');

@@ -104,6 +104,22 @@ function bytesToUuid(source: Uint8Array, offset: number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** The rows (below `size`) where `column` holds `code`, ascending. */
+function rowsHolding(column: Uint16Array, code: number, size: number): Uint32Array {
+  let rows = new Uint32Array(1024);
+  let n = 0;
+  for (let row = 0; row < size; row++) {
+    if (column[row] !== code) continue;
+    if (n === rows.length) {
+      const wider = new Uint32Array(n * 2);
+      wider.set(rows);
+      rows = wider;
+    }
+    rows[n++] = row;
+  }
+  return rows.subarray(0, n);
+}
+
 export class PointIndex {
   size = 0;
   /** Moves with every change, so caches built on the index know to rebuild. */
@@ -367,13 +383,19 @@ export class PointIndex {
     // Distances are kept at 32-bit precision: the threshold is compared at the same precision, so a
     // visit whose recorded distance is exactly the minimum is kept here as the API keeps it.
     const minDistance = filters.minDistance === undefined ? undefined : Math.fround(filters.minDistance);
-    const out = new Uint32Array(this.size);
+    // A new filter's selection runs on the thread that answers the map. With one canvasser, walk
+    // list or list, a first pass reads that column alone for its rows (a quarter of the time of the
+    // full test on every row), and only those are tested further. The columns are read from locals.
+    const { flags: flagColumn, time, list: lists, walklist: walklists, canvasser: canvassers } = this;
+    const oneValue: [Uint16Array, number] | undefined =
+      canvasser !== undefined ? [canvassers, canvasser] : walklist !== undefined ? [walklists, walklist] : list !== undefined ? [lists, list] : undefined;
+    const candidates = oneValue && rowsHolding(oneValue[0], oneValue[1], this.size);
+    const count = candidates ? candidates.length : this.size;
+    const out = new Uint32Array(count);
     let n = 0;
-    // The columns in locals, and the one-value columns (the most selective) tested first: a new filter's
-    // selection runs on the thread that answers the map, a pass over every row.
-    const { flags: flagColumn, time, list: lists, walklist: walklists, canvasser: canvassers, size } = this;
     const outcomeCode = outcome === undefined ? undefined : OUTCOMES.indexOf(outcome);
-    for (let row = 0; row < size; row++) {
+    for (let i = 0; i < count; i++) {
+      const row = candidates ? candidates[i]! : i;
       if (canvasser !== undefined && canvassers[row] !== canvasser) continue;
       if (list !== undefined && lists[row] !== list) continue;
       if (walklist !== undefined && walklists[row] !== walklist) continue;

@@ -97,7 +97,8 @@ await measure(
     `/v1/interactions?limit=100&filter=${encodeURIComponent(`/data/campaignId eq "${campaign.id}" and /data/successful eq true and /data/distance gte 0.5`)}&sort=${sort}`,
   Math.ceil(requests / 3),
 );
-// The campaigns page's figures: a count by outcome. A clause every id passes (`~` sorts after hex digits) keeps each request apart in the totals cache.
+// The campaigns page's figures: a count by outcome. A clause every campaign id passes (`~` sorts after hex digits)
+// keeps each request apart in the totals cache.
 for (const outcome of ['successful', 'unavailable'] as const)
   await measure(
     `count of the ${outcome} (limit=0, counted afresh)`,

@@ -49,7 +49,8 @@ export function idRanges(total: number, pageSize = PAGE_SIZE): IdRange[] {
  * has begun. One lower bound, never two: the sandbox's SQLite, given
  * `gte from` and `gt last` together, took the id range for the narrower
  * filter and read each page through the ids alone, checking every row's
- * campaign (20 ms a page where the campaign's index takes 1).
+ * campaign (20 ms to count a page's range where the campaign's index takes
+ * half a millisecond).
  */
 export function rangeFilter(campaignId: string, range: IdRange, last?: string): string {
   return and(

@@ -563,10 +563,10 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
       contactsTotal += households.length;
     }
   }
-  // Fresh statistics for the planner, on either engine, whole rather than sampled (`pragma optimize`
-  // samples, and sampled statistics rate every index of a campaign alike; about a second at 1,000,000). On
-  // PostgreSQL, VACUUM also marks the new pages all-visible, so counting a campaign reads its index
-  // alone instead of every row's page.
+  // Fresh statistics for the planner, on either engine. Whole ones on SQLite, about a second at
+  // 1,000,000: the sampled ones of `pragma optimize` rate every index of a campaign alike (see
+  // migration 0003). On PostgreSQL, VACUUM also marks the new pages all-visible, so counting a
+  // campaign reads its index alone instead of every row's page.
   await (engineOf(db) === 'sqlite' ? sql`analyze` : sql`vacuum analyze`).execute(db);
   return { interactions: done, contacts: contactsTotal, logins, planted };
 }
